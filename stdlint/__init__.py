@@ -1,0 +1,25 @@
+"""stdlint: lint customer-service standards (Markdown + YAML front matter) and publish them."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from stdlint.diagnostics import Criterion, Diagnostic, Severity, Span  # noqa: E402
+from stdlint.engine import Result, check, check_text  # noqa: E402
+from stdlint.profile import ConfigError, Profile, load_profile  # noqa: E402
+from stdlint.rules import Rule  # noqa: E402
+
+__all__ = [
+    "ConfigError",
+    "Criterion",
+    "Diagnostic",
+    "Profile",
+    "Result",
+    "Rule",
+    "Severity",
+    "Span",
+    "__version__",
+    "check",
+    "check_text",
+    "load_profile",
+]

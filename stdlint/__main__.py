@@ -1,0 +1,5 @@
+"""``python -m stdlint``."""
+
+from stdlint.cli import main
+
+main()

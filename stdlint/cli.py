@@ -1,0 +1,151 @@
+"""The ``stdlint`` command: thin click commands over plain functions that return exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from stdlint import __version__
+from stdlint.diagnostics import Severity
+from stdlint.engine import check
+from stdlint.formats import FORMATS
+from stdlint.i18n import Lang, Text
+from stdlint.profile import ConfigError, Profile, default_profile, find_profile, load_profile
+from stdlint.rules import all_rules, find_rule
+from stdlint.schema import stale_schemas, write_schemas
+from stdlint.source import display_path
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+_NO_PROFILE = Text(
+    en="no handbook.yml in {folder} or its parents: run stdlint in a handbook folder, "
+    "pass --config, or name the files to check",
+    ru="в папке {folder} и выше нет handbook.yml: запустите stdlint в папке справочника, "
+    "укажите --config или перечислите файлы для проверки",
+)
+
+
+def environment_lang() -> Lang | None:
+    """The language asked for by ``STDLINT_LANG`` or the locale, if it is one stdlint speaks."""
+    for variable in ("STDLINT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "").lower()
+        if value:
+            return Lang.RU if value.startswith("ru") else (Lang.EN if variable == "STDLINT_LANG" or value.startswith("en") else None)
+    return None
+
+
+def resolve_profile(paths: tuple[Path, ...], config: Path | None, lang: Lang) -> Profile:
+    """The profile named by ``--config``, else the nearest ``handbook.yml``, else the default."""
+    if config is not None:
+        return load_profile(config, lang)
+    start = Path(os.path.commonpath([p.resolve() for p in paths])) if paths else Path.cwd()
+    found = find_profile(start)
+    if found is None:
+        if not paths:
+            raise click.UsageError(_NO_PROFILE.render(lang, folder=display_path(Path.cwd(), Path.home())))
+        return default_profile()
+    return load_profile(found, lang)
+
+
+def run_check(
+    paths: tuple[Path, ...],
+    config: Path | None,
+    output_format: str,
+    today: date | None,
+    fail_on: str,
+    lang: Lang | None,
+    color: bool | None,
+) -> int:
+    """``stdlint check``: print the findings; return the exit code."""
+    ui_lang = lang or environment_lang() or Lang.EN
+    try:
+        profile = resolve_profile(paths, config, ui_lang)
+        ui_lang = lang or environment_lang() or profile.default_lang
+        result = check(list(paths) or None, profile, today)
+    except ConfigError as error:
+        for line in error.lines(display_path(error.path)):
+            click.echo(line, err=True)
+        return EXIT_USAGE
+    click.echo(FORMATS[output_format](result, ui_lang), nl=False, color=color)
+    threshold = None if fail_on == "never" else Severity(fail_on)
+    return EXIT_FINDINGS if result.fails(threshold) else EXIT_OK
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="stdlint")
+def main() -> None:
+    """Lint customer-service standards and publish them as a handbook."""
+
+
+@main.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Profile to use instead of the nearest handbook.yml.")
+@click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text", show_default=True, help="Output format.")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="The date currency rules use (default: today).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error", show_default=True, help="Lowest severity that makes the exit status 1.")
+@click.option("--lang", type=click.Choice([lang.value for lang in Lang]), help="Language of the summary (findings use each file's language).")
+@click.option("--color/--no-color", default=None, help="Colour the text output (default: when writing to a terminal).")
+def check_command(
+    paths: tuple[Path, ...],
+    config: Path | None,
+    output_format: str,
+    today: object,
+    fail_on: str,
+    lang: str | None,
+    color: bool | None,
+) -> None:
+    """Check standards: the handbook of the current folder, or the given files and folders.
+
+    Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or configuration error.
+    """
+    if color is None and os.environ.get("NO_COLOR"):
+        color = False
+    day = today.date() if today is not None else None  # type: ignore[attr-defined]
+    sys.exit(run_check(paths, config, output_format, day, fail_on, Lang(lang) if lang else None, color))
+
+
+@main.command("explain")
+@click.argument("code", required=False)
+def explain_command(code: str | None) -> None:
+    """Show a rule's documentation (by code or name); without CODE, list every rule."""
+    if code is None:
+        for rule in all_rules():
+            summary = rule.documentation()[""].split("\n")[0]
+            click.echo(f"{rule.code}  {rule.name:<28} {rule.default_severity.value:<8} {summary}")
+        return
+    rule = find_rule(code)
+    if rule is None:
+        raise click.BadParameter(f"no rule {code!r}; run “stdlint explain” for the list", param_hint="CODE")
+    click.echo(explain_text(rule))
+
+
+def explain_text(rule: type) -> str:
+    """A rule's documentation as printed by ``stdlint explain``."""
+    sections = rule.documentation()  # type: ignore[attr-defined]
+    lines = [
+        click.style(f"{rule.code} {rule.name}", bold=True),  # type: ignore[attr-defined]
+        f"criterion: {rule.criterion.value} · default severity: {rule.default_severity.value}",  # type: ignore[attr-defined]
+        "",
+        sections[""],
+    ]
+    for heading, body in sections.items():
+        if heading and body:
+            lines += ["", click.style(heading, bold=True), body]
+    return "\n".join(lines)
+
+
+@main.command("schema")
+@click.option("--output", type=click.Path(file_okay=False, path_type=Path), default=Path("schema"), show_default=True, help="Folder to write the schemas to.")
+@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if a schema is out of date.")
+def schema_command(output: Path, check_only: bool) -> None:
+    """Write the JSON Schemas of the front matter and of handbook.yml."""
+    if check_only:
+        stale = stale_schemas(output)
+        for path in stale:
+            click.echo(f"{display_path(path)}: out of date; run “stdlint schema”", err=True)
+        sys.exit(EXIT_FINDINGS if stale else EXIT_OK)
+    for path in write_schemas(output):
+        click.echo(f"wrote {display_path(path)}")

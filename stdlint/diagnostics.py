@@ -1,0 +1,89 @@
+"""The one record every rule produces and every formatter reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How serious a finding is; ``--fail-on`` compares against this order."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        """0 for info, 1 for warning, 2 for error."""
+        return _RANKS[self]
+
+
+_RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+class Criterion(StrEnum):
+    """The criteria of a usable standard; one rule family each."""
+
+    STRUCTURE = "structure"
+    CONCRETENESS = "concreteness"
+    MEASURABILITY = "measurability"
+    RELEVANCE = "relevance"
+    TRANSPARENCY = "transparency"
+    CURRENCY = "currency"
+    COMPLETENESS = "completeness"
+    CONSISTENCY = "consistency"
+    FREEDOM = "freedom"
+    ECONOMY = "economy"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A 1-based, inclusive-start, exclusive-end range of characters in the original file."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def point(cls, line: int, column: int = 1) -> Span:
+        """A zero-width span at one position."""
+        return cls(line, column, line, column)
+
+    @classmethod
+    def of_text(cls, line: int, column: int, text: str) -> Span:
+        """The span covering ``text`` that starts at ``line:column`` (text may hold newlines)."""
+        parts = text.split("\n")
+        if len(parts) == 1:
+            return cls(line, column, line, column + len(text))
+        return cls(line, column, line + len(parts) - 1, len(parts[-1]) + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One finding at one place in one file."""
+
+    path: str
+    span: Span
+    code: str
+    criterion: Criterion
+    severity: Severity
+    message: str
+    suggestion: str
+    # The words the finding is about: part of a future baseline fingerprint, not of the output.
+    quote: str = ""
+
+    @property
+    def line(self) -> int:
+        """1-based line where the finding starts."""
+        return self.span.line
+
+    @property
+    def column(self) -> int:
+        """1-based column where the finding starts."""
+        return self.span.column
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        """Files in path order, then by position, then by code."""
+        return (self.path, self.span.line, self.span.column, self.code, self.message)

@@ -1,0 +1,123 @@
+"""What a rule is: a code, a name, a criterion, a default severity, documentation and a check."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import ClassVar
+
+from stdlint.diagnostics import Criterion, Diagnostic, Severity, Span
+from stdlint.document import Document
+from stdlint.i18n import Text
+from stdlint.profile import Profile
+from stdlint.suppressions import Suppression
+
+CODE_PATTERN = re.compile(r"^(STR|CON|MEA|REL|TRN|CUR|CMP|CNS|FRD|ECO)\d{3}$")
+NAME_PATTERN = re.compile(r"^[a-z]+(-[a-z0-9]+)*$")
+DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Use instead", "Options")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every rule may consult besides the document: the profile and the date."""
+
+    profile: Profile
+    today: date
+
+
+class Rule:
+    """Base of all rules. Subclass :class:`DocumentRule` or :class:`HandbookRule`."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    criterion: ClassVar[Criterion]
+    default_severity: ClassVar[Severity]
+
+    def diagnostic(
+        self, doc: Document, span: Span, message: str, suggestion: str, quote: str = ""
+    ) -> Diagnostic:
+        """A finding of this rule in ``doc`` at its default severity (the engine applies overrides)."""
+        return Diagnostic(
+            path=doc.display_path,
+            span=span,
+            code=self.code,
+            criterion=self.criterion,
+            severity=self.default_severity,
+            message=message,
+            suggestion=suggestion,
+            quote=quote,
+        )
+
+    def report(
+        self, doc: Document, span: Span, message: Text, suggestion: Text, quote: str = "", **fields: object
+    ) -> Diagnostic:
+        """A finding worded in the document's language."""
+        return self.diagnostic(
+            doc, span, message.render(doc.lang, **fields), suggestion.render(doc.lang, **fields), quote
+        )
+
+    @classmethod
+    def documentation(cls) -> dict[str, str]:
+        """The docstring's sections, by heading (``What it does`` …); the summary under ``""``."""
+        return parse_doc(cls.__doc__ or "")
+
+
+class DocumentRule(Rule):
+    """A rule that looks at one document at a time."""
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+        """Findings in ``doc``."""
+        raise NotImplementedError
+
+
+class HandbookRule(Rule):
+    """A rule that looks at all the documents of the handbook together."""
+
+    def check_handbook(self, docs: Sequence[Document], ctx: Context) -> Iterator[Diagnostic]:
+        """Findings across ``docs``."""
+        raise NotImplementedError
+
+
+class ProblemRule(DocumentRule):
+    """A structure rule that reports what reading and parsing found (see ``problems.py``)."""
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+        """The problems recorded under this rule's code."""
+        for problem in doc.problems:
+            if problem.code == self.code:
+                yield self.diagnostic(
+                    doc,
+                    problem.span,
+                    problem.explained.message(doc.lang),
+                    problem.explained.suggestion(doc.lang),
+                    problem.quote,
+                )
+
+
+def parse_doc(docstring: str) -> dict[str, str]:
+    """Split a rule docstring into its ``## Heading`` sections."""
+    lines = inspect.cleandoc(docstring).split("\n")
+    sections: dict[str, list[str]] = {"": []}
+    current = ""
+    for line in lines:
+        if line.startswith("## "):
+            current = line[3:].strip()
+            sections[current] = []
+        else:
+            sections[current].append(line)
+    return {heading: "\n".join(body).strip() for heading, body in sections.items()}
+
+
+
+
+class SuppressionRule(Rule):
+    """A rule about the suppression comments themselves; the engine runs it after applying them."""
+
+    def check_suppressions(
+        self, doc: Document, suppressions: Sequence[Suppression], ctx: Context, known: frozenset[str]
+    ) -> Iterator[Diagnostic]:
+        """Findings about ``suppressions`` of ``doc``; ``known`` holds every rule code and name."""
+        raise NotImplementedError

@@ -1,0 +1,87 @@
+"""STR rules that look across the handbook."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+
+from stdlint.diagnostics import Criterion, Diagnostic, Severity
+from stdlint.document import Document
+from stdlint.i18n import Text
+from stdlint.rules.base import Context, HandbookRule
+
+
+class DuplicateId(HandbookRule):
+    """Two standards in the same language share an id.
+
+    ## What it does
+    Flags every standard whose `id` and `lang` are both used by another file of the handbook.
+    The same id in another language is a translation, not a duplicate.
+
+    ## Why it matters
+    Links, translations, supersession and the published page address all follow the id: two
+    standards with one id make the handbook show one and lose the other.
+
+    ## Example
+    ```markdown title="phone-greeting.md"
+    ---
+    id: phone-greeting
+    title: Greeting on the phone
+    lang: en
+    status: active
+    ---
+    ```
+    ```markdown title="phone-farewell.md"
+    ---
+    id: phone-greeting
+    title: Ending a call
+    lang: en
+    status: active
+    ---
+    ```
+
+    ## Use instead
+    ```markdown title="phone-greeting.md"
+    ---
+    id: phone-greeting
+    title: Greeting on the phone
+    lang: en
+    status: active
+    ---
+    ```
+    ```markdown title="phone-farewell.md"
+    ---
+    id: phone-farewell
+    title: Ending a call
+    lang: en
+    status: active
+    ---
+    ```
+    """
+
+    code, name = "STR008", "duplicate-id"
+    criterion, default_severity = Criterion.STRUCTURE, Severity.ERROR
+    _message = Text(
+        en="id “{id}” is also used by {others}",
+        ru="идентификатор «{id}» уже используется в {others}",
+    )
+    _suggestion = Text(
+        en="give this standard its own id; a translation keeps the id but changes “lang”",
+        ru="дайте стандарту собственный id; у перевода id тот же, но другой «lang»",
+    )
+
+    def check_handbook(self, docs: Sequence[Document], ctx: Context) -> Iterator[Diagnostic]:
+        """One finding on each file that shares its (id, lang) with another."""
+        groups: dict[tuple[str, str], list[Document]] = defaultdict(list)
+        for doc in docs:
+            data = doc.front_matter.data if doc.front_matter else {}
+            if isinstance(data.get("id"), str) and isinstance(data.get("lang"), str):
+                groups[(data["id"], data["lang"])].append(doc)
+        for (standard_id, _), group in groups.items():
+            if len(group) < 2:
+                continue
+            for doc in group:
+                assert doc.front_matter is not None
+                others = ", ".join(other.display_path for other in group if other is not doc)
+                span = doc.front_matter.position(("id",), value=True)
+                yield self.report(doc, span, self._message, self._suggestion, standard_id, id=standard_id, others=others)

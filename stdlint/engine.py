@@ -9,6 +9,7 @@ sort.
 from __future__ import annotations
 
 import difflib
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -132,11 +133,9 @@ def rule_severities(profile: Profile) -> dict[type[Rule], Severity]:
     return severities
 
 
-def _key(path: Path) -> Path:
-    try:
-        return path.resolve()
-    except OSError:
-        return path.absolute()
+def _key(path: Path) -> str:
+    # realpath, unlike Path.resolve(), does not raise on a symlink loop.
+    return os.path.realpath(path)
 
 
 def _parse(source: Source, profile: Profile) -> Document:

@@ -30,11 +30,13 @@ class Source:
 
 def display_path(path: Path, base: Path | None = None) -> str:
     """The path as a user should see it: relative to ``base`` (default: cwd) where possible."""
-    base = base or Path.cwd()
+    # abspath, not resolve(): a symlink keeps the name the user knows, and a looping one
+    # must not raise here.
+    absolute = Path(os.path.abspath(path))
     try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
+        return absolute.relative_to(os.path.abspath(base or Path.cwd())).as_posix()
     except ValueError:
-        return os.path.relpath(path, base).replace(os.sep, "/") if path.is_absolute() else path.as_posix()
+        return absolute.as_posix()
 
 
 def discover(paths: Iterable[Path], exclude: Iterable[str] = (), root: Path | None = None) -> Iterator[Source]:
@@ -99,7 +101,7 @@ def _excluded(path: Path, patterns: list[str], root: Path | None) -> bool:
     if not patterns:
         return False
     try:
-        relative = path.resolve().relative_to((root or Path.cwd()).resolve()).as_posix()
+        relative = Path(os.path.abspath(path)).relative_to(os.path.abspath(root or Path.cwd())).as_posix()
     except ValueError:
         relative = path.as_posix()
     return any(fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(path.name, pattern) for pattern in patterns)

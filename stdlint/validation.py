@@ -137,6 +137,7 @@ _INVALID["float_type"] = _INVALID["float_parsing"]
 _INVALID["int_parsing"] = _INVALID["int_type"] = _INVALID["float_parsing"]
 _INVALID["dict_type"] = _INVALID["model_type"]
 _INVALID["literal_error"] = _INVALID["enum"]
+_INVALID["bool_parsing"] = _INVALID["bool_type"]
 _INVALID["model_attributes_type"] = _INVALID["model_type"]
 _FIX_VALUE: dict[str, Text] = {
     "empty": Text(en="write a value after “{key}:”", ru="впишите значение после «{key}:»"),
@@ -174,6 +175,7 @@ _FIX_VALUE["float_type"] = _FIX_VALUE["int_parsing"] = _FIX_VALUE["int_type"] = 
 ]
 _FIX_VALUE["dict_type"] = _FIX_VALUE["model_attributes_type"] = _FIX_VALUE["model_type"]
 _FIX_VALUE["literal_error"] = _FIX_VALUE["enum"]
+_FIX_VALUE["bool_parsing"] = _FIX_VALUE["bool_type"]
 
 
 def field_problems(

@@ -12,7 +12,7 @@ from pydantic import BeforeValidator, StringConstraints, GetCoreSchemaHandler, G
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-SLUG_PATTERN = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _SLUG = re.compile(SLUG_PATTERN)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -41,7 +41,7 @@ def _slug(value: Any) -> Any:
 
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), BeforeValidator(_slug)]
-"""An identifier: lowercase Latin letters and digits, joined by hyphens, dots or underscores."""
+"""An identifier: lowercase Latin letters and digits, joined by single hyphens."""
 
 
 def _iso_date(value: Any) -> Any:

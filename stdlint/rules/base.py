@@ -102,8 +102,11 @@ def parse_doc(docstring: str) -> dict[str, str]:
     lines = inspect.cleandoc(docstring).split("\n")
     sections: dict[str, list[str]] = {"": []}
     current = ""
+    in_fence = False
     for line in lines:
-        if line.startswith("## "):
+        if line.startswith("```"):
+            in_fence = not in_fence
+        if line.startswith("## ") and not in_fence:
             current = line[3:].strip()
             sections[current] = []
         else:

@@ -12,6 +12,7 @@ from ruamel.yaml import YAML
 # A boundary: terminal punctuation, optional closing quotes or brackets, whitespace, then what
 # can start a sentence (a capital, a digit, an opening quote, bracket or dash).
 _BOUNDARY = re.compile(r"[.!?…]+[»”\"')\]]*(?=\s+[«“\"'(\[—–\-\d\w])")
+_DOT_SPACE = re.compile(r"\.\s+")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*)$")
 
 
@@ -23,6 +24,11 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
     inner = frozenset(word for lang in data.values() for word in lang["inner"])
     final = frozenset(word for lang in data.values() for word in lang["final"])
     return inner, final
+
+
+@cache
+def _multi_part(abbreviations: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted((a for a in abbreviations if "." in a), key=len, reverse=True))
 
 
 def split_sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -46,8 +52,13 @@ def _ends_sentence(text: str, dot: int, end: int) -> bool:
     word = _WORD_BEFORE.search(text, 0, dot)
     if word is None:
         return True
-    before = word.group(1).lower()
     inner, final = _abbreviations()
+    # "т. е." and "e. g." are written with or without spaces: compare without them.
+    tail = _DOT_SPACE.sub(".", text[max(0, dot - 12) : dot]).lower()
+    for abbreviation in _multi_part(inner | final):
+        if tail.endswith(abbreviation) and not tail[: -len(abbreviation)][-1:].isalpha():
+            return abbreviation in final and next_char.isupper()
+    before = word.group(1).lower()
     if before in inner:
         return False
     if before in final:

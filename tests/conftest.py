@@ -1,0 +1,81 @@
+"""Shared helpers: a small handbook on disk, and running the CLI on it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from stdlint.cli import main
+
+GOOD_STANDARD = """\
+---
+id: phone-answer
+title: Answering the phone
+lang: en
+status: active
+owner: Head of support
+---
+
+# Answering the phone
+
+## Rule
+
+1. Answer within 20 seconds.
+2. Say the company name and your first name.
+
+## Why
+
+Callers who wait longer than 20 seconds hang up twice as often.
+
+## How we check
+
+The shift supervisor listens to 10 recorded calls per agent each month.
+"""
+
+PROFILE = """\
+languages: [en, ru]
+standards: [standards]
+"""
+
+
+@dataclass
+class Run:
+    """The outcome of one CLI run."""
+
+    exit_code: int
+    output: str
+    stderr: str
+
+    def json(self) -> dict[str, Any]:
+        """The output parsed as JSON."""
+        parsed: dict[str, Any] = json.loads(self.output)
+        return parsed
+
+
+@pytest.fixture
+def handbook(tmp_path: Path) -> Path:
+    """A handbook folder with a profile and one good standard, ``standards/good.md``."""
+    (tmp_path / "handbook.yml").write_text(PROFILE, "utf-8")
+    (tmp_path / "standards").mkdir()
+    (tmp_path / "standards" / "good.md").write_text(GOOD_STANDARD, "utf-8")
+    return tmp_path
+
+
+@pytest.fixture
+def run_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
+    """Run ``stdlint ARGS`` in a folder through click's runner."""
+
+    def run(*args: str, cwd: Path) -> Run:
+        monkeypatch.chdir(cwd)
+        monkeypatch.delenv("STDLINT_LANG", raising=False)
+        monkeypatch.setenv("LANG", "C.UTF-8")
+        result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+        return Run(result.exit_code, result.stdout, result.stderr)
+
+    return run

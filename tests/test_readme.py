@@ -1,0 +1,34 @@
+"""The README's promises: CI runs its test command, and its examples are true."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+README = (REPO / "README.md").read_text("utf-8")
+
+
+def _commands() -> list[str]:
+    section = README.split("## Two commands", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n(.*?)\n```", section, re.S)
+
+
+def test_readme_gives_exactly_two_commands() -> None:
+    commands = _commands()
+    assert len(commands) == 2
+    assert all("\n" not in command for command in commands)
+    assert commands[0].endswith("stdlint check")
+    assert commands[1].endswith("pytest")
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    script = (REPO / ".ci" / "run").read_text("utf-8").strip().split("\n")
+    assert script[-1] == _commands()[1]
+
+
+def test_readme_rule_table_lists_every_rule() -> None:
+    from stdlint.rules import all_rules
+
+    for rule in all_rules():
+        assert f"| {rule.code} | {rule.name} |" in README, rule.code

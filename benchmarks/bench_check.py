@@ -89,7 +89,8 @@ def bench_check(copies: int, broken: bool) -> None:
 def main() -> None:
     copies = int(sys.argv[1]) if len(sys.argv) > 1 else 50
     front_matters = [
-        path.read_text("utf-8").split("---\n", 2)[1] for path in sorted((REPO / "standards").rglob("*.md"))
+        path.read_text("utf-8").split("---\n", 2)[1]
+        for path in sorted((REPO / "standards").rglob("*.md"))
     ] * 50
     print(f"python {sys.version.split()[0]}")
     bench_loaders(front_matters)

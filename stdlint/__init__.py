@@ -4,10 +4,10 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from stdlint.diagnostics import Criterion, Diagnostic, Severity, Span  # noqa: E402
-from stdlint.engine import Result, check, check_text  # noqa: E402
-from stdlint.profile import ConfigError, Profile, load_profile  # noqa: E402
-from stdlint.rules import Rule  # noqa: E402
+from stdlint.diagnostics import Criterion, Diagnostic, Severity, Span
+from stdlint.engine import Result, check, check_text
+from stdlint.profile import ConfigError, Profile, load_profile
+from stdlint.rules import Rule
 
 __all__ = [
     "ConfigError",

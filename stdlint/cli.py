@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import click
@@ -15,7 +15,7 @@ from stdlint.engine import check
 from stdlint.formats import FORMATS
 from stdlint.i18n import Lang, Text
 from stdlint.profile import ConfigError, Profile, default_profile, find_profile, load_profile
-from stdlint.rules import all_rules, find_rule
+from stdlint.rules import Rule, all_rules, find_rule
 from stdlint.schema import stale_schemas, write_schemas
 from stdlint.source import display_path
 
@@ -30,10 +30,13 @@ _NO_PROFILE = Text(
 
 def environment_lang() -> Lang | None:
     """The language asked for by ``STDLINT_LANG`` or the locale, if it is one stdlint speaks."""
-    for variable in ("STDLINT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+    explicit = os.environ.get("STDLINT_LANG", "").lower()
+    if explicit:
+        return Lang.RU if explicit.startswith("ru") else Lang.EN
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(variable, "").lower()
         if value:
-            return Lang.RU if value.startswith("ru") else (Lang.EN if variable == "STDLINT_LANG" or value.startswith("en") else None)
+            return next((lang for lang in Lang if value.startswith(lang.value)), None)
     return None
 
 
@@ -41,11 +44,11 @@ def resolve_profile(paths: tuple[Path, ...], config: Path | None, lang: Lang) ->
     """The profile named by ``--config``, else the nearest ``handbook.yml``, else the default."""
     if config is not None:
         return load_profile(config, lang)
-    start = Path(os.path.commonpath([p.resolve() for p in paths])) if paths else Path.cwd()
+    start = Path(os.path.commonpath([os.path.abspath(p) for p in paths])) if paths else Path.cwd()
     found = find_profile(start)
     if found is None:
         if not paths:
-            raise click.UsageError(_NO_PROFILE.render(lang, folder=display_path(Path.cwd(), Path.home())))
+            raise click.UsageError(_NO_PROFILE.render(lang, folder=Path.cwd()))
         return default_profile()
     return load_profile(found, lang)
 
@@ -82,17 +85,46 @@ def main() -> None:
 
 @main.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Profile to use instead of the nearest handbook.yml.")
-@click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text", show_default=True, help="Output format.")
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="The date currency rules use (default: today).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error", show_default=True, help="Lowest severity that makes the exit status 1.")
-@click.option("--lang", type=click.Choice([lang.value for lang in Lang]), help="Language of the summary (findings use each file's language).")
-@click.option("--color/--no-color", default=None, help="Colour the text output (default: when writing to a terminal).")
+@click.option(
+    "--config",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Profile to use instead of the nearest handbook.yml.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(FORMATS)),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--today",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="The date currency rules use (default: today).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "never"]),
+    default="error",
+    show_default=True,
+    help="Lowest severity that makes the exit status 1.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice([lang.value for lang in Lang]),
+    help="Language of the summary (findings use each file's language).",
+)
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the text output (default: when writing to a terminal).",
+)
 def check_command(
     paths: tuple[Path, ...],
     config: Path | None,
     output_format: str,
-    today: object,
+    today: datetime | None,
     fail_on: str,
     lang: str | None,
     color: bool | None,
@@ -103,8 +135,10 @@ def check_command(
     """
     if color is None and os.environ.get("NO_COLOR"):
         color = False
-    day = today.date() if today is not None else None  # type: ignore[attr-defined]
-    sys.exit(run_check(paths, config, output_format, day, fail_on, Lang(lang) if lang else None, color))
+    day = today.date() if today is not None else None
+    sys.exit(
+        run_check(paths, config, output_format, day, fail_on, Lang(lang) if lang else None, color)
+    )
 
 
 @main.command("explain")
@@ -116,18 +150,20 @@ def explain_command(code: str | None) -> None:
             summary = rule.documentation()[""].split("\n")[0]
             click.echo(f"{rule.code}  {rule.name:<28} {rule.default_severity.value:<8} {summary}")
         return
-    rule = find_rule(code)
-    if rule is None:
-        raise click.BadParameter(f"no rule {code!r}; run “stdlint explain” for the list", param_hint="CODE")
-    click.echo(explain_text(rule))
+    found = find_rule(code)
+    if found is None:
+        raise click.BadParameter(
+            f"no rule {code!r}; run “stdlint explain” for the list", param_hint="CODE"
+        )
+    click.echo(explain_text(found))
 
 
-def explain_text(rule: type) -> str:
+def explain_text(rule: type[Rule]) -> str:
     """A rule's documentation as printed by ``stdlint explain``."""
-    sections = rule.documentation()  # type: ignore[attr-defined]
+    sections = rule.documentation()
     lines = [
-        click.style(f"{rule.code} {rule.name}", bold=True),  # type: ignore[attr-defined]
-        f"criterion: {rule.criterion.value} · default severity: {rule.default_severity.value}",  # type: ignore[attr-defined]
+        click.style(f"{rule.code} {rule.name}", bold=True),
+        f"criterion: {rule.criterion.value} · default severity: {rule.default_severity.value}",
         "",
         sections[""],
     ]
@@ -138,8 +174,16 @@ def explain_text(rule: type) -> str:
 
 
 @main.command("schema")
-@click.option("--output", type=click.Path(file_okay=False, path_type=Path), default=Path("schema"), show_default=True, help="Folder to write the schemas to.")
-@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if a schema is out of date.")
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("schema"),
+    show_default=True,
+    help="Folder to write the schemas to.",
+)
+@click.option(
+    "--check", "check_only", is_flag=True, help="Write nothing; exit 1 if a schema is out of date."
+)
 def schema_command(output: Path, check_only: bool) -> None:
     """Write the JSON Schemas of the front matter and of handbook.yml."""
     if check_only:

@@ -99,7 +99,9 @@ def parse(source: Source, display_path: str, default_lang: Lang) -> Document:
     lines = source.text.split("\n")
     matter = split(lines)
     lang = _language(matter, source.text, default_lang)
-    doc = Document(source.path, display_path, source.text, lang, matter, problems=list(matter.problems))
+    doc = Document(
+        source.path, display_path, source.text, lang, matter, problems=list(matter.problems)
+    )
     body_lines = lines[matter.body_first_line - 1 :]
     _read_body(doc, body_lines, matter.body_first_line)
     return doc
@@ -167,7 +169,9 @@ def _read_body(doc: Document, lines: list[str], first_line: int) -> None:
         # A rule written as paragraphs, not a list: each paragraph is a step.
         for number, prose in enumerate(rule.prose, start=1):
             end = prose.span(0, len(prose.text)) if prose.text else Span.point(prose.line)
-            doc.steps.append(Step(number, (prose,), Span(prose.line, 1, end.end_line, end.end_column)))
+            doc.steps.append(
+                Step(number, (prose,), Span(prose.line, 1, end.end_line, end.end_column))
+            )
 
 
 def _is_content(token: Token) -> bool:
@@ -176,7 +180,9 @@ def _is_content(token: Token) -> bool:
     return token.type in ("fence", "code_block", "hr", "table_open", "list_item_open")
 
 
-def _heading(open_token: Token, inline: Token, lines: list[str], first_line: int, cursors: dict[int, int]) -> Heading:
+def _heading(
+    open_token: Token, inline: Token, lines: list[str], first_line: int, cursors: dict[int, int]
+) -> Heading:
     prose = build_prose(inline, lines, first_line, cursors)
     level = int(open_token.tag[1:])
     assert open_token.map is not None
@@ -185,7 +191,13 @@ def _heading(open_token: Token, inline: Token, lines: list[str], first_line: int
     return Heading(level, prose.text.strip(), Span(line, 1, line, len(source) + 1))
 
 
-def _add_step(doc: Document, blocks: list[Prose], lines_span: tuple[int, int], lines: list[str], first_line: int) -> None:
+def _add_step(
+    doc: Document,
+    blocks: list[Prose],
+    lines_span: tuple[int, int],
+    lines: list[str],
+    first_line: int,
+) -> None:
     start, end = lines_span
     while end > start and not lines[end - first_line].strip():
         end -= 1

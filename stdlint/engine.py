@@ -63,9 +63,15 @@ def check(
     profile = profile or default_profile()
     severities = rule_severities(profile)
     handbook = list(discover(handbook_paths(profile), profile.exclude, profile.root))
-    targets = list(discover(paths, profile.exclude, profile.root)) if paths is not None else handbook
+    targets = (
+        list(discover(paths, profile.exclude, profile.root)) if paths is not None else handbook
+    )
     target_keys = {_key(source.path) for source in targets}
-    others = [source for source in handbook if _key(source.path) not in target_keys] if profile.path else []
+    others = (
+        [source for source in handbook if _key(source.path) not in target_keys]
+        if profile.path
+        else []
+    )
     docs = [_parse(read(source), profile) for source in targets]
     context_docs = [_parse(read(source), profile) for source in others]
     return _run(docs, context_docs, profile, today or date.today(), severities)
@@ -96,7 +102,13 @@ def handbook_paths(profile: Profile) -> list[Path]:
         if not path.exists() and profile.path is not None:
             raise ConfigError(
                 profile.path,
-                [(profile.position(("standards", index)), _NO_FOLDER.render(profile.default_lang, entry=entry), "")],
+                [
+                    (
+                        profile.position(("standards", index)),
+                        _NO_FOLDER.render(profile.default_lang, entry=entry),
+                        "",
+                    )
+                ],
             )
         if path.exists():
             found.append(path)
@@ -107,7 +119,9 @@ _NO_FOLDER = Text(
     en="the standards folder “{entry}” does not exist",
     ru="папки со стандартами «{entry}» не существует",
 )
-_UNKNOWN_RULE = Text(en="unknown rule “{rule}” in “rules”", ru="неизвестное правило «{rule}» в «rules»")
+_UNKNOWN_RULE = Text(
+    en="unknown rule “{rule}” in “rules”", ru="неизвестное правило «{rule}» в «rules»"
+)
 _DID_YOU_MEAN = Text(en="did you mean “{candidate}”?", ru="возможно, имелось в виду «{candidate}»?")
 
 
@@ -123,7 +137,9 @@ def rule_severities(profile: Profile) -> dict[type[Rule], Severity]:
             lang = profile.default_lang
             close = difflib.get_close_matches(key, list(by_key), n=1)
             hint = _DID_YOU_MEAN.render(lang, candidate=close[0]) if close else ""
-            problems.append((profile.position(("rules", key)), _UNKNOWN_RULE.render(lang, rule=key), hint))
+            problems.append(
+                (profile.position(("rules", key)), _UNKNOWN_RULE.render(lang, rule=key), hint)
+            )
         elif setting == "off":
             severities.pop(rule, None)
         else:
@@ -164,14 +180,20 @@ def _run(
                     found[diagnostic.path].append(diagnostic)
     severity_of = {rule.code: severity for rule, severity in severities.items()}
     known = frozenset(key for rule in all_rules() for key in (rule.code, rule.name))
-    disabled = {key for rule in all_rules() if rule not in severities for key in (rule.code, rule.name)}
+    disabled = {
+        key for rule in all_rules() if rule not in severities for key in (rule.code, rule.name)
+    }
     suppression_rules = [rule for rule in enabled if isinstance(rule, SuppressionRule)]
     kept: list[Diagnostic] = []
     suppressed = 0
     for doc in docs:
-        diagnostics, silenced = _suppress(doc, found[doc.display_path], ctx, known, disabled, suppression_rules)
+        diagnostics, silenced = _suppress(
+            doc, found[doc.display_path], ctx, known, disabled, suppression_rules
+        )
         suppressed += silenced
-        kept.extend(replace(d, severity=severity_of[d.code]) for d in diagnostics if d.code in severity_of)
+        kept.extend(
+            replace(d, severity=severity_of[d.code]) for d in diagnostics if d.code in severity_of
+        )
     kept.sort(key=Diagnostic.sort_key)
     return Result(tuple(kept), files=len(docs), suppressed=suppressed)
 
@@ -187,7 +209,9 @@ def _suppress(
     """Diagnostics of ``doc`` that no suppression silences, plus findings about the suppressions."""
     if doc.text is None:
         return list(diagnostics), 0
-    matter_end = doc.front_matter.body_first_line if doc.front_matter and doc.front_matter.closed else 1
+    matter_end = (
+        doc.front_matter.body_first_line if doc.front_matter and doc.front_matter.closed else 1
+    )
     suppressions = parse_suppressions(doc.lines, doc.code_lines, matter_end)
     if not suppressions:
         return list(diagnostics), 0
@@ -196,7 +220,9 @@ def _suppress(
     silenced = 0
     for diagnostic in diagnostics:
         for suppression in suppressions:
-            name = suppression.covers(diagnostic.line, names.get(diagnostic.code, (diagnostic.code,)))
+            name = suppression.covers(
+                diagnostic.line, names.get(diagnostic.code, (diagnostic.code,))
+            )
             if name is not None:
                 suppression.used.add(name)
                 silenced += 1

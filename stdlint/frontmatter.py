@@ -59,7 +59,9 @@ def split(lines: list[str]) -> FrontMatter:
     close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in _CLOSERS), None)
     if close is None:
         span = Span(1, 1, 1, 4)
-        return FrontMatter(len(lines) + 1, present=True, problems=[Problem("STR002", span, Worded(*_UNCLOSED))])
+        return FrontMatter(
+            len(lines) + 1, present=True, problems=[Problem("STR002", span, Worded(*_UNCLOSED))]
+        )
     matter = FrontMatter(close + 2, present=True, closed=True)
     text = "\n".join(lines[1:close])
     try:
@@ -73,10 +75,14 @@ def split(lines: list[str]) -> FrontMatter:
     except ValidationError as error:
         found = list(field_problems(error, StandardMeta, matter.positions))
         for item in found:
-            matter.problems.append(Problem(_CODE_OF_KIND[item.kind], item.span, item, quote=item.field))
+            matter.problems.append(
+                Problem(_CODE_OF_KIND[item.kind], item.span, item, quote=item.field)
+            )
         if all(item.kind == UNKNOWN for item in found):
             # Unknown keys alone (perhaps suppressed) must not hide the rest of the checks.
-            matter.meta = StandardMeta.model_validate(_without(matter.data, [item.path for item in found]))
+            matter.meta = StandardMeta.model_validate(
+                _without(matter.data, [item.path for item in found])
+            )
     return matter
 
 

@@ -12,8 +12,8 @@ from stdlint.diagnostics import Severity, Span
 from stdlint.i18n import Lang, Text
 from stdlint.models import Strict
 from stdlint.sections import SectionId
-from stdlint.values import Interval, Slug
 from stdlint.validation import field_problems
+from stdlint.values import Interval, Slug
 from stdlint.yamlsource import Positions, YamlProblem, describe, load_mapping
 
 PROFILE_NAME = "handbook.yml"
@@ -83,9 +83,7 @@ class LexiconAdditions(Strict):
 class SuppressionPolicy(Strict):
     """How inline ``stdlint-disable`` comments are treated."""
 
-    require_reason: bool = Field(
-        True, description='Every suppression must say why after " -- ".'
-    )
+    require_reason: bool = Field(True, description='Every suppression must say why after " -- ".')
 
 
 RuleSetting = Severity | Literal["off"]
@@ -131,7 +129,7 @@ class Profile(Strict):
             for index, item in enumerate(getattr(self, name)):
                 if item.id in seen:
                     raise PydanticCustomError(
-                        "duplicate", "duplicate id", {"path": (name, index, "id"), "value": item.id}
+                        "duplicate", "duplicate id", {"path": (name, index), "value": item.id}
                     )
                 seen.add(item.id)
         return self
@@ -176,11 +174,13 @@ _NOT_FOUND = Text(en="cannot read the profile: {error}", ru="не удаётся
 
 
 def load_profile(path: Path, lang: Lang = Lang.EN) -> Profile:
-    """Read and validate ``handbook.yml``; raise :class:`ConfigError` with positions if it is wrong."""
+    """Read and validate ``handbook.yml``; raise :class:`ConfigError`, with positions, if wrong."""
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(path, [(Span.point(1), _NOT_FOUND.render(lang, error=error), "")]) from None
+        raise ConfigError(
+            path, [(Span.point(1), _NOT_FOUND.render(lang, error=error), "")]
+        ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
         data = load_mapping(text, first_line=1)

@@ -60,9 +60,7 @@ class Prose:
             yield Sentence(self.text[start:end], self.span(start, end), self, start)
 
 
-def build_prose(
-    inline: Token, lines: list[str], first_line: int, cursors: dict[int, int]
-) -> Prose:
+def build_prose(inline: Token, lines: list[str], first_line: int, cursors: dict[int, int]) -> Prose:
     """The prose of one markdown-it ``inline`` token.
 
     ``lines`` are the body's source lines, ``first_line`` the file line of ``lines[0]``;

@@ -56,5 +56,6 @@ def stale_schemas(folder: Path) -> list[Path]:
     return [
         folder / filename
         for filename in SCHEMAS
-        if not (folder / filename).exists() or (folder / filename).read_text("utf-8") != schema_text(filename)
+        if not (folder / filename).exists()
+        or (folder / filename).read_text("utf-8") != schema_text(filename)
     ]

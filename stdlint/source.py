@@ -21,7 +21,7 @@ _SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", 
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """A file to check: its path and either its text (BOM removed, newlines normalised) or why not."""
+    """A file to check: its path, and its text (no BOM, LF newlines) or why it has none."""
 
     path: Path
     text: str | None
@@ -39,7 +39,9 @@ def display_path(path: Path, base: Path | None = None) -> str:
         return absolute.as_posix()
 
 
-def discover(paths: Iterable[Path], exclude: Iterable[str] = (), root: Path | None = None) -> Iterator[Source]:
+def discover(
+    paths: Iterable[Path], exclude: Iterable[str] = (), root: Path | None = None
+) -> Iterator[Source]:
     """Every Markdown file named or found below ``paths``, once each, in sorted order.
 
     Directory symlinks are followed, but a folder already visited (a symlink loop) is reported
@@ -101,10 +103,15 @@ def _excluded(path: Path, patterns: list[str], root: Path | None) -> bool:
     if not patterns:
         return False
     try:
-        relative = Path(os.path.abspath(path)).relative_to(os.path.abspath(root or Path.cwd())).as_posix()
+        relative = (
+            Path(os.path.abspath(path)).relative_to(os.path.abspath(root or Path.cwd())).as_posix()
+        )
     except ValueError:
         relative = path.as_posix()
-    return any(fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(path.name, pattern) for pattern in patterns)
+    return any(
+        fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(path.name, pattern)
+        for pattern in patterns
+    )
 
 
 def read(source: Source) -> Source:
@@ -115,7 +122,16 @@ def read(source: Source) -> Source:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return Source(path, None, _problem("STR010", _TOO_LARGE, size=f"{size / 1024 / 1024:.1f}", limit=MAX_FILE_BYTES // 1024 // 1024))
+            return Source(
+                path,
+                None,
+                _problem(
+                    "STR010",
+                    _TOO_LARGE,
+                    size=f"{size / 1024 / 1024:.1f}",
+                    limit=MAX_FILE_BYTES // 1024 // 1024,
+                ),
+            )
         data = path.read_bytes()
     except OSError as error:
         return _unreadable(path, error)
@@ -140,7 +156,9 @@ def decode(path: Path, data: bytes) -> Source:
     return Source(path, text)
 
 
-def _problem(code: str, texts: tuple[Text, Text], span: Span | None = None, **fields: object) -> Problem:
+def _problem(
+    code: str, texts: tuple[Text, Text], span: Span | None = None, **fields: object
+) -> Problem:
     return Problem(code, span or Span.point(1), Worded(texts[0], texts[1], dict(fields)))
 
 
@@ -190,7 +208,10 @@ _LOOP = (
 )
 _DENIED = (
     Text(en="permission denied: the file cannot be read", ru="нет прав на чтение файла"),
-    Text(en="make the file readable to the user running stdlint", ru="дайте права на чтение пользователю, запускающему stdlint"),
+    Text(
+        en="make the file readable to the user running stdlint",
+        ru="дайте права на чтение пользователю, запускающему stdlint",
+    ),
 )
 _MISSING = (
     Text(en="the file does not exist", ru="файла не существует"),

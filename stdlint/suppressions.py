@@ -46,7 +46,9 @@ class Suppression:
         return None
 
 
-def parse_suppressions(lines: list[str], skip: frozenset[int], front_matter_end: int) -> list[Suppression]:
+def parse_suppressions(
+    lines: list[str], skip: frozenset[int], front_matter_end: int
+) -> list[Suppression]:
     """Every directive in ``lines``; ``skip`` holds the 1-based lines inside code blocks.
 
     ``#`` comments count only inside the front matter (lines before ``front_matter_end``).

@@ -52,6 +52,8 @@ class FieldProblem:
         if self.kind == MISSING:
             return _MISSING.render(lang, field=field)
         text = _INVALID.get(self.error_type, _INVALID_OTHER)
+        if self.error_type == "duplicate":
+            field = quote(lang, self.path[0])
         return text.render(
             lang,
             field=field,
@@ -160,9 +162,7 @@ _FIX_VALUE: dict[str, Text] = {
         ru="используйте строчные латинские буквы, цифры и дефисы, например «phone-greeting»",
     ),
     "iso_date": Text(en="write the date as 2026-03-31", ru="запишите дату так: 2026-03-31"),
-    "impossible_date": Text(
-        en="check the day and the month", ru="проверьте день и месяц"
-    ),
+    "impossible_date": Text(en="check the day and the month", ru="проверьте день и месяц"),
     "interval": Text(
         en="write a number and a unit: “6 months”, “90 days”, “1 year”",
         ru="укажите число и единицу: «6 месяцев», «90 дней», «1 год»",
@@ -196,7 +196,9 @@ def field_problems(
         if kind == UNKNOWN:
             allowed = tuple(_allowed_keys(model, path[:-1]))
             candidates = tuple(difflib.get_close_matches(str(path[-1]), allowed, n=1))
-            yield FieldProblem(kind, path, positions.key(path), error_type, None, allowed, candidates)
+            yield FieldProblem(
+                kind, path, positions.key(path), error_type, None, allowed, candidates
+            )
         elif kind == MISSING:
             yield FieldProblem(kind, path, positions.key(path[:-1]), error_type, None)
         else:

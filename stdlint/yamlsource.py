@@ -172,10 +172,9 @@ class Positions:
     def _walk(self, path: Path) -> Iterator[tuple[Any, str | int]]:
         node = self._root
         for part in path:
-            if isinstance(node, Mapping) and part in node:
-                yield node, part
-                node = node[part]
-            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            in_mapping = isinstance(node, Mapping) and part in node
+            in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+            if in_mapping or in_list:
                 yield node, part
                 node = node[part]
             else:
@@ -192,31 +191,17 @@ class Positions:
     def _locate(self, path: Path, *, want_value: bool) -> Span:
         found = self.start
         steps = list(self._walk(path))
+        complete = len(steps) == len(path)
         for index, (parent, part) in enumerate(steps):
-            last = index == len(steps) - 1 and len(steps) == len(path)
-            child = parent[part]
+            value_wanted = want_value and complete and index == len(steps) - 1
+            positions: Any = parent.lc  # ruamel.yaml's line/column record; untyped
             if isinstance(parent, Mapping):
-                line, column = parent.lc.key(part) if not (last and want_value) else parent.lc.value(part)
+                line, column = positions.value(part) if value_wanted else positions.key(part)
             else:
-                line, column = parent.lc.item(part)
-            found = self._span(line, column, child if (last and want_value) else part)
-        if len(steps) < len(path) and steps:
-            # The path ends at a missing key: point at the mapping that should hold it.
-            parent, part = steps[-1]
-            line, column = parent.lc.key(part) if isinstance(parent, Mapping) else parent.lc.item(part)
-            found = self._span(line, column, part)
+                line, column = positions.item(part)
+            found = self._span(line, column, parent[part] if value_wanted else part)
+        # A path that ends at a missing key stops at the nearest mapping or item that exists.
         return found
-
-    def keys_at(self, path: Path) -> list[str]:
-        """The keys written in the mapping at ``path`` (empty when it is not a mapping)."""
-        node = self._root
-        steps = list(self._walk(path))
-        if len(steps) < len(path):
-            return []
-        if steps:
-            parent, part = steps[-1]
-            node = parent[part]
-        return [str(key) for key in node] if isinstance(node, Mapping) else []
 
 
 _YAML_TEXTS: dict[str, tuple[Text, Text]] = {
@@ -228,14 +213,20 @@ _YAML_TEXTS: dict[str, tuple[Text, Text]] = {
         ),
     ),
     "colon-in-value": (
-        Text(en="a value contains “: ” and reads as a new key", ru="в значении есть «: », и оно читается как новый ключ"),
+        Text(
+            en="a value contains “: ” and reads as a new key",
+            ru="в значении есть «: », и оно читается как новый ключ",
+        ),
         Text(
             en="put the whole value in double quotes",
             ru="возьмите всё значение в двойные кавычки",
         ),
     ),
     "tab": (
-        Text(en="a tab character is used for indentation", ru="для отступа использован символ табуляции"),
+        Text(
+            en="a tab character is used for indentation",
+            ru="для отступа использован символ табуляции",
+        ),
         Text(en="indent with spaces", ru="делайте отступы пробелами"),
     ),
     "duplicate-key": (
@@ -243,12 +234,15 @@ _YAML_TEXTS: dict[str, tuple[Text, Text]] = {
         Text(en="keep one of the two lines", ru="оставьте одну из двух строк"),
     ),
     "undefined-alias": (
-        Text(en="an alias refers to an anchor that does not exist", ru="псевдоним ссылается на несуществующий якорь"),
+        Text(
+            en="an alias refers to an anchor that does not exist",
+            ru="псевдоним ссылается на несуществующий якорь",
+        ),
         Text(en="write the value out in full", ru="запишите значение полностью"),
     ),
     "unsafe-tag": (
         Text(
-            en="the tag “!!{detail}” is not allowed: only plain values, lists and mappings are read",
+            en="the tag “!!{detail}” is not allowed: only plain values, lists and mappings are",
             ru="тег «!!{detail}» запрещён: читаются только обычные значения, списки и словари",
         ),
         Text(en="remove the tag", ru="удалите тег"),
@@ -258,11 +252,17 @@ _YAML_TEXTS: dict[str, tuple[Text, Text]] = {
             en="YAML aliases expand to more than {limit} values",
             ru="псевдонимы YAML разворачиваются в более чем {limit} значений",
         ),
-        Text(en="write the values out without anchors and aliases", ru="запишите значения без якорей и псевдонимов"),
+        Text(
+            en="write the values out without anchors and aliases",
+            ru="запишите значения без якорей и псевдонимов",
+        ),
     ),
     "recursive-alias": (
         Text(en="a YAML alias refers to itself", ru="псевдоним YAML ссылается сам на себя"),
-        Text(en="write the values out without anchors and aliases", ru="запишите значения без якорей и псевдонимов"),
+        Text(
+            en="write the values out without anchors and aliases",
+            ru="запишите значения без якорей и псевдонимов",
+        ),
     ),
     "too-deep": (
         Text(en="the YAML is nested too deeply", ru="YAML слишком глубоко вложен"),

@@ -19,7 +19,7 @@ BODY = GOOD_STANDARD.split("---\n", 2)[2]
 
 
 def _check(run_cli: Callable[..., Run], handbook: Path) -> tuple[int, list[dict[str, object]]]:
-    """Check the handbook; assert the good file was checked clean; return the exit code and the rest."""
+    """Check the handbook, assert the good file is clean; return the exit code and the rest."""
     run = run_cli("check", "--format", "json", cwd=handbook)
     report = run.json()
     assert report["files"] == 2
@@ -66,7 +66,9 @@ def test_no_front_matter(run_cli: Callable[..., Run], handbook: Path) -> None:
 
 
 def test_unterminated_front_matter(run_cli: Callable[..., Run], handbook: Path) -> None:
-    (handbook / "standards" / "open.md").write_text("---\nid: x\ntitle: Open\n\n## Rule\n\n1. Answer.\n")
+    (handbook / "standards" / "open.md").write_text(
+        "---\nid: x\ntitle: Open\n\n## Rule\n\n1. Answer.\n"
+    )
     exit_code, diagnostics = _check(run_cli, handbook)
     assert _one(diagnostics) == ("STR002", 1, 1)
     assert exit_code == 1
@@ -92,7 +94,9 @@ def test_python_tag_is_refused_and_never_constructed(
     run_cli: Callable[..., Run], handbook: Path
 ) -> None:
     marker = handbook / "PWNED"
-    text = f'---\nid: tagged\ntitle: !!python/object/apply:os.system ["touch {marker}"]\n---\n' + BODY
+    text = (
+        f'---\nid: tagged\ntitle: !!python/object/apply:os.system ["touch {marker}"]\n---\n' + BODY
+    )
     (handbook / "standards" / "tag.md").write_text(text)
     exit_code, diagnostics = _check(run_cli, handbook)
     assert _one(diagnostics) == ("STR002", 3, 8)
@@ -105,12 +109,21 @@ def test_alias_bomb_is_refused_without_hanging(handbook: Path) -> None:
     lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     for previous, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 9) + "]")
-    text = "---\nid: bomb\ntitle: Bomb\nlang: en\nstatus: active\n" + "\n".join(lines) + "\n---\n" + BODY
+    text = (
+        "---\nid: bomb\ntitle: Bomb\nlang: en\nstatus: active\n"
+        + "\n".join(lines)
+        + "\n---\n"
+        + BODY
+    )
     (handbook / "standards" / "bomb.md").write_text(text)
     # A subprocess with a deadline: expanding these aliases would take hours and gigabytes.
     completed = subprocess.run(
         [sys.executable, "-m", "stdlint", "check", "--format", "json"],
-        cwd=handbook, capture_output=True, text=True, timeout=120, check=False,
+        cwd=handbook,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert completed.returncode == 1
     report = json.loads(completed.stdout)
@@ -120,7 +133,9 @@ def test_alias_bomb_is_refused_without_hanging(handbook: Path) -> None:
 
 
 def test_ten_megabyte_file(run_cli: Callable[..., Run], handbook: Path) -> None:
-    big = GOOD_STANDARD.replace("phone-answer", "huge") + ("1. Answer within 20 seconds.\n" * 360_000)
+    big = GOOD_STANDARD.replace("phone-answer", "huge") + (
+        "1. Answer within 20 seconds.\n" * 360_000
+    )
     (handbook / "standards" / "huge.md").write_text(big)
     assert (handbook / "standards" / "huge.md").stat().st_size > 10_000_000
     exit_code, diagnostics = _check(run_cli, handbook)
@@ -132,7 +147,9 @@ def test_ten_megabyte_file(run_cli: Callable[..., Run], handbook: Path) -> None:
 def test_crlf_line_endings_and_bom_keep_positions_exact(
     run_cli: Callable[..., Run], handbook: Path
 ) -> None:
-    text = GOOD_STANDARD.replace("phone-answer", "crlf").replace("status: active", "status: publishd")
+    text = GOOD_STANDARD.replace("phone-answer", "crlf").replace(
+        "status: active", "status: publishd"
+    )
     text = text.replace("# Answering the phone", "# Answering a call")
     data = b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8")
     (handbook / "standards" / "crlf.md").write_bytes(data)
@@ -144,7 +161,10 @@ def test_crlf_line_endings_and_bom_keep_positions_exact(
 
 
 def test_crlf_and_bom_valid_file_is_clean(run_cli: Callable[..., Run], handbook: Path) -> None:
-    data = b"\xef\xbb\xbf" + GOOD_STANDARD.replace("phone-answer", "crlf").replace("\n", "\r\n").encode()
+    data = (
+        b"\xef\xbb\xbf"
+        + GOOD_STANDARD.replace("phone-answer", "crlf").replace("\n", "\r\n").encode()
+    )
     (handbook / "standards" / "crlf.md").write_bytes(data)
     exit_code, diagnostics = _check(run_cli, handbook)
     assert diagnostics == []

@@ -55,7 +55,9 @@ def _break_first_standard(handbook: Path) -> tuple[Path, int]:
     return target, number + 1
 
 
-def test_broken_copy_text_output_points_at_the_line(run_cli: Callable[..., Run], tmp_path: Path) -> None:
+def test_broken_copy_text_output_points_at_the_line(
+    run_cli: Callable[..., Run], tmp_path: Path
+) -> None:
     handbook = _example_copy(tmp_path)
     target, line = _break_first_standard(handbook)
     run = run_cli("check", "--today", EXAMPLE_DAY, cwd=handbook)
@@ -66,7 +68,9 @@ def test_broken_copy_text_output_points_at_the_line(run_cli: Callable[..., Run],
     assert "→" in run.output
 
 
-def test_broken_copy_json_output_matches_the_contract(run_cli: Callable[..., Run], tmp_path: Path) -> None:
+def test_broken_copy_json_output_matches_the_contract(
+    run_cli: Callable[..., Run], tmp_path: Path
+) -> None:
     handbook = _example_copy(tmp_path)
     target, line = _break_first_standard(handbook)
     run = run_cli("check", "--format", "json", "--today", EXAMPLE_DAY, cwd=handbook)
@@ -77,14 +81,17 @@ def test_broken_copy_json_output_matches_the_contract(run_cli: Callable[..., Run
     assert diagnostic["path"] == target.relative_to(handbook).as_posix()
     assert (diagnostic["line"], diagnostic["column"]) == (line, 9)
     assert (diagnostic["code"], diagnostic["criterion"], diagnostic["severity"]) == (
-        "STR004", "structure", "error"
+        "STR004",
+        "structure",
+        "error",
     )
     assert "aktive" in diagnostic["message"]
     assert report["summary"] == {"error": 1, "warning": 0, "info": 0}
 
 
 def test_messages_follow_the_file_language(run_cli: Callable[..., Run], handbook: Path) -> None:
-    text = "---\nid: otvet\ntitle: Ответ\nlang: ru\nstatus: действует\n---\n\n## Правило\n\n1. Ответьте.\n"
+    text = "---\nid: otvet\ntitle: Ответ\nlang: ru\nstatus: действует\n---\n"
+    text += "\n## Правило\n\n1. Ответьте.\n"
     (handbook / "standards" / "ru.md").write_text(text, "utf-8")
     report = run_cli("check", "--format", "json", cwd=handbook).json()
     found = [(d["code"], d["message"], d["suggestion"]) for d in report["diagnostics"]]
@@ -94,13 +101,23 @@ def test_messages_follow_the_file_language(run_cli: Callable[..., Run], handbook
             "в поле «status» указано «действует»; допустимо: «draft», «active», «retired»",
             "используйте одно из значений: draft, active, retired",
         ),
-        ("STR006", "в стандарте нет раздела «Зачем»", "добавьте раздел «## Зачем»: причина для клиента и бизнеса"),
-        ("STR006", "в стандарте нет раздела «Как проверяем»", "добавьте раздел «## Как проверяем»: как проверяется выполнение"),
+        (
+            "STR006",
+            "в стандарте нет раздела «Зачем»",
+            "добавьте раздел «## Зачем»: причина для клиента и бизнеса",
+        ),
+        (
+            "STR006",
+            "в стандарте нет раздела «Как проверяем»",
+            "добавьте раздел «## Как проверяем»: как проверяется выполнение",
+        ),
     ]
 
 
 def test_fail_on_levels(run_cli: Callable[..., Run], handbook: Path) -> None:
-    text = GOOD_STANDARD.replace("phone-answer", "other").replace("# Answering the phone", "# Answering calls")
+    text = GOOD_STANDARD.replace("phone-answer", "other").replace(
+        "# Answering the phone", "# Answering calls"
+    )
     (handbook / "standards" / "warning.md").write_text(text, "utf-8")
     assert run_cli("check", cwd=handbook).exit_code == 0  # a warning does not fail by default
     assert run_cli("check", "--fail-on", "warning", cwd=handbook).exit_code == 1
@@ -110,7 +127,9 @@ def test_fail_on_levels(run_cli: Callable[..., Run], handbook: Path) -> None:
 
 
 def test_severity_overrides_and_disabled_rules(run_cli: Callable[..., Run], handbook: Path) -> None:
-    text = GOOD_STANDARD.replace("phone-answer", "other").replace("# Answering the phone", "# Answering calls")
+    text = GOOD_STANDARD.replace("phone-answer", "other").replace(
+        "# Answering the phone", "# Answering calls"
+    )
     (handbook / "standards" / "warning.md").write_text(text, "utf-8")
     profile = handbook / "handbook.yml"
     profile.write_text(profile.read_text() + "rules:\n  title-mismatch: error\n")
@@ -122,12 +141,14 @@ def test_severity_overrides_and_disabled_rules(run_cli: Callable[..., Run], hand
     assert run.exit_code == 0
 
 
-def test_configuration_error_exits_2_with_position(run_cli: Callable[..., Run], handbook: Path) -> None:
+def test_configuration_error_exits_2_with_position(
+    run_cli: Callable[..., Run], handbook: Path
+) -> None:
     profile = handbook / "handbook.yml"
     profile.write_text(profile.read_text() + "chanels: [phone]\nrules:\n  STR999: off\n")
     run = run_cli("check", cwd=handbook)
     assert run.exit_code == 2
-    assert 'handbook.yml:3:1: unknown field “chanels” — did you mean “channels”?' in run.stderr
+    assert "handbook.yml:3:1: unknown field “chanels” — did you mean “channels”?" in run.stderr
     assert run.output == ""
 
 
@@ -146,7 +167,9 @@ def test_bad_today_is_a_usage_error(run_cli: Callable[..., Run], handbook: Path)
     assert "--today" in run.stderr
 
 
-def test_no_handbook_and_no_paths_is_a_usage_error(run_cli: Callable[..., Run], tmp_path: Path) -> None:
+def test_no_handbook_and_no_paths_is_a_usage_error(
+    run_cli: Callable[..., Run], tmp_path: Path
+) -> None:
     run = run_cli("check", cwd=tmp_path)
     assert run.exit_code == 2
     assert "no handbook.yml" in run.stderr
@@ -187,7 +210,8 @@ def test_colour_on_request(run_cli: Callable[..., Run], handbook: Path) -> None:
 
 def test_suppressions_are_counted(run_cli: Callable[..., Run], handbook: Path) -> None:
     text = GOOD_STANDARD.replace("phone-answer", "other").replace(
-        "# Answering the phone", "# Answering calls <!-- stdlint-disable-line STR011 -- short menu title -->"
+        "# Answering the phone",
+        "# Answering calls <!-- stdlint-disable-line STR011 -- short menu title -->",
     )
     (handbook / "standards" / "suppressed.md").write_text(text, "utf-8")
     run = run_cli("check", "--format", "json", cwd=handbook)
@@ -199,13 +223,17 @@ def test_suppressions_are_counted(run_cli: Callable[..., Run], handbook: Path) -
 def test_explain_prints_the_rule_documentation(run_cli: Callable[..., Run], tmp_path: Path) -> None:
     run = run_cli("explain", "unknown-field", cwd=tmp_path)
     assert run.exit_code == 0
-    assert run.output.startswith("STR003 unknown-field\ncriterion: structure · default severity: error")
+    assert run.output.startswith(
+        "STR003 unknown-field\ncriterion: structure · default severity: error"
+    )
     for heading in ("What it does", "Why it matters", "Example", "Use instead"):
         assert f"\n{heading}\n" in run.output
     assert "chanels: [phone]" in run.output
 
 
-def test_explain_lists_rules_and_rejects_unknown_codes(run_cli: Callable[..., Run], tmp_path: Path) -> None:
+def test_explain_lists_rules_and_rejects_unknown_codes(
+    run_cli: Callable[..., Run], tmp_path: Path
+) -> None:
     listing = run_cli("explain", cwd=tmp_path).output
     assert re.search(r"^STR001  missing-front-matter\s+error\s+The file", listing, re.M)
     run = run_cli("explain", "XYZ123", cwd=tmp_path)
@@ -229,7 +257,11 @@ def test_schema_command_writes_and_checks(run_cli: Callable[..., Run], tmp_path:
 def test_installed_commands_on_the_example_handbook(command: list[str]) -> None:
     completed = subprocess.run(
         [*command, "check", "--format", "json", "--today", EXAMPLE_DAY],
-        cwd=REPO, capture_output=True, text=True, timeout=120, check=False,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert json.loads(completed.stdout)["diagnostics"] == []

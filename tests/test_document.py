@@ -67,7 +67,10 @@ def test_sections_are_recognised_in_russian_and_kept_in_order() -> None:
 
 def test_steps_have_numbers_text_and_line_spans() -> None:
     doc = _doc(TEXT)
-    assert [(step.number, step.span.line, step.span.end_line) for step in doc.steps] == [(1, 12, 13), (2, 14, 15)]
+    assert [(step.number, step.span.line, step.span.end_line) for step in doc.steps] == [
+        (1, 12, 13),
+        (2, 14, 15),
+    ]
     assert doc.steps[0].text == (
         "Ответьте на письмо в течение двух рабочих часов. Назовите номер "
         "обращения, т. е. REQ-1234, и срок решения."
@@ -85,7 +88,10 @@ def test_sentences_map_back_to_exact_file_positions() -> None:
     first, second = sentences
     assert (first.span.line, first.span.column) == _position_in_source(TEXT, "Ответьте")
     assert (second.span.line, second.span.column) == _position_in_source(TEXT, "Назовите")
-    assert (second.span.end_line, second.span.end_column) == (13, len("   обращения, т. е. `REQ-1234`, и [срок решения](#srok).") + 1)
+    assert (second.span.end_line, second.span.end_column) == (
+        13,
+        len("   обращения, т. е. `REQ-1234`, и [срок решения](#srok).") + 1,
+    )
     # A word after markup and on a continuation line still maps to its own column.
     prose = doc.steps[0].prose[0]
     offset = prose.text.index("REQ-1234")
@@ -105,7 +111,9 @@ def test_table_cells_on_one_line_map_to_their_own_columns() -> None:
 
 def test_crlf_and_bom_give_the_same_positions() -> None:
     plain = _doc(TEXT)
-    windows = parse(decode(Path("x.md"), b"\xef\xbb\xbf" + TEXT.replace("\n", "\r\n").encode()), "x.md", Lang.EN)
+    windows = parse(
+        decode(Path("x.md"), b"\xef\xbb\xbf" + TEXT.replace("\n", "\r\n").encode()), "x.md", Lang.EN
+    )
     spans = lambda doc: [s.span for p in doc.prose for s in p.sentences()]  # noqa: E731
     assert spans(windows) == spans(plain)
     assert windows.meta == plain.meta

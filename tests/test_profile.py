@@ -19,22 +19,35 @@ def _profile(handbook: Path, extra: str) -> None:
     [
         (
             "channels: [phone, email, phone]\n",
-            "handbook.yml:3:26: “phone” appears more than once in “channels[2].id” — keep one of them",
+            "handbook.yml:3:26: “phone” appears more than once in “channels” — keep one of them",
         ),
         (
             "review:\n  every: every spring\n",
-            "handbook.yml:4:10: field “review.every” is “every spring”, not a period such as “6 months”",
+            "handbook.yml:4:10: field “review.every” is “every spring”,"
+            " not a period such as “6 months”",
         ),
         (
             "required_sections: [rule, reasons]\n",
-            "handbook.yml:3:27: field “required_sections[1]” is “reasons”; expected one of “rule”, “why”,"
-            " “exceptions”, “verification”, “examples”",
+            "handbook.yml:3:27: field “required_sections[1]” is “reasons”;"
+            " expected one of “rule”, “why”, “exceptions”, “verification”, “examples”",
         ),
-        ("languages: [en, de]\n", "handbook.yml:2:17: field “languages[1]” is “de”; expected one of “en”, “ru”"),
-        ("journey: [{id: discover, titel: {en: Discover}}]\n", "handbook.yml:3:26: unknown field “journey[0].titel”"),
-        ("suppressions: {require_reason: sometimes}\n", "handbook.yml:3:32: field “suppressions.require_reason” must be true or false"),
+        (
+            "languages: [en, de]\n",
+            "handbook.yml:2:17: field “languages[1]” is “de”; expected one of “en”, “ru”",
+        ),
+        (
+            "journey: [{id: discover, titel: {en: Discover}}]\n",
+            "handbook.yml:3:26: unknown field “journey[0].titel”",
+        ),
+        (
+            "suppressions: {require_reason: sometimes}\n",
+            "handbook.yml:3:32: field “suppressions.require_reason” must be true or false",
+        ),
         ("journey: [\n", "handbook.yml:4:1: the YAML cannot be read"),
-        ("standards: [standrds]\n", "handbook.yml:2:13: the standards folder “standrds” does not exist"),
+        (
+            "standards: [standrds]\n",
+            "handbook.yml:2:13: the standards folder “standrds” does not exist",
+        ),
     ],
 )
 def test_profile_mistakes_are_positioned_errors(
@@ -62,10 +75,15 @@ def test_profile_errors_speak_russian_when_asked(
     monkeypatch.chdir(handbook)
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 2
-    assert "handbook.yml:3:1: неизвестное поле «chanels» — возможно, имелось в виду «channels»?" in result.stderr
+    assert (
+        "handbook.yml:3:1: неизвестное поле «chanels» — возможно, имелось в виду «channels»?"
+        in result.stderr
+    )
 
 
-def test_profile_not_utf8_is_a_configuration_error(run_cli: Callable[..., Run], handbook: Path) -> None:
+def test_profile_not_utf8_is_a_configuration_error(
+    run_cli: Callable[..., Run], handbook: Path
+) -> None:
     (handbook / "handbook.yml").write_bytes("company: Волна\n".encode("cp1251"))
     run = run_cli("check", cwd=handbook)
     assert run.exit_code == 2
@@ -86,12 +104,16 @@ def test_required_sections_follow_the_profile(run_cli: Callable[..., Run], handb
     assert run.exit_code == 0
 
 
-def test_reasonless_suppressions_can_be_allowed(run_cli: Callable[..., Run], handbook: Path) -> None:
+def test_reasonless_suppressions_can_be_allowed(
+    run_cli: Callable[..., Run], handbook: Path
+) -> None:
     text = GOOD_STANDARD.replace("phone-answer", "other").replace(
         "# Answering the phone", "# Answering calls <!-- stdlint-disable-line STR011 -->"
     )
     (handbook / "standards" / "suppressed.md").write_text(text, "utf-8")
-    codes = [d["code"] for d in run_cli("check", "--format", "json", cwd=handbook).json()["diagnostics"]]
+    codes = [
+        d["code"] for d in run_cli("check", "--format", "json", cwd=handbook).json()["diagnostics"]
+    ]
     assert codes == ["STR013"]
     _profile(handbook, "suppressions: {require_reason: false}\n")
     report = run_cli("check", "--format", "json", cwd=handbook).json()

@@ -17,7 +17,9 @@ from tests.harness import expected_findings, fixture_handbooks
 _FENCE = re.compile(r"^```(\w+)([^\n]*)\n(.*?)^```$", re.S | re.M)
 _ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
 # Rules whose trigger cannot be a committed fixture file; their docstring examples still run.
-_NO_FIXTURE = {"STR010": "an unreadable file (a symlink loop) is made by the example and by test_bad_input"}
+_NO_FIXTURE = {
+    "STR010": "an unreadable file (a symlink loop) is made by the example and by test_bad_input"
+}
 
 
 def _rule_id(rule: type[Rule]) -> str:
@@ -76,5 +78,7 @@ def test_use_instead_does_not_raise_the_rule(rule: type[Rule], tmp_path: Path) -
 
 @pytest.mark.parametrize("rule", all_rules(), ids=_rule_id)
 def test_every_rule_has_a_fixture_that_expects_it(rule: type[Rule]) -> None:
-    expected_codes = {code for handbook in fixture_handbooks() for (_, _, code) in expected_findings(handbook)}
+    expected_codes = {
+        code for handbook in fixture_handbooks() for (_, _, code) in expected_findings(handbook)
+    }
     assert rule.code in expected_codes or rule.code in _NO_FIXTURE

@@ -16,7 +16,9 @@ REPO = Path(__file__).resolve().parent.parent
 def test_committed_schemas_are_current() -> None:
     for filename in SCHEMAS:
         committed = (REPO / "schema" / filename).read_text("utf-8")
-        assert committed == schema_text(filename), f"schema/{filename} is stale: run “stdlint schema”"
+        assert committed == schema_text(filename), (
+            f"schema/{filename} is stale: run “stdlint schema”"
+        )
 
 
 def _front_matter(path: Path) -> object:

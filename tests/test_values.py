@@ -32,7 +32,9 @@ def test_intervals_parse_in_both_languages(text: str, expected: Interval) -> Non
     assert Interval.parse(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "six months", "0 days", "6", "6 monthz", "-3 days", "6 months ago"])
+@pytest.mark.parametrize(
+    "text", ["", "six months", "0 days", "6", "6 monthz", "-3 days", "6 months ago"]
+)
 def test_intervals_reject_what_is_not_a_period(text: str) -> None:
     with pytest.raises(ValueError):
         Interval.parse(text)
@@ -51,7 +53,7 @@ def test_language_detection_and_plurals() -> None:
     assert detect_lang("Ответьте в течение 20 секунд", Lang.EN) is Lang.RU
     assert detect_lang("Answer within 20 seconds", Lang.RU) is Lang.EN
     assert detect_lang("12345 ---", Lang.RU) is Lang.RU
-    assert [plural(Lang.RU, n, ("", ""), ("файл", "файла", "файлов")) for n in (1, 2, 5, 11, 21, 112)] == [
-        "1 файл", "2 файла", "5 файлов", "11 файлов", "21 файл", "112 файлов"
-    ]
+    assert [
+        plural(Lang.RU, n, ("", ""), ("файл", "файла", "файлов")) for n in (1, 2, 5, 11, 21, 112)
+    ] == ["1 файл", "2 файла", "5 файлов", "11 файлов", "21 файл", "112 файлов"]
     assert plural(Lang.EN, 1, ("file", "files"), ("", "", "")) == "1 file"

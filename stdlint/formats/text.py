@@ -18,7 +18,10 @@ _SUPPRESSED = Text(en=" {count} suppressed.", ru=" Подавлено: {count}."
 _FILE = (("file", "files"), ("файл", "файла", "файлов"))
 _NOUNS = {
     Severity.ERROR: (("error", "errors"), ("ошибка", "ошибки", "ошибок")),
-    Severity.WARNING: (("warning", "warnings"), ("предупреждение", "предупреждения", "предупреждений")),
+    Severity.WARNING: (
+        ("warning", "warnings"),
+        ("предупреждение", "предупреждения", "предупреждений"),
+    ),
     Severity.INFO: (("note", "notes"), ("подсказка", "подсказки", "подсказок")),
 }
 
@@ -40,7 +43,8 @@ def summary_line(result: Result, lang: Lang) -> str:
         line = _CLEAN.render(lang, files=files)
     else:
         counts = ", ".join(
-            plural(lang, result.count(severity), *_NOUNS[severity]) for severity in reversed(Severity)
+            plural(lang, result.count(severity), *_NOUNS[severity])
+            for severity in reversed(Severity)
         )
         line = _CHECKED.render(lang, files=files, counts=counts)
     if result.suppressed:

@@ -42,7 +42,10 @@ ENTRY_POINT_GROUP = "stdlint.rules"
 def all_rules() -> tuple[type[Rule], ...]:
     """Built-in rules, then those installed by plugins, sorted by code."""
     plugins = [entry.load() for entry in entry_points(group=ENTRY_POINT_GROUP)]
-    rules = [*BUILTIN_RULES, *(rule for rule in plugins if isinstance(rule, type) and issubclass(rule, Rule))]
+    rules = [
+        *BUILTIN_RULES,
+        *(rule for rule in plugins if isinstance(rule, type) and issubclass(rule, Rule)),
+    ]
     return tuple(sorted(rules, key=lambda rule: rule.code))
 
 

@@ -39,7 +39,7 @@ class Rule:
     def diagnostic(
         self, doc: Document, span: Span, message: str, suggestion: str, quote: str = ""
     ) -> Diagnostic:
-        """A finding of this rule in ``doc`` at its default severity (the engine applies overrides)."""
+        """A finding of this rule in ``doc``, at its default severity (the engine overrides it)."""
         return Diagnostic(
             path=doc.display_path,
             span=span,
@@ -52,11 +52,21 @@ class Rule:
         )
 
     def report(
-        self, doc: Document, span: Span, message: Text, suggestion: Text, quote: str = "", **fields: object
+        self,
+        doc: Document,
+        span: Span,
+        message: Text,
+        suggestion: Text,
+        quote: str = "",
+        **fields: object,
     ) -> Diagnostic:
         """A finding worded in the document's language."""
         return self.diagnostic(
-            doc, span, message.render(doc.lang, **fields), suggestion.render(doc.lang, **fields), quote
+            doc,
+            span,
+            message.render(doc.lang, **fields),
+            suggestion.render(doc.lang, **fields),
+            quote,
         )
 
     @classmethod
@@ -114,13 +124,15 @@ def parse_doc(docstring: str) -> dict[str, str]:
     return {heading: "\n".join(body).strip() for heading, body in sections.items()}
 
 
-
-
 class SuppressionRule(Rule):
     """A rule about the suppression comments themselves; the engine runs it after applying them."""
 
     def check_suppressions(
-        self, doc: Document, suppressions: Sequence[Suppression], ctx: Context, known: frozenset[str]
+        self,
+        doc: Document,
+        suppressions: Sequence[Suppression],
+        ctx: Context,
+        known: frozenset[str],
     ) -> Iterator[Diagnostic]:
         """Findings about ``suppressions`` of ``doc``; ``known`` holds every rule code and name."""
         raise NotImplementedError

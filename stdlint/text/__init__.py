@@ -1,1 +1,1 @@
-"""The language engine: sentences, and (later) words, lemmas and quantities, for English and Russian."""
+"""The language engine for English and Russian: sentences now; words, lemmas, quantities next."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from stdlint.diagnostics import Criterion, Diagnostic, Severity, Span
 from stdlint.document import Document
@@ -65,17 +66,21 @@ class MissingSection(DocumentRule):
 
     code, name = "STR006", "missing-section"
     criterion, default_severity = Criterion.STRUCTURE, Severity.ERROR
-    _message = Text(en="the standard has no “{heading}” section", ru="в стандарте нет раздела «{heading}»")
+    _message = Text(
+        en="the standard has no “{heading}” section", ru="в стандарте нет раздела «{heading}»"
+    )
     _suggestion = Text(
         en="add a section “## {heading}”: {what}",
         ru="добавьте раздел «## {heading}»: {what}",
     )
-    _what = {
+    _what: ClassVar[dict[SectionId, Text]] = {
         SectionId.RULE: Text(en="the numbered steps", ru="пронумерованные шаги"),
         SectionId.WHY: Text(
             en="the reason for the customer and the business", ru="причина для клиента и бизнеса"
         ),
-        SectionId.EXCEPTIONS: Text(en="when staff may deviate", ru="когда можно отступить от правила"),
+        SectionId.EXCEPTIONS: Text(
+            en="when staff may deviate", ru="когда можно отступить от правила"
+        ),
         SectionId.VERIFICATION: Text(
             en="how compliance is checked", ru="как проверяется выполнение"
         ),
@@ -92,7 +97,9 @@ class MissingSection(DocumentRule):
             if section not in present:
                 heading = heading_for(section, doc.lang)
                 what = self._what[section].render(doc.lang)
-                yield self.report(doc, where, self._message, self._suggestion, heading=heading, what=what)
+                yield self.report(
+                    doc, where, self._message, self._suggestion, heading=heading, what=what
+                )
 
 
 class EmptySection(DocumentRule):
@@ -162,7 +169,14 @@ class EmptySection(DocumentRule):
         for section in doc.sections:
             if not section.has_content:
                 heading = section.heading
-                yield self.report(doc, heading.span, self._message, self._suggestion, heading.text, heading=heading.text)
+                yield self.report(
+                    doc,
+                    heading.span,
+                    self._message,
+                    self._suggestion,
+                    heading.text,
+                    heading=heading.text,
+                )
 
 
 class TitleMismatch(DocumentRule):

@@ -6,7 +6,6 @@ from stdlint.diagnostics import Criterion, Severity
 from stdlint.rules.base import ProblemRule
 
 
-
 class MissingFrontMatter(ProblemRule):
     """The file does not start with a front matter block (or is empty).
 

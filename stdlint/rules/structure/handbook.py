@@ -84,4 +84,12 @@ class DuplicateId(HandbookRule):
                 assert doc.front_matter is not None
                 others = ", ".join(other.display_path for other in group if other is not doc)
                 span = doc.front_matter.position(("id",), value=True)
-                yield self.report(doc, span, self._message, self._suggestion, standard_id, id=standard_id, others=others)
+                yield self.report(
+                    doc,
+                    span,
+                    self._message,
+                    self._suggestion,
+                    standard_id,
+                    id=standard_id,
+                    others=others,
+                )

@@ -90,7 +90,11 @@ class UnusedSuppression(SuppressionRule):
     )
 
     def check_suppressions(
-        self, doc: Document, suppressions: Sequence[Suppression], ctx: Context, known: frozenset[str]
+        self,
+        doc: Document,
+        suppressions: Sequence[Suppression],
+        ctx: Context,
+        known: frozenset[str],
     ) -> Iterator[Diagnostic]:
         """Unknown, unused and empty suppressions."""
         for item in suppressions:
@@ -98,9 +102,23 @@ class UnusedSuppression(SuppressionRule):
                 yield self.report(doc, item.span, self._empty, self._empty_hint)
             for rule in item.rules:
                 if rule not in known:
-                    yield self.report(doc, item.span, self._unknown, self._unknown_hint, rule, rule=quote(doc.lang, rule))
+                    yield self.report(
+                        doc,
+                        item.span,
+                        self._unknown,
+                        self._unknown_hint,
+                        rule,
+                        rule=quote(doc.lang, rule),
+                    )
                 elif rule not in item.used:
-                    yield self.report(doc, item.span, self._unused, self._unused_hint, rule, rule=quote(doc.lang, rule))
+                    yield self.report(
+                        doc,
+                        item.span,
+                        self._unused,
+                        self._unused_hint,
+                        rule,
+                        rule=quote(doc.lang, rule),
+                    )
 
 
 class UnexplainedSuppression(SuppressionRule):
@@ -175,7 +193,11 @@ class UnexplainedSuppression(SuppressionRule):
     )
 
     def check_suppressions(
-        self, doc: Document, suppressions: Sequence[Suppression], ctx: Context, known: frozenset[str]
+        self,
+        doc: Document,
+        suppressions: Sequence[Suppression],
+        ctx: Context,
+        known: frozenset[str],
     ) -> Iterator[Diagnostic]:
         """One finding per suppression without a reason."""
         if not ctx.profile.suppressions.require_reason:

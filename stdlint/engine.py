@@ -165,7 +165,7 @@ def _run(
     today: date,
     severities: dict[type[Rule], Severity],
 ) -> Result:
-    ctx = Context(profile, today)
+    ctx = Context.for_profile(profile, today)
     enabled = [rule() for rule in severities]
     found: dict[str, list[Diagnostic]] = defaultdict(list)
     for doc in docs:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from importlib.metadata import entry_points
 
-from stdlint.rules import structure
+from stdlint.rules import concreteness, measurability, structure, transparency
 from stdlint.rules.base import (
     Context,
     DocumentRule,
@@ -20,6 +20,13 @@ from stdlint.rules.base import (
 )
 
 BUILTIN_RULES: tuple[type[Rule], ...] = (
+    concreteness.VagueQuality,  # CON001
+    concreteness.EscapeClause,  # CON002
+    concreteness.Exhortation,  # CON003
+    measurability.UnboundedDeadline,  # MEA001
+    measurability.UnboundedFrequency,  # MEA002
+    measurability.VagueQuantity,  # MEA003
+    measurability.HedgedBound,  # MEA004
     structure.MissingFrontMatter,  # STR001
     structure.InvalidFrontMatter,  # STR002
     structure.UnknownField,  # STR003
@@ -33,6 +40,9 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     structure.TitleMismatch,  # STR011
     structure.UnusedSuppression,  # STR012
     structure.UnexplainedSuppression,  # STR013
+    transparency.LongSentence,  # TRN001
+    transparency.UndefinedAbbreviation,  # TRN002
+    transparency.CommitmentStep,  # TRN003
 )
 
 ENTRY_POINT_GROUP = "stdlint.rules"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar
 
@@ -14,6 +14,7 @@ from stdlint.document import Document
 from stdlint.i18n import Text
 from stdlint.profile import Profile
 from stdlint.suppressions import Suppression
+from stdlint.text.analysis import LanguageEngine
 
 CODE_PATTERN = re.compile(r"^(STR|CON|MEA|REL|TRN|CUR|CMP|CNS|FRD|ECO)\d{3}$")
 NAME_PATTERN = re.compile(r"^[a-z]+(-[a-z0-9]+)*$")
@@ -22,10 +23,20 @@ DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Use instead", "Opt
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What every rule may consult besides the document: the profile and the date."""
+    """What every rule may consult besides the document: profile, date, language engine."""
 
     profile: Profile
     today: date
+    language: LanguageEngine = field(default_factory=LanguageEngine)
+
+    @classmethod
+    def for_profile(cls, profile: Profile, today: date) -> Context:
+        """A context whose language engine knows the company's own lexicon."""
+        additions = {
+            lang: (tuple(words.vague), tuple(words.allowed))
+            for lang, words in profile.lexicon.items()
+        }
+        return cls(profile, today, LanguageEngine(additions))
 
 
 class Rule:

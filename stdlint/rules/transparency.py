@@ -1,0 +1,367 @@
+"""TRN: transparency — any newcomer understands the standard at first reading."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from stdlint.diagnostics import Criterion, Diagnostic, Severity
+from stdlint.document import Document
+from stdlint.i18n import Lang, Text, quote
+from stdlint.rules.base import Context, DocumentRule
+from stdlint.sections import SectionId
+from stdlint.text.analysis import SentenceFacts
+from stdlint.text.lexicon import Lexicon
+from stdlint.text.tokens import PUNCT, WORD, tokenize
+
+MAX_WORDS = 30
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_MODALS = frozenset({"will", "shall", "must", "should", "is", "are", "can", "may"})
+_DUTY_WORDS = frozenset({"должный", "обязанный", "должен", "обязан"})
+
+
+class LongSentence(DocumentRule):
+    """A sentence too long to follow at first reading.
+
+    ## What it does
+    Flags a sentence of more than 30 words (numbers count as words) in any section but
+    Examples.
+
+    ## Why it matters
+    Transparency: staff read standards on a phone, between customers. A long sentence hides
+    its conditions; a numbered list or two sentences show them.
+
+    ## Example
+    ```markdown
+    ---
+    id: refund
+    title: Refunds
+    lang: en
+    status: active
+    ---
+
+    ## Rule
+
+    1. When a customer asks for a refund for an item bought in the last 30 days and brings the receipt or the card they paid with, check the item, refund the full price to the card they paid with and give them a printed refund slip.
+
+    ## Why
+
+    A refund without questions brings the customer back.
+
+    ## How we check
+
+    The store manager checks 10 refund slips every Monday.
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    id: refund
+    title: Refunds
+    lang: en
+    status: active
+    ---
+
+    ## Rule
+
+    1. Accept a refund request for an item bought in the last 30 days.
+    2. Ask for the receipt or the card the customer paid with.
+    3. Refund the full price to that card and give a printed refund slip.
+
+    ## Why
+
+    A refund without questions brings the customer back.
+
+    ## How we check
+
+    The store manager checks 10 refund slips every Monday.
+    ```
+    """
+
+    code, name = "TRN001", "long-sentence"
+    criterion, default_severity = Criterion.TRANSPARENCY, Severity.WARNING
+    _message = Text(
+        en="the sentence has {count} words; more than {limit} are hard to follow",
+        ru="в предложении {count} слов; больше {limit} трудно воспринять",
+    )
+    _suggestion = Text(
+        en="split it into shorter sentences or a numbered list",
+        ru="разбейте его на короткие предложения или нумерованный список",
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+        """One finding per overlong sentence."""
+        for section in doc.sections:
+            if section.id is SectionId.EXAMPLES:
+                continue
+            for prose in section.prose:
+                for sentence in prose.sentences():
+                    count = sum(1 for token in tokenize(sentence.text) if token.kind != PUNCT)
+                    if count > MAX_WORDS:
+                        yield self.report(
+                            doc,
+                            sentence.span,
+                            self._message,
+                            self._suggestion,
+                            count=count,
+                            limit=MAX_WORDS,
+                        )
+
+
+class UndefinedAbbreviation(DocumentRule):
+    """An abbreviation used before it is spelled out.
+
+    ## What it does
+    Flags the first use of a word in capitals (CSAT, FCR, SLA, «ЛК», «НПС») that is not spelled
+    out there — "customer satisfaction (CSAT)" or "CSAT (customer satisfaction)" — nor earlier
+    in the standard. Abbreviations everyone knows (SMS, PIN, ID, «ФИО», «ИНН») and the
+    company's allowed words are not flagged.
+
+    ## Why it matters
+    Transparency: a newcomer on their first shift does not know the team's jargon, and the
+    customer hears it from them.
+
+    ## Example
+    ```markdown
+    ---
+    id: chat-handover
+    title: Передача чата
+    lang: ru
+    status: active
+    ---
+
+    ## Правило
+
+    1. Передайте чат на вторую линию, если КРС ниже 3.
+
+    ## Зачем
+
+    Клиент с низкой оценкой уходит к конкуренту.
+
+    ## Как проверяем
+
+    Руководитель смены каждый понедельник просматривает 10 переданных чатов.
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    id: chat-handover
+    title: Передача чата
+    lang: ru
+    status: active
+    ---
+
+    ## Правило
+
+    1. Передайте чат на вторую линию, если клиент поставил оценку разговора (КРС) ниже 3.
+
+    ## Зачем
+
+    Клиент с низкой оценкой уходит к конкуренту.
+
+    ## Как проверяем
+
+    Руководитель смены каждый понедельник просматривает 10 переданных чатов.
+    ```
+
+    ## Options
+    Add the company's common abbreviations to `lexicon: {ru: {allowed: [...]}}` in
+    `handbook.yml`.
+    """
+
+    code, name = "TRN002", "undefined-abbreviation"
+    criterion, default_severity = Criterion.TRANSPARENCY, Severity.WARNING
+    _message = Text(
+        en="the abbreviation {word} is not spelled out", ru="сокращение {word} не расшифровано"
+    )
+    _suggestion = Text(
+        en="at its first use write the full words and the abbreviation in brackets: “customer "
+        "satisfaction ({bare})”",
+        ru="при первом упоминании напишите полностью, а сокращение — в скобках: «оценка "
+        "удовлетворённости ({bare})»",
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+        """One finding per abbreviation, at its first use, unless it is defined there."""
+        known = ctx.language.lexicon(doc.lang).abbreviations
+        seen: set[str] = set()
+        for prose in doc.prose:
+            text = prose.text
+            for token in tokenize(text):
+                word = token.text
+                if (
+                    token.kind != WORD
+                    or word in seen
+                    or not _is_abbreviation(word)
+                    or word in known
+                ):
+                    continue
+                seen.add(word)
+                if _defined_here(text, token.start, token.end):
+                    continue
+                yield self.report(
+                    doc,
+                    prose.span(token.start, token.end),
+                    self._message,
+                    self._suggestion,
+                    word,
+                    word=quote(doc.lang, word),
+                    bare=word,
+                )
+
+
+def _is_abbreviation(word: str) -> bool:
+    letters = word.replace("-", "")
+    return (
+        2 <= len(letters) <= 6
+        and letters.isalpha()
+        and letters.isupper()
+        and not _ROMAN.match(letters)
+    )
+
+
+def _defined_here(text: str, start: int, end: int) -> bool:
+    """ "CSAT (customer satisfaction)", "customer satisfaction (CSAT)", "CSAT — customer…"."""
+    after = text[end:].lstrip()
+    before = text[:start].rstrip()
+    if after.startswith("(") or after.startswith(("—", "–", "- ")):
+        return True
+    if before.endswith("(") and after.startswith(")"):
+        return True
+    # An identifier such as REQ-1234 is not an abbreviation.
+    return text[end : end + 1] == "-" and text[end + 1 : end + 2].isdigit()
+
+
+class CommitmentStep(DocumentRule):
+    """A rule step written as a commitment instead of an instruction.
+
+    ## What it does
+    Flags (as a hint) a step of the Rule section that starts with who will do it or with what
+    happens — "We answer calls within 20 seconds", "Calls are answered…", «Мы отвечаем…»,
+    «Оператор должен ответить…» — instead of the action: "Answer calls within 20 seconds",
+    «Ответьте на звонок…» (the infinitive of regulations, «Ответить на звонок…», is an action
+    too). A leading condition ("If the line is busy, …") is skipped.
+
+    ## Why it matters
+    Transparency: a commitment can be concrete and measurable, but staff follow an
+    instruction more easily: it names the action first, and the reader is the one who acts.
+
+    ## Example
+    ```markdown
+    ---
+    id: phone-answer
+    title: Answering the phone
+    lang: en
+    status: active
+    ---
+
+    ## Rule
+
+    1. We answer every call within 20 seconds.
+
+    ## Why
+
+    Callers who wait longer hang up.
+
+    ## How we check
+
+    The phone system reports answer times every Monday.
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    id: phone-answer
+    title: Answering the phone
+    lang: en
+    status: active
+    ---
+
+    ## Rule
+
+    1. Answer every call within 20 seconds.
+
+    ## Why
+
+    Callers who wait longer hang up.
+
+    ## How we check
+
+    The phone system reports answer times every Monday.
+    ```
+    """
+
+    code, name = "TRN003", "commitment-step"
+    criterion, default_severity = Criterion.TRANSPARENCY, Severity.INFO
+    _message = Text(
+        en="the step is a commitment ({words}), not an instruction",
+        ru="шаг сформулирован как обязательство ({words}), а не как действие",
+    )
+    _suggestion = Text(
+        en="start with the action: “Answer every call within 20 seconds”",
+        ru="начните с действия: «Ответьте на звонок в течение 20 секунд»",
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+        """One hint per step whose main clause does not start with an action."""
+        for step in doc.steps:
+            if not step.prose:
+                continue
+            sentence = next(step.prose[0].sentences(), None)
+            if sentence is None:
+                continue
+            facts = ctx.language.facts(sentence.text, doc.lang)
+            word = _commitment_word(facts, ctx.language.lexicon(doc.lang))
+            if word is not None:
+                start, end = (
+                    facts.words[word].start,
+                    facts.words[min(word + 1, len(facts.words) - 1)].end,
+                )
+                words = sentence.text[start:end]
+                span = sentence.prose.span(sentence.start + start, sentence.start + end)
+                yield self.report(
+                    doc,
+                    span,
+                    self._message,
+                    self._suggestion,
+                    words,
+                    words=quote(doc.lang, words + "…"),
+                )
+
+
+def _commitment_word(facts: SentenceFacts, lexicon: Lexicon) -> int | None:
+    """The index of the word that shows a commitment, or None for an instruction."""
+    first = _main_clause(facts, lexicon)
+    if first >= len(facts.words):
+        return None
+    opening = facts.words[first].lower
+    if opening in lexicon.commitment_starts or facts.infos[first].best in lexicon.commitment_starts:
+        return first
+    if facts.lang is Lang.EN:
+        following = facts.words[first + 1].lower if first + 1 < len(facts.words) else ""
+        return first if following in _MODALS else None
+    for index in range(first, min(first + 4, len(facts.words))):
+        info = facts.infos[index]
+        if info.best in _DUTY_WORDS or info.form in _DUTY_WORDS:
+            return index
+        if info.pos == "VERB":
+            return None if info.imperative else index
+        if info.pos == "INFN":
+            return None
+    return None
+
+
+def _main_clause(facts: SentenceFacts, lexicon: Lexicon) -> int:
+    """Index of the first word after a leading condition or time phrase ("If …, ", "Every Friday, ")."""
+    comma = next((t for t in facts.tokens if t.text == ","), None)
+    if comma is None or not facts.words:
+        return 0
+    before = [index for index, word in enumerate(facts.words) if word.end <= comma.start]
+    if not before or len(before) > 12:
+        return 0
+    leads_with_clause = facts.words[0].lower in lexicon.clause_openers
+    leads_with_time = any(
+        q.start <= facts.words[0].end and q.end <= comma.start for q in facts.quantities
+    )
+    return before[-1] + 1 if leads_with_clause or leads_with_time else 0

@@ -1,0 +1,59 @@
+"""The shared shape of the concreteness and measurability rules.
+
+Each of them reports one kind of verdict of the language engine (see ``text/analysis.py``) in
+the sections that hold commitments — the Rule and How-we-check sections — quoting the words
+and suggesting a concrete rewrite in the document's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from stdlint.diagnostics import Diagnostic
+from stdlint.document import Document
+from stdlint.i18n import Text, quote
+from stdlint.prose import Sentence
+from stdlint.rules.base import Context, DocumentRule
+from stdlint.sections import SectionId
+
+# Sections whose sentences are commitments; Why, Exceptions and Examples explain and illustrate.
+COMMITMENT_SECTIONS = (SectionId.RULE, SectionId.VERIFICATION)
+
+
+def commitment_sentences(doc: Document) -> Iterator[Sentence]:
+    """Every sentence of the sections that hold commitments."""
+    for section in doc.sections:
+        if section.id in COMMITMENT_SECTIONS:
+            for prose in section.prose:
+                yield from prose.sentences()
+
+
+class VaguenessRule(DocumentRule):
+    """A rule that reports the language engine's verdicts of one kind."""
+
+    kind: ClassVar[str]
+    message: ClassVar[Text]
+    suggestion: ClassVar[Text]
+    # Used when the lexicon entry offers no rewrite of its own.
+    default_example: ClassVar[Text] = Text(en="", ru="")
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+        """One finding per vague term of this rule's kind."""
+        for sentence in commitment_sentences(doc):
+            facts = ctx.language.facts(sentence.text, doc.lang)
+            for flag in facts.flags:
+                if flag.kind != self.kind:
+                    continue
+                words = sentence.text[flag.start : flag.end]
+                span = sentence.prose.span(sentence.start + flag.start, sentence.start + flag.end)
+                example = flag.term.suggest or self.default_example.render(doc.lang)
+                yield self.report(
+                    doc,
+                    span,
+                    self.message,
+                    self.suggestion,
+                    words,
+                    words=quote(doc.lang, words),
+                    example=quote(doc.lang, example),
+                )

@@ -1,0 +1,267 @@
+"""What a sentence says, as far as vagueness goes: its terms, its bounds, and the verdict.
+
+:func:`LanguageEngine.facts` analyses a sentence once (cached by language and text) and
+:func:`flags` decides which vague terms count, so every rule reads one consistent verdict:
+
+- an escape clause, a usual-case hedge or an aspiration makes a promise optional: with a bound
+  in the sentence it is a hedged bound ("generally within 20 days"), without one an escape;
+- a speed word counts only when the sentence has no time bound ("promptly, within 30 minutes"
+  is fine), a frequency word only without a frequency, a quantity word only without a number;
+- a quality word is vague; after "be", "show", «будьте», «проявляйте» it is an exhortation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from stdlint.i18n import Lang
+from stdlint.text import lexicon as lx
+from stdlint.text.lexicon import Lexicon, build_lexicon
+from stdlint.text.morph import WordInfo, analyse_word
+from stdlint.text.quantities import DEADLINE, DURATION, FREQUENCY, Quantity, find_quantities
+from stdlint.text.tokens import WORD, Token, tokenize
+
+VAGUE_QUALITY, ESCAPE, EXHORTATION = "vague-quality", "escape", "exhortation"
+VAGUE_SPEED, VAGUE_FREQUENCY, VAGUE_QUANTITY, HEDGED_BOUND = (
+    "vague-speed",
+    "vague-frequency",
+    "vague-quantity",
+    "hedged-bound",
+)
+_OPTIONAL = (lx.ESCAPE, lx.HEDGE, lx.ASPIRATION)
+_LEAD_REACH = 4  # words between "be"/"show" and the quality it exhorts
+_DEFINER_REACH = 40  # characters between a quality and the "such as" that defines it
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A lexicon term found in a sentence; offsets are into the sentence text."""
+
+    category: str
+    start: int
+    end: int
+    text: str
+    suggest: str | None
+    first_word: int  # index among the sentence's words
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A verdict: this term makes the sentence vague in this way."""
+
+    kind: str
+    term: Term
+    start: int  # the span to report (a term, or an exhortation from its verb)
+    end: int
+
+
+@dataclass(frozen=True)
+class SentenceFacts:
+    """Everything the language engine found in one sentence."""
+
+    lang: Lang
+    text: str
+    tokens: tuple[Token, ...]
+    words: tuple[Token, ...]
+    infos: tuple[WordInfo, ...]
+    terms: tuple[Term, ...]
+    quantities: tuple[Quantity, ...]
+    exhortation_leads: frozenset[int]  # word indexes of "be", "show", «будьте» …
+    definers: tuple[int, ...]  # offsets of "such as", «например», ":" that define a quality
+
+    @cached_property
+    def flags(self) -> tuple[Flag, ...]:
+        """The vague terms that count, and how."""
+        return tuple(flags(self))
+
+    @property
+    def has_time_bound(self) -> bool:
+        """A duration, clock time, deadline, frequency or ring count is named."""
+        return any(quantity.is_time for quantity in self.quantities)
+
+    @property
+    def has_frequency_bound(self) -> bool:
+        """A frequency (or a period it repeats in) is named."""
+        return any(q.kind in (FREQUENCY, DURATION, DEADLINE) for q in self.quantities)
+
+    @property
+    def has_number(self) -> bool:
+        """Some quantity is named."""
+        return bool(self.quantities)
+
+    @property
+    def has_amount(self) -> bool:
+        """A number with a unit or a count is named ("3 agents", "90 %", "5 minutes")."""
+        return any(quantity.value is not None for quantity in self.quantities)
+
+    @property
+    def word_count(self) -> int:
+        """How many words (numbers included) the sentence has."""
+        return sum(1 for token in self.tokens if token.kind != "punct")
+
+
+def flags(facts: SentenceFacts) -> list[Flag]:
+    """The verdict on each term of ``facts`` (see the module docstring)."""
+    found: list[Flag] = []
+    for term in facts.terms:
+        category = term.category
+        if category in _OPTIONAL:
+            if facts.has_number:
+                found.append(Flag(HEDGED_BOUND, term, term.start, term.end))
+            elif category == lx.ASPIRATION:
+                found.append(Flag(EXHORTATION, term, term.start, term.end))
+            else:
+                found.append(Flag(ESCAPE, term, term.start, term.end))
+        elif category == lx.EXHORTATION:
+            found.append(Flag(EXHORTATION, term, term.start, term.end))
+        elif category == lx.QUALITY:
+            if any(term.end <= offset <= term.end + _DEFINER_REACH for offset in facts.definers):
+                continue  # "an appropriate ID, such as a passport": the quality is defined
+            lead = _lead_before(facts, term)
+            if lead is not None:
+                start = facts.words[lead].start
+                if found and found[-1].kind == EXHORTATION and found[-1].start == start:
+                    # "Be friendly and professional": one exhortation, not one per quality.
+                    found[-1] = Flag(EXHORTATION, found[-1].term, start, term.end)
+                else:
+                    found.append(Flag(EXHORTATION, term, start, term.end))
+            else:
+                found.append(Flag(VAGUE_QUALITY, term, term.start, term.end))
+        elif category == lx.SPEED and not facts.has_time_bound:
+            found.append(Flag(VAGUE_SPEED, term, term.start, term.end))
+        elif category == lx.FREQUENCY and not facts.has_frequency_bound:
+            found.append(Flag(VAGUE_FREQUENCY, term, term.start, term.end))
+        elif category == lx.QUANTITY and not facts.has_amount:
+            found.append(Flag(VAGUE_QUANTITY, term, term.start, term.end))
+    return found
+
+
+def _lead_before(facts: SentenceFacts, term: Term) -> int | None:
+    for index in range(max(0, term.first_word - _LEAD_REACH), term.first_word):
+        if index in facts.exhortation_leads:
+            return index
+    return None
+
+
+class LanguageEngine:
+    """Lexicons of both languages (with the company's additions) and a cache of analyses."""
+
+    def __init__(
+        self, additions: Mapping[Lang, tuple[Sequence[str], Sequence[str]]] | None = None
+    ) -> None:
+        self._additions = additions or {}
+        self._lexicons: dict[Lang, Lexicon] = {}
+        self._facts: dict[tuple[Lang, str], SentenceFacts] = {}
+
+    def lexicon(self, lang: Lang) -> Lexicon:
+        """The lexicon of ``lang``, built on first use."""
+        if lang not in self._lexicons:
+            vague, allowed = self._additions.get(lang, ((), ()))
+            self._lexicons[lang] = build_lexicon(lang, vague, allowed)
+        return self._lexicons[lang]
+
+    def facts(self, text: str, lang: Lang) -> SentenceFacts:
+        """The analysis of one sentence (computed once per distinct sentence)."""
+        key = (lang, text)
+        cached = self._facts.get(key)
+        if cached is None:
+            cached = self._facts[key] = self._analyse(text, lang)
+        return cached
+
+    def _analyse(self, text: str, lang: Lang) -> SentenceFacts:
+        lexicon = self.lexicon(lang)
+        tokens = tokenize(text)
+        words = [token for token in tokens if token.kind == WORD]
+        infos = [analyse_word(word.lower, lang) for word in words]
+        token_infos = _align(tokens, infos)
+        terms, bounds, definers = _terms(words, infos, lexicon, text)
+        definers += [token.start for token in tokens if token.text in (":", "—", "(")]
+        # A bound phrase ("next working day") already covers the units inside it.
+        parsed = [
+            q
+            for q in find_quantities(tokens, token_infos, lexicon)
+            if not any(b.start <= q.start and q.end <= b.end for b in bounds)
+        ]
+        quantities = sorted([*parsed, *bounds], key=lambda q: q.start)
+        leads = frozenset(
+            index
+            for index, (word, info) in enumerate(zip(words, infos, strict=True))
+            if word.lower in lexicon.exhortation_leads or info.best in lexicon.exhortation_leads
+        )
+        return SentenceFacts(
+            lang,
+            text,
+            tuple(tokens),
+            tuple(words),
+            tuple(infos),
+            tuple(terms),
+            tuple(quantities),
+            leads,
+            tuple(sorted(definers)),
+        )
+
+
+def _align(tokens: Sequence[Token], infos: Sequence[WordInfo]) -> list[WordInfo | None]:
+    aligned: list[WordInfo | None] = []
+    word_infos = iter(infos)
+    for token in tokens:
+        aligned.append(next(word_infos) if token.kind == WORD else None)
+    return aligned
+
+
+_QUOTES = {"«": "»", "“": "”", "„": "“", '"': '"'}
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Spans of text in quotation marks: a script to say («скажите „Спасибо“») is not a promise."""
+    ranges: list[tuple[int, int]] = []
+    index = 0
+    while index < len(text):
+        closing = _QUOTES.get(text[index])
+        if closing is not None:
+            end = text.find(closing, index + 1)
+            if end > index:
+                ranges.append((index, end + 1))
+                index = end + 1
+                continue
+        index += 1
+    return ranges
+
+
+def _terms(
+    words: Sequence[Token], infos: Sequence[WordInfo], lexicon: Lexicon, text: str
+) -> tuple[list[Term], list[Quantity], list[int]]:
+    matches = lexicon.matcher.find(infos)
+    allowed = [(m.first, m.last) for m in matches if m.entry.category == lx.ALLOWED]
+    quoted = quoted_ranges(text)
+    terms: list[Term] = []
+    bounds: list[Quantity] = []
+    definers: list[int] = []
+    for match in matches:
+        entry = match.entry
+        start, end = words[match.first].start, words[match.last - 1].end
+        if entry.category == lx.BOUND:
+            bounds.append(Quantity(DEADLINE, None, None, start, end))
+            continue
+        if entry.category == lx.DEFINER:
+            definers.append(start)
+            continue
+        if entry.category == lx.ALLOWED:
+            continue
+        if any(first <= match.first and match.last <= last for first, last in allowed):
+            continue
+        if any(first <= start and end <= last for first, last in quoted):
+            continue
+        if (
+            entry.unless_next
+            and match.last < len(words)
+            and (
+                words[match.last].lower in entry.unless_next
+                or infos[match.last].lemmas & entry.unless_next
+            )
+        ):
+            continue
+        terms.append(Term(entry.category, start, end, text[start:end], entry.suggest, match.first))
+    return terms, bounds, definers

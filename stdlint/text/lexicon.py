@@ -1,0 +1,260 @@
+"""Lexicons: vague terms, escape clauses, units and bound phrases, matched by lemma sequence.
+
+The terms live in ``lexicons/<lang>.yml`` (data, not code); a company adds and allows its own
+in ``handbook.yml``. A term is a phrase of words, each matched by lemma, so «в кратчайшие сроки»
+also finds «в кратчайший срок». Inside a term, ``*`` stands for any one word and ``...`` for up
+to three ("do * best" finds "do our best"; "make ... effort" finds "make every reasonable
+effort"), and ``=word`` matches that exact form only («если =нужно» is not «если нужного»).
+All terms of a language are compiled into one trie keyed by lemma and matched in a
+single pass over the sentence: the cost grows with the text, not with the number of terms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from stdlint.i18n import Lang
+from stdlint.text.morph import WordInfo, analyse_word
+from stdlint.text.tokens import WORD, tokenize
+
+ANY_WORD, GAP = "*", "..."
+MAX_GAP = 3
+
+# Categories of terms (keys of ``terms:`` in the lexicon files).
+QUALITY, SPEED, FREQUENCY, QUANTITY = "quality", "speed", "frequency", "quantity"
+ESCAPE, HEDGE, EXHORTATION, ASPIRATION = "escape", "hedge", "exhortation", "aspiration"
+BOUND, ALLOWED, DEFINER = "bound", "allowed", "definer"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon term."""
+
+    category: str
+    term: str
+    suggest: str | None = None
+    # The term does not count when the next word is one of these ("immediately after").
+    unless_next: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    any_word: _Node | None = None
+    gap: _Node | None = None
+    entries: list[Entry] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A term found in a sequence of words: ``words[first:last]`` (word indexes)."""
+
+    entry: Entry
+    first: int
+    last: int
+
+
+class Matcher:
+    """A trie of terms, matched against the lemma sets of a word sequence."""
+
+    def __init__(self, lang: Lang, entries: Iterable[Entry]) -> None:
+        self.lang = lang
+        self._root = _Node()
+        for entry in entries:
+            self._add(entry)
+
+    def _add(self, entry: Entry) -> None:
+        nodes = [self._root]
+        for word in entry.term.split():
+            following: list[_Node] = []
+            for node in nodes:
+                if word == ANY_WORD:
+                    node.any_word = node.any_word or _Node()
+                    following.append(node.any_word)
+                elif word == GAP:
+                    node.gap = node.gap or _Node()
+                    following.append(node.gap)
+                elif word.startswith("=") and len(word) > 1:
+                    key = word.lower().replace("ё", "е")
+                    following.append(node.children.setdefault(key, _Node()))
+                else:
+                    for lemma in _term_lemmas(word, self.lang):
+                        following.append(node.children.setdefault(lemma, _Node()))
+            nodes = following
+        for node in nodes:
+            node.entries.append(entry)
+
+    def find(self, words: Sequence[WordInfo]) -> list[Match]:
+        """Every match, longest first at each start; matches inside a longer one are dropped."""
+        found: list[Match] = []
+        seen: set[tuple[str, int, int]] = set()
+        for first in range(len(words)):
+            for entry, last in self._walk(self._root, words, first):
+                # Two forms of one term ("вежливый", "вежливо") may meet on one span: keep one.
+                if (entry.category, first, last) not in seen:
+                    seen.add((entry.category, first, last))
+                    found.append(Match(entry, first, last))
+        # Longest first at each start; one sweep then drops every match inside a longer one.
+        # Of matches on one span, an allowed term wins, then the one with the fewest wildcards
+        # ("as soon as possible" is speed, not the quantity "as * as possible").
+        found.sort(
+            key=lambda m: (m.first, -(m.last - m.first), m.entry.category != ALLOWED, _wildcards(m))
+        )
+        kept: list[Match] = []
+        reach = -1
+        for match in found:
+            if match.last > reach:
+                kept.append(match)
+                reach = match.last
+        return kept
+
+    def _walk(
+        self, node: _Node, words: Sequence[WordInfo], index: int
+    ) -> Iterable[tuple[Entry, int]]:
+        for entry in node.entries:
+            yield entry, index
+        if node.gap is not None:
+            for skip in range(MAX_GAP + 1):
+                if index + skip <= len(words):
+                    yield from self._walk_after_gap(node.gap, words, index + skip)
+        if index >= len(words):
+            return
+        if node.any_word is not None:
+            yield from self._walk(node.any_word, words, index + 1)
+        yield from self._step(node, words, index)
+
+    def _walk_after_gap(
+        self, node: _Node, words: Sequence[WordInfo], index: int
+    ) -> Iterable[tuple[Entry, int]]:
+        # After a gap the next term word must match at once: no entry ends in a gap.
+        if index < len(words):
+            yield from self._step(node, words, index)
+
+    def _step(
+        self, node: _Node, words: Sequence[WordInfo], index: int
+    ) -> Iterable[tuple[Entry, int]]:
+        """Follow the edges that the word at ``index`` matches: its lemmas and its exact form."""
+        word = words[index]
+        for key in (*word.lemmas, "=" + word.form):
+            child = node.children.get(key)
+            if child is not None:
+                yield from self._walk(child, words, index + 1)
+
+
+def _wildcards(match: Match) -> int:
+    return sum(1 for word in match.entry.term.split() if word in (ANY_WORD, GAP))
+
+
+def _term_lemmas(word: str, lang: Lang) -> frozenset[str]:
+    return analyse_word(word.lower().replace("ё", "е"), lang).lemmas
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything the language engine knows of one language."""
+
+    lang: Lang
+    matcher: Matcher
+    numbers: dict[str, float]
+    ordinals: dict[str, int]
+    units: dict[str, str]  # lemma -> unit name
+    unit_values: dict[str, tuple[float, str]]  # one-word quantities: «полчаса» -> (0.5, hour)
+    qualifiers: frozenset[str]
+    comparators: frozenset[str]
+    frequency_words: frozenset[str]
+    every_words: frozenset[str]
+    weekdays: frozenset[str]
+    abbreviations: frozenset[str]
+    commitment_starts: frozenset[str]
+    exhortation_leads: frozenset[str]
+    clause_openers: frozenset[str]
+
+
+@cache
+def _raw(lang: Lang) -> dict[str, Any]:
+    text = resources.files("stdlint.text").joinpath(f"lexicons/{lang.value}.yml").read_text("utf-8")
+    data: dict[str, Any] = YAML(typ="safe").load(text)
+    return data
+
+
+def _entries(category: str, items: Iterable[Any]) -> Iterable[Entry]:
+    for item in items:
+        if isinstance(item, str):
+            yield Entry(category, item)
+        else:
+            yield Entry(
+                category,
+                item["term"],
+                item.get("suggest"),
+                frozenset(item.get("unless_next", ())),
+            )
+
+
+def build_lexicon(lang: Lang, vague: Sequence[str] = (), allowed: Sequence[str] = ()) -> Lexicon:
+    """The built-in lexicon of ``lang`` with a company's additions."""
+    raw = _raw(lang)
+    entries = [
+        entry for category, items in raw["terms"].items() for entry in _entries(category, items)
+    ]
+    entries += [Entry(QUALITY, term) for term in vague]
+    entries += [Entry(ALLOWED, term) for term in allowed]
+    units = {
+        lemma: unit
+        for unit, words in raw["units"].items()
+        for word in words
+        for lemma in _term_lemmas(word, lang)
+    }
+    return Lexicon(
+        lang=lang,
+        matcher=Matcher(lang, entries),
+        numbers={str(word): float(value) for word, value in raw["numbers"].items()},
+        ordinals={str(word): int(value) for word, value in raw["ordinals"].items()},
+        units=units,
+        unit_values={
+            str(word): (float(value), str(unit))
+            for word, (value, unit) in raw.get("unit_values", {}).items()
+        },
+        qualifiers=frozenset(raw["qualifiers"]),
+        comparators=frozenset(raw["comparators"]),
+        frequency_words=frozenset(raw["frequency_words"]),
+        every_words=frozenset(raw["every_words"]),
+        weekdays=frozenset(raw["weekdays"]),
+        abbreviations=frozenset(raw["abbreviations"])
+        | frozenset(word for word in allowed if word.isupper()),
+        commitment_starts=frozenset(raw["commitment_starts"]),
+        exhortation_leads=frozenset(raw["exhortation_leads"]),
+        clause_openers=frozenset(raw["clause_openers"]),
+    )
+
+
+def word_infos(tokens: Sequence[Any], lang: Lang) -> list[WordInfo]:
+    """The analysis of every WORD token."""
+    return [analyse_word(token.lower, lang) for token in tokens if token.kind == WORD]
+
+
+__all__ = [
+    "ALLOWED",
+    "ASPIRATION",
+    "BOUND",
+    "DEFINER",
+    "ESCAPE",
+    "EXHORTATION",
+    "FREQUENCY",
+    "HEDGE",
+    "QUALITY",
+    "QUANTITY",
+    "SPEED",
+    "Entry",
+    "Lexicon",
+    "Match",
+    "Matcher",
+    "build_lexicon",
+    "tokenize",
+    "word_infos",
+]

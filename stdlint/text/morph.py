@@ -1,0 +1,71 @@
+"""Lemmas and grammar of words: pymorphy3 for Russian, simplemma for English.
+
+This is the only module that imports either library. Each is loaded lazily, once per process,
+and every distinct word is analysed once (``functools.cache``): repeated words cost a dict
+lookup. Lexicon matching uses every reading of a word (``lemmas``: «стали» is both стать and
+сталь), grammar checks use the most likely reading (``best``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from stdlint.i18n import Lang
+
+
+@dataclass(frozen=True, slots=True)
+class WordInfo:
+    """What the morphology knows of one word form."""
+
+    form: str  # the word as written, lower case
+    lemmas: frozenset[str]  # the form itself and the lemma of every plausible reading
+    best: str  # the lemma of the most likely reading
+    pos: str | None  # part of speech of the most likely reading (Russian only)
+    imperative: bool  # some reading is an imperative (Russian only)
+    number: bool  # some reading is a numeral (Russian only)
+
+
+@cache
+def _russian() -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@cache
+def _russian_word(word: str) -> WordInfo:
+    parses = _russian().parse(word)
+    best = parses[0]
+    # Readings below 5 % are noise for matching («стали» as сталь), and one- or two-letter words
+    # are prepositions and conjunctions whose rare readings («к» as «как») only mislead.
+    plausible = [best] if len(word) <= 2 else [p for p in parses if p.score >= 0.05] or [best]
+    lemmas = frozenset({word, *(parse.normal_form.replace("ё", "е") for parse in plausible)})
+    return WordInfo(
+        form=word,
+        lemmas=lemmas,
+        best=best.normal_form.replace("ё", "е"),
+        pos=best.tag.POS,
+        # «Позвоните» is both "you will call" and "call!": a step reads it as the imperative.
+        imperative=any("impr" in parse.tag for parse in parses),
+        number=any(parse.tag.POS == "NUMR" for parse in parses),
+    )
+
+
+@cache
+def _english_word(word: str) -> WordInfo:
+    from simplemma import lemmatize
+
+    lemma = lemmatize(word, lang="en").lower()
+    return WordInfo(word, frozenset({word, lemma}), lemma, None, False, False)
+
+
+def analyse_word(word: str, lang: Lang) -> WordInfo:
+    """The analysis of a lower-case word form in ``lang``."""
+    return _russian_word(word) if lang is Lang.RU else _english_word(word)
+
+
+def load(lang: Lang) -> None:
+    """Load the dictionaries of ``lang`` now (benchmarks measure this one-off cost)."""
+    analyse_word("тест" if lang is Lang.RU else "test", lang)

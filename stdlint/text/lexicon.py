@@ -197,7 +197,12 @@ def _entries(category: str, items: Iterable[Any]) -> Iterable[Entry]:
 
 
 def build_lexicon(lang: Lang, vague: Sequence[str] = (), allowed: Sequence[str] = ()) -> Lexicon:
-    """The built-in lexicon of ``lang`` with a company's additions."""
+    """The built-in lexicon of ``lang`` with a company's additions (built once per process)."""
+    return _build(lang, tuple(vague), tuple(allowed))
+
+
+@cache
+def _build(lang: Lang, vague: tuple[str, ...], allowed: tuple[str, ...]) -> Lexicon:
     raw = _raw(lang)
     entries = [
         entry for category, items in raw["terms"].items() for entry in _entries(category, items)

@@ -52,6 +52,26 @@ class LongSentence(DocumentRule):
 
     The store manager checks 10 refund slips every Monday.
     ```
+    ```markdown title="refund.ru.md"
+    ---
+    id: refund
+    title: Возврат денег
+    lang: ru
+    status: active
+    ---
+
+    ## Правило
+
+    1. Если покупатель просит вернуть деньги за товар, купленный в последние 30 дней, и приносит чек или карту, которой платил, осмотрите товар, верните полную стоимость на эту карту и выдайте напечатанный чек возврата.
+
+    ## Зачем
+
+    Покупатель, которому вернули деньги без вопросов, возвращается в магазин.
+
+    ## Как проверяем
+
+    Директор магазина каждый понедельник проверяет 10 чеков возврата.
+    ```
 
     ## Use instead
     ```markdown
@@ -75,6 +95,28 @@ class LongSentence(DocumentRule):
     ## How we check
 
     The store manager checks 10 refund slips every Monday.
+    ```
+    ```markdown title="refund.ru.md"
+    ---
+    id: refund
+    title: Возврат денег
+    lang: ru
+    status: active
+    ---
+
+    ## Правило
+
+    1. Примите просьбу о возврате денег за товар, купленный в последние 30 дней.
+    2. Попросите чек или карту, которой платил покупатель.
+    3. Верните полную стоимость на эту карту и выдайте напечатанный чек возврата.
+
+    ## Зачем
+
+    Покупатель, которому вернули деньги без вопросов, возвращается в магазин.
+
+    ## Как проверяем
+
+    Директор магазина каждый понедельник проверяет 10 чеков возврата.
     ```
     """
 
@@ -122,7 +164,27 @@ class UndefinedAbbreviation(DocumentRule):
     customer hears it from them.
 
     ## Example
-    ```markdown
+    ```markdown title="handover.en.md"
+    ---
+    id: chat-handover
+    title: Handing over a chat
+    lang: en
+    status: active
+    ---
+
+    ## Rule
+
+    1. Hand the chat to the second line if the CES is below 3.
+
+    ## Why
+
+    A customer who struggles leaves for a competitor.
+
+    ## How we check
+
+    The shift supervisor reads 10 handed-over chats every Monday.
+    ```
+    ```markdown title="handover.ru.md"
     ---
     id: chat-handover
     title: Передача чата
@@ -144,7 +206,27 @@ class UndefinedAbbreviation(DocumentRule):
     ```
 
     ## Use instead
-    ```markdown
+    ```markdown title="handover.en.md"
+    ---
+    id: chat-handover
+    title: Handing over a chat
+    lang: en
+    status: active
+    ---
+
+    ## Rule
+
+    1. Hand the chat to the second line if the customer effort score (CES) is below 3.
+
+    ## Why
+
+    A customer who struggles leaves for a competitor.
+
+    ## How we check
+
+    The shift supervisor reads 10 handed-over chats every Monday.
+    ```
+    ```markdown title="handover.ru.md"
     ---
     id: chat-handover
     title: Передача чата
@@ -268,6 +350,26 @@ class CommitmentStep(DocumentRule):
 
     The phone system reports answer times every Monday.
     ```
+    ```markdown title="phone.ru.md"
+    ---
+    id: phone-answer
+    title: Ответ на звонок
+    lang: ru
+    status: active
+    ---
+
+    ## Правило
+
+    1. Оператор должен ответить на звонок в течение 20 секунд.
+
+    ## Зачем
+
+    Клиент, который ждёт дольше, кладёт трубку.
+
+    ## Как проверяем
+
+    Телефонная система каждый понедельник выгружает время ответа.
+    ```
 
     ## Use instead
     ```markdown
@@ -289,6 +391,26 @@ class CommitmentStep(DocumentRule):
     ## How we check
 
     The phone system reports answer times every Monday.
+    ```
+    ```markdown title="phone.ru.md"
+    ---
+    id: phone-answer
+    title: Ответ на звонок
+    lang: ru
+    status: active
+    ---
+
+    ## Правило
+
+    1. Ответьте на звонок в течение 20 секунд.
+
+    ## Зачем
+
+    Клиент, который ждёт дольше, кладёт трубку.
+
+    ## Как проверяем
+
+    Телефонная система каждый понедельник выгружает время ответа.
     ```
     """
 

@@ -40,7 +40,8 @@ def bench_loading() -> None:
     base = _process_seconds("import stdlint.text.analysis")
     for lang in Lang:
         loaded = _process_seconds(
-            f"from stdlint.i18n import Lang; from stdlint.text import morph; morph.load(Lang.{lang.name})"
+            "from stdlint.i18n import Lang; from stdlint.text import morph; "
+            f"morph.load(Lang.{lang.name})"
         )
         print(f"dictionary load, {lang.value}: {loaded - base:6.3f} s (once per process)")
 

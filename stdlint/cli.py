@@ -11,10 +11,11 @@ import click
 
 from stdlint import __version__
 from stdlint.diagnostics import Severity
-from stdlint.engine import check
+from stdlint.engine import check, load_handbook
 from stdlint.formats import FORMATS
 from stdlint.i18n import Lang, Text
 from stdlint.profile import ConfigError, Profile, default_profile, find_profile, load_profile
+from stdlint.reports import coverage, render_coverage, render_review, review_queue
 from stdlint.rules import Rule, all_rules, find_rule
 from stdlint.schema import stale_schemas, write_schemas
 from stdlint.source import display_path
@@ -193,3 +194,90 @@ def schema_command(output: Path, check_only: bool) -> None:
         sys.exit(EXIT_FINDINGS if stale else EXIT_OK)
     for path in write_schemas(output):
         click.echo(f"wrote {display_path(path)}")
+
+
+def _handbook(config: Path | None, lang: str | None) -> tuple[Profile, Lang] | None:
+    """The profile of the handbook and the language to report in; None after printing an error."""
+    ui_lang = Lang(lang) if lang else environment_lang() or Lang.EN
+    try:
+        profile = resolve_profile((), config, ui_lang)
+    except ConfigError as error:
+        for line in error.lines(display_path(error.path)):
+            click.echo(line, err=True)
+        return None
+    return profile, (Lang(lang) if lang else environment_lang() or profile.default_lang)
+
+
+_REPORT_FORMATS = click.Choice(["text", "markdown", "json"])
+
+
+@main.command("coverage")
+@click.option(
+    "--config",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Profile to use instead of the nearest handbook.yml.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=_REPORT_FORMATS,
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--lang", type=click.Choice([lang.value for lang in Lang]), help="Language of the report."
+)
+def coverage_command(config: Path | None, output_format: str, lang: str | None) -> None:
+    """Show which journey stages and channels the active standards cover, and the gaps."""
+    found = _handbook(config, lang)
+    if found is None:
+        sys.exit(EXIT_USAGE)
+    profile, ui_lang = found
+    try:
+        report = coverage(load_handbook(profile), profile)
+    except ConfigError as error:
+        for line in error.lines(display_path(error.path)):
+            click.echo(line, err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(render_coverage(report, output_format, ui_lang), nl=False)
+
+
+@main.command("review")
+@click.option(
+    "--config",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Profile to use instead of the nearest handbook.yml.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=_REPORT_FORMATS,
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--today",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="The date to judge reviews by (default: today).",
+)
+@click.option(
+    "--lang", type=click.Choice([lang.value for lang in Lang]), help="Language of the report."
+)
+def review_command(
+    config: Path | None, output_format: str, today: datetime | None, lang: str | None
+) -> None:
+    """List active standards by review state (overdue, due soon, fresh), grouped by owner."""
+    found = _handbook(config, lang)
+    if found is None:
+        sys.exit(EXIT_USAGE)
+    profile, ui_lang = found
+    day = today.date() if today is not None else date.today()
+    try:
+        entries = review_queue(load_handbook(profile), profile, day)
+    except ConfigError as error:
+        for line in error.lines(display_path(error.path)):
+            click.echo(line, err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(render_review(entries, output_format, ui_lang, day), nl=False)

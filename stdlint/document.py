@@ -31,6 +31,14 @@ class Heading:
     span: Span
 
 
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A Markdown link in the body."""
+
+    target: str
+    span: Span
+
+
 @dataclass(slots=True)
 class Section:
     """The part of the body under one H2 heading, up to the next H2."""
@@ -69,6 +77,7 @@ class Document:
     steps: list[Step] = field(default_factory=list)
     prose: list[Prose] = field(default_factory=list)
     code_lines: frozenset[int] = frozenset()  # lines inside code blocks: no comments there
+    links: list[Link] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -125,6 +134,8 @@ def _read_body(doc: Document, lines: list[str], first_line: int) -> None:
     step_start: tuple[int, int] | None = None
     pending_heading: Token | None = None
     for token in tokens:
+        if token.type == "inline":
+            doc.links.extend(_links(token, lines, first_line))
         if token.type in ("fence", "code_block") and token.map:
             code_lines.update(range(first_line + token.map[0], first_line + token.map[1]))
         if token.type == "heading_open":
@@ -172,6 +183,25 @@ def _read_body(doc: Document, lines: list[str], first_line: int) -> None:
             doc.steps.append(
                 Step(number, (prose,), Span(prose.line, 1, end.end_line, end.end_column))
             )
+
+
+def _links(inline: Token, lines: list[str], first_line: int) -> list[Link]:
+    """The links of an inline token, each placed at its ``](target`` in the source."""
+    found = []
+    assert inline.map is not None
+    for child in inline.children or []:
+        if child.type != "link_open":
+            continue
+        target = str(child.attrs.get("href", ""))
+        span = Span.point(first_line + inline.map[0])
+        for index in range(inline.map[0], inline.map[1]):
+            column = lines[index].find("](" + target)
+            if column >= 0:
+                start = column + 3
+                span = Span(first_line + index, start, first_line + index, start + len(target))
+                break
+        found.append(Link(target, span))
+    return found
 
 
 def _is_content(token: Token) -> bool:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from stdlint.diagnostics import Diagnostic, Severity
 from stdlint.document import Document, parse
+from stdlint.frontmatter import FrontMatter
 from stdlint.i18n import Text
 from stdlint.profile import ConfigError, Profile, default_profile
 from stdlint.rules import Context, DocumentRule, HandbookRule, Rule, SuppressionRule, all_rules
@@ -74,7 +75,16 @@ def check(
     )
     docs = [_parse(read(source), profile) for source in targets]
     context_docs = [_parse(read(source), profile) for source in others]
-    return _run(docs, context_docs, profile, today or date.today(), severities)
+    # Findings about the handbook as a whole (a journey stage with no standard) belong to
+    # handbook.yml and are reported when the whole handbook is checked.
+    profile_doc = _profile_document(profile) if paths is None else None
+    return _run(docs, context_docs, profile, today or date.today(), severities, profile_doc)
+
+
+def load_handbook(profile: Profile) -> list[Document]:
+    """Every standard of the profile's handbook, parsed (for reports such as coverage)."""
+    sources = discover(handbook_paths(profile), profile.exclude, profile.root)
+    return [_parse(read(source), profile) for source in sources]
 
 
 def check_text(
@@ -158,12 +168,27 @@ def _parse(source: Source, profile: Profile) -> Document:
     return parse(source, display_path(source.path), profile.default_lang)
 
 
+def _profile_document(profile: Profile) -> Document | None:
+    """``handbook.yml`` as a document, so that its findings can be suppressed like any other."""
+    if profile.path is None:
+        return None
+    try:
+        text = profile.path.read_text("utf-8-sig").replace("\r\n", "\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    lines = text.count("\n") + 2
+    # Every line of handbook.yml is YAML, where "# stdlint-disable…" comments are allowed.
+    matter = FrontMatter(body_first_line=lines, present=True, closed=True)
+    return Document(profile.path, profile.display_path, text, profile.default_lang, matter)
+
+
 def _run(
     docs: list[Document],
     context_docs: list[Document],
     profile: Profile,
     today: date,
     severities: dict[type[Rule], Severity],
+    profile_doc: Document | None = None,
 ) -> Result:
     ctx = Context.for_profile(profile, today)
     enabled = [rule() for rule in severities]
@@ -173,6 +198,8 @@ def _run(
             if isinstance(rule, DocumentRule):
                 found[doc.display_path].extend(rule.check(doc, ctx))
     wanted = {doc.display_path for doc in docs}
+    if profile_doc is not None:
+        wanted.add(profile_doc.display_path)
     for rule in enabled:
         if isinstance(rule, HandbookRule):
             for diagnostic in rule.check_handbook([*docs, *context_docs], ctx):
@@ -186,7 +213,7 @@ def _run(
     suppression_rules = [rule for rule in enabled if isinstance(rule, SuppressionRule)]
     kept: list[Diagnostic] = []
     suppressed = 0
-    for doc in docs:
+    for doc in [*docs, *([profile_doc] if profile_doc else [])]:
         diagnostics, silenced = _suppress(
             doc, found[doc.display_path], ctx, known, disabled, suppression_rules
         )

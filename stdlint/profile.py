@@ -12,6 +12,7 @@ from stdlint.diagnostics import Severity, Span
 from stdlint.i18n import Lang, Text
 from stdlint.models import Strict
 from stdlint.sections import SectionId
+from stdlint.source import display_path
 from stdlint.validation import field_problems
 from stdlint.values import Interval, Slug
 from stdlint.yamlsource import Positions, YamlProblem, describe, load_mapping
@@ -36,6 +37,13 @@ class Item(Strict):
 
     id: Slug = Field(description="Id used in front matter.")
     title: dict[Lang, str] = Field({}, description="Display name per language (en, ru).")
+    words: dict[Lang, list[str]] = Field(
+        {}, description="Words that name it in prose, per language, besides the built-in ones."
+    )
+
+    def name(self, lang: Lang) -> str:
+        """The display name in ``lang``, else in any language, else the id."""
+        return self.title.get(lang) or next(iter(self.title.values()), self.id)
 
 
 ItemEntry = Annotated[Item, BeforeValidator(_item_from_text, json_schema_input_type=Item | Slug)]
@@ -47,6 +55,10 @@ class Stage(Strict):
     id: Slug = Field(description="Id used in the front matter's journey list.")
     title: dict[Lang, str] = Field({}, description="Display name per language (en, ru).")
 
+    def name(self, lang: Lang) -> str:
+        """The display name in ``lang``, else in any language, else the id."""
+        return self.title.get(lang) or next(iter(self.title.values()), self.id)
+
 
 class ReviewPolicy(Strict):
     """How often standards are reviewed by default, and how early a due review is flagged."""
@@ -54,6 +66,10 @@ class ReviewPolicy(Strict):
     every: Interval = Field(Interval(6, "months"), description="Default review interval.")
     warn_within: Interval = Field(
         Interval(30, "days"), description="A review due within this period is a warning."
+    )
+    translation_lag: Interval = Field(
+        Interval(90, "days"),
+        description="Translations of one standard reviewed further apart than this have drifted.",
     )
 
 
@@ -122,6 +138,13 @@ class Profile(Strict):
     _path: Path | None = PrivateAttr(None)
     _positions: Positions | None = PrivateAttr(None)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _journey_is_not_empty(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("journey") == []:
+            raise PydanticCustomError("empty_list", "empty", {"path": ("journey",), "value": "[]"})
+        return data
+
     @model_validator(mode="after")
     def _ids_are_unique(self) -> Profile:
         for name in ("journey", "channels", "services", "roles", "dimensions"):
@@ -145,13 +168,20 @@ class Profile(Strict):
         return self._path.parent if self._path else Path.cwd()
 
     @property
+    def display_path(self) -> str:
+        """``handbook.yml`` as the user should see it (relative to the current folder)."""
+        return display_path(self._path) if self._path else PROFILE_NAME
+
+    @property
     def default_lang(self) -> Lang:
         """The handbook's first language."""
         return self.languages[0]
 
-    def position(self, path: tuple[str | int, ...]) -> Span:
+    def position(self, path: tuple[str | int, ...], *, value: bool = False) -> Span:
         """Where ``path`` is written in ``handbook.yml`` (line 1 for the built-in default)."""
-        return self._positions.key(path) if self._positions else Span.point(1)
+        if self._positions is None:
+            return Span.point(1)
+        return self._positions.value(path) if value else self._positions.key(path)
 
 
 class ConfigError(Exception):

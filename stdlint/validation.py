@@ -134,6 +134,7 @@ _INVALID: dict[str, Text] = {
         en="{value} appears more than once in {field}",
         ru="{value} встречается в {field} несколько раз",
     ),
+    "empty_list": Text(en="field {field} lists nothing", ru="поле {field} ничего не перечисляет"),
 }
 _INVALID["float_type"] = _INVALID["float_parsing"]
 _INVALID["int_parsing"] = _INVALID["int_type"] = _INVALID["float_parsing"]
@@ -169,6 +170,10 @@ _FIX_VALUE: dict[str, Text] = {
     ),
     "bool_type": Text(en="write true or false", ru="укажите true или false"),
     "duplicate": Text(en="keep one of them", ru="оставьте только одно"),
+    "empty_list": Text(
+        en="list at least one item, or remove the line “{key}:”",
+        ru="перечислите хотя бы один элемент или удалите строку «{key}:»",
+    ),
 }
 _FIX_VALUE["float_type"] = _FIX_VALUE["int_parsing"] = _FIX_VALUE["int_type"] = _FIX_VALUE[
     "float_parsing"

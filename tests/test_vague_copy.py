@@ -57,7 +57,24 @@ def test_vague_copy_in_english_and_russian(run_cli: Callable[..., Run], tmp_path
         (d["path"].split("/")[-1], d["line"], d["code"], d["message"], d["suggestion"])
         for d in run.json()["diagnostics"]
     }
+    # Changing the numbers of one language only is also translation drift, on the English copy.
     assert found == {
+        (
+            "answer-call.en.md",
+            2,
+            "CNS002",
+            "this translation of “phone-answer” differs from “standards/phone/answer-call.ru.md” "
+            "in: numbers in the rule",
+            "make both versions say the same, then review them together",
+        ),
+        (
+            "first-reply.en.md",
+            2,
+            "CNS002",
+            "this translation of “email-first-reply” differs from "
+            "“standards/email/first-reply.ru.md” in: numbers in the rule",
+            "make both versions say the same, then review them together",
+        ),
         (
             "answer-call.en.md",
             38,

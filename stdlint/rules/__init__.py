@@ -9,7 +9,18 @@ from __future__ import annotations
 from functools import cache
 from importlib.metadata import entry_points
 
-from stdlint.rules import concreteness, measurability, structure, transparency
+from stdlint.rules import (
+    completeness,
+    concreteness,
+    consistency,
+    currency,
+    economy,
+    freedom,
+    measurability,
+    relevance,
+    structure,
+    transparency,
+)
 from stdlint.rules.base import (
     Context,
     DocumentRule,
@@ -20,13 +31,35 @@ from stdlint.rules.base import (
 )
 
 BUILTIN_RULES: tuple[type[Rule], ...] = (
+    completeness.StageWithoutStandard,  # CMP001
+    completeness.CellWithoutStandard,  # CMP002
+    completeness.DimensionNotCovered,  # CMP003
+    completeness.UnverifiedStandard,  # CMP004
+    consistency.ConflictingTargets,  # CNS001
+    consistency.TranslationDrift,  # CNS002
+    consistency.TranslationReviewLag,  # CNS003
     concreteness.VagueQuality,  # CON001
     concreteness.EscapeClause,  # CON002
     concreteness.Exhortation,  # CON003
+    currency.ReviewOverdue,  # CUR001
+    currency.ReviewDueSoon,  # CUR002
+    currency.MissingGovernance,  # CUR003
+    currency.DateInFuture,  # CUR004
+    currency.LinkToRetired,  # CUR005
+    currency.SupersededButActive,  # CUR006
+    economy.MissingReason,  # ECO001
+    freedom.AbsoluteWithoutExceptions,  # FRD001
     measurability.UnboundedDeadline,  # MEA001
     measurability.UnboundedFrequency,  # MEA002
     measurability.VagueQuantity,  # MEA003
     measurability.HedgedBound,  # MEA004
+    measurability.IncompleteMetric,  # MEA005
+    measurability.NonMonotoneZones,  # MEA006
+    measurability.TargetOutsideGreen,  # MEA007
+    measurability.ProseContradictsTarget,  # MEA008
+    measurability.SpeedWithoutCounterbalance,  # MEA009
+    relevance.UnknownProfileValue,  # REL001
+    relevance.ChannelNotOffered,  # REL002
     structure.MissingFrontMatter,  # STR001
     structure.InvalidFrontMatter,  # STR002
     structure.UnknownField,  # STR003

@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from stdlint.diagnostics import Criterion, Diagnostic, Severity, Span
 from stdlint.document import Document
-from stdlint.i18n import Text
+from stdlint.i18n import Lang, Text
 from stdlint.profile import Profile
 from stdlint.suppressions import Suppression
 from stdlint.text.analysis import LanguageEngine
@@ -36,7 +36,13 @@ class Context:
             lang: (tuple(words.vague), tuple(words.allowed))
             for lang, words in profile.lexicon.items()
         }
-        return cls(profile, today, LanguageEngine(additions))
+        channel_words = {
+            lang: tuple(
+                (channel.id, tuple(channel.words.get(lang, ()))) for channel in profile.channels
+            )
+            for lang in Lang
+        }
+        return cls(profile, today, LanguageEngine(additions, channel_words))
 
 
 class Rule:
@@ -78,6 +84,29 @@ class Rule:
             message.render(doc.lang, **fields),
             suggestion.render(doc.lang, **fields),
             quote,
+        )
+
+    def in_profile(
+        self,
+        ctx: Context,
+        where: tuple[str | int, ...],
+        message: Text,
+        suggestion: Text,
+        quote: str = "",
+        **fields: object,
+    ) -> Diagnostic:
+        """A finding about the handbook as a whole, placed at ``where`` in ``handbook.yml``."""
+        profile = ctx.profile
+        lang = profile.default_lang
+        return Diagnostic(
+            path=profile.display_path,
+            span=profile.position(where),
+            code=self.code,
+            criterion=self.criterion,
+            severity=self.default_severity,
+            message=message.render(lang, **fields),
+            suggestion=suggestion.render(lang, **fields),
+            quote=quote,
         )
 
     @classmethod

@@ -196,6 +196,21 @@ def _entries(category: str, items: Iterable[Any]) -> Iterable[Entry]:
             )
 
 
+def channel_matcher(lang: Lang, extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Matcher:
+    """A matcher whose entries' category is the id of the channel their words name."""
+    return _channel_matcher(lang, extra)
+
+
+@cache
+def _channel_matcher(lang: Lang, extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Matcher:
+    words = {channel: list(names) for channel, names in _raw(lang).get("channels", {}).items()}
+    for channel, names in extra:
+        words.setdefault(channel, []).extend(names)
+    return Matcher(
+        lang, (Entry(channel, name) for channel, names in words.items() for name in names)
+    )
+
+
 def build_lexicon(lang: Lang, vague: Sequence[str] = (), allowed: Sequence[str] = ()) -> Lexicon:
     """The built-in lexicon of ``lang`` with a company's additions (built once per process)."""
     return _build(lang, tuple(vague), tuple(allowed))

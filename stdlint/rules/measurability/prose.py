@@ -1,4 +1,4 @@
-"""MEA: measurability — every promise of time, speed, frequency or quantity carries a bound."""
+"""MEA in prose: every promise of time, speed, frequency or quantity carries a bound."""
 
 from __future__ import annotations
 

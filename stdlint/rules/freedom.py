@@ -1,0 +1,132 @@
+"""FRD: freedom to deviate — an absolute rule says when staff may depart from it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from stdlint.diagnostics import Criterion, Diagnostic, Severity
+from stdlint.document import Document
+from stdlint.i18n import Lang, Text, quote
+from stdlint.rules.base import Context, DocumentRule
+from stdlint.rules.vagueness import commitment_sentences
+from stdlint.sections import SectionId
+from stdlint.text.lexicon import Entry, Matcher
+
+_ABSOLUTES = {
+    Lang.EN: (
+        "always",
+        "never",
+        "under no circumstances",
+        "in all cases",
+        "in every case",
+        "without exception",
+        "at all times",
+        "no exceptions",
+    ),
+    Lang.RU: (
+        "всегда",
+        "никогда",
+        "ни в коем случае",
+        "ни при каких обстоятельствах",
+        "во всех случаях",
+        "без исключений",
+        "в любом случае",
+        "строго запрещено",
+    ),
+}
+_MATCHERS: dict[Lang, Matcher] = {}
+
+
+def _matcher(lang: Lang) -> Matcher:
+    if lang not in _MATCHERS:
+        _MATCHERS[lang] = Matcher(lang, (Entry("absolute", term) for term in _ABSOLUTES[lang]))
+    return _MATCHERS[lang]
+
+
+class AbsoluteWithoutExceptions(DocumentRule):
+    """An absolute rule ("always", "never") in a standard with no Exceptions section.
+
+    ## What it does
+    Flags "always", "never", "under no circumstances", «всегда», «никогда», «ни в коем
+    случае» in the Rule and How-we-check sections when the standard has no (or an empty)
+    Exceptions section.
+
+    ## Why it matters
+    Freedom to deviate: real customers bring situations no rule foresaw, especially in B2B.
+    An absolute rule without stated exceptions is either broken quietly or followed against
+    the customer's interest; the Exceptions section says when and how to deviate.
+
+    ## Example
+    ```markdown
+    ---
+    id: refund
+    title: Возврат денег
+    lang: ru
+    status: active
+    ---
+
+    ## Правило
+
+    1. Никогда не возвращайте деньги без чека.
+
+    ## Зачем
+
+    Без чека нельзя подтвердить покупку.
+
+    ## Как проверяем
+
+    Бухгалтер каждую пятницу сверяет 10 возвратов с чеками.
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    id: refund
+    title: Возврат денег
+    lang: ru
+    status: active
+    ---
+
+    ## Правило
+
+    1. Никогда не возвращайте деньги без чека.
+
+    ## Зачем
+
+    Без чека нельзя подтвердить покупку.
+
+    ## Исключения
+
+    Если покупку видно в банковской выписке клиента, директор магазина может разрешить возврат.
+
+    ## Как проверяем
+
+    Бухгалтер каждую пятницу сверяет 10 возвратов с чеками.
+    ```
+    """
+
+    code, name = "FRD001", "absolute-without-exceptions"
+    criterion, default_severity = Criterion.FREEDOM, Severity.WARNING
+    _message = Text(
+        en="{words} makes the rule absolute, and the standard has no exceptions",
+        ru="{words} делает правило абсолютным, а исключений в стандарте нет",
+    )
+    _suggestion = Text(
+        en="add a section “## Exceptions”: when staff may deviate, and who decides",
+        ru="добавьте раздел «## Исключения»: когда можно отступить от правила и кто это решает",
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+        """One finding per absolute word, when there are no exceptions."""
+        exceptions = doc.section(SectionId.EXCEPTIONS)
+        if exceptions is not None and exceptions.has_content:
+            return
+        for sentence in commitment_sentences(doc):
+            facts = ctx.language.facts(sentence.text, doc.lang)
+            for match in _matcher(doc.lang).find(facts.infos):
+                start, end = facts.words[match.first].start, facts.words[match.last - 1].end
+                words = sentence.text[start:end]
+                span = sentence.prose.span(sentence.start + start, sentence.start + end)
+                yield self.report(
+                    doc, span, self._message, self._suggestion, words, words=quote(doc.lang, words)
+                )

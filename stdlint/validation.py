@@ -34,7 +34,10 @@ class FieldProblem:
     def field(self) -> str:
         """The dotted name of the field, as an author would write it: ``metrics[0].zones``."""
         out = ""
-        for part in self.path:
+        path = self.path
+        if path and path[-1] == "[key]":
+            path = path[:-2]  # a wrong key of a mapping: name the mapping
+        for part in path:
             out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
         return out
 

@@ -44,6 +44,15 @@ def _profile(handbook: Path, extra: str) -> None:
             "handbook.yml:3:32: field “suppressions.require_reason” must be true or false",
         ),
         ("journey: [\n", "handbook.yml:4:1: the YAML cannot be read"),
+        ("journey: []\n", "handbook.yml:3:10: field “journey” lists nothing"),
+        (
+            "journey: [{id: order}, {id: support}, {id: order}]\n",
+            "handbook.yml:3:39: “order” appears more than once in “journey”",
+        ),
+        (
+            "channels: [{id: chat, words: {de: [Plaudern]}}]\n",
+            "handbook.yml:3:31: field “channels[0].words” is “de”; expected one of “en”, “ru”",
+        ),
         (
             "standards: [standrds]\n",
             "handbook.yml:2:13: the standards folder “standrds” does not exist",

@@ -32,3 +32,15 @@ def test_readme_rule_table_lists_every_rule() -> None:
 
     for rule in all_rules():
         assert f"| {rule.code} | {rule.name} |" in README, rule.code
+
+
+def test_the_minimal_standard_in_the_readme_is_clean() -> None:
+    from datetime import date
+
+    from stdlint.engine import check_text
+
+    section = README.split("## A minimal standard", 1)[1]
+    text = re.search(r"```markdown\n(.*?)```", section, re.S)
+    assert text is not None
+    result = check_text(text.group(1), "minimal.md", today=date(2026, 11, 23))
+    assert result.diagnostics == ()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import click
 
 from stdlint import __version__
 from stdlint.diagnostics import Severity
+from stdlint.document import Document
 from stdlint.engine import check, load_handbook
 from stdlint.formats import FORMATS
 from stdlint.i18n import Lang, Text
@@ -70,12 +72,46 @@ def run_check(
         ui_lang = lang or environment_lang() or profile.default_lang
         result = check(list(paths) or None, profile, today)
     except ConfigError as error:
-        for line in error.lines(display_path(error.path)):
-            click.echo(line, err=True)
+        _print_config_error(error)
         return EXIT_USAGE
     click.echo(FORMATS[output_format](result, ui_lang), nl=False, color=color)
     threshold = None if fail_on == "never" else Severity(fail_on)
     return EXIT_FINDINGS if result.fails(threshold) else EXIT_OK
+
+
+def _print_config_error(error: ConfigError) -> None:
+    for line in error.lines(display_path(error.path)):
+        click.echo(line, err=True)
+
+
+# Options shared by the commands that read a handbook.
+config_option = click.option(
+    "--config",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Profile to use instead of the nearest handbook.yml.",
+)
+today_option = click.option(
+    "--today",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="The date reviews are judged by (default: today).",
+)
+
+
+def lang_option(help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """``--lang en|ru``."""
+    return click.option("--lang", type=click.Choice([lang.value for lang in Lang]), help=help_text)
+
+
+def format_option(choices: list[str]) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """``--format`` with ``choices``, text by default."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(choices),
+        default="text",
+        show_default=True,
+        help="Output format.",
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -86,24 +122,9 @@ def main() -> None:
 
 @main.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "--config",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Profile to use instead of the nearest handbook.yml.",
-)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(sorted(FORMATS)),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "--today",
-    type=click.DateTime(["%Y-%m-%d"]),
-    help="The date currency rules use (default: today).",
-)
+@config_option
+@format_option(sorted(FORMATS))
+@today_option
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "never"]),
@@ -111,11 +132,7 @@ def main() -> None:
     show_default=True,
     help="Lowest severity that makes the exit status 1.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice([lang.value for lang in Lang]),
-    help="Language of the summary (findings use each file's language).",
-)
+@lang_option("Language of the summary (findings use each file's language).")
 @click.option(
     "--color/--no-color",
     default=None,
@@ -196,88 +213,44 @@ def schema_command(output: Path, check_only: bool) -> None:
         click.echo(f"wrote {display_path(path)}")
 
 
-def _handbook(config: Path | None, lang: str | None) -> tuple[Profile, Lang] | None:
-    """The profile of the handbook and the language to report in; None after printing an error."""
+def _handbook_documents(
+    config: Path | None, lang: str | None
+) -> tuple[Profile, Lang, list[Document]]:
+    """The profile, the language to report in, and every standard; exit 2 on a bad profile."""
     ui_lang = Lang(lang) if lang else environment_lang() or Lang.EN
     try:
         profile = resolve_profile((), config, ui_lang)
+        docs = load_handbook(profile)
     except ConfigError as error:
-        for line in error.lines(display_path(error.path)):
-            click.echo(line, err=True)
-        return None
-    return profile, (Lang(lang) if lang else environment_lang() or profile.default_lang)
+        _print_config_error(error)
+        sys.exit(EXIT_USAGE)
+    return profile, (Lang(lang) if lang else environment_lang() or profile.default_lang), docs
 
 
-_REPORT_FORMATS = click.Choice(["text", "markdown", "json"])
+_REPORT_FORMATS = ["text", "markdown", "json"]
 
 
 @main.command("coverage")
-@click.option(
-    "--config",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Profile to use instead of the nearest handbook.yml.",
-)
-@click.option(
-    "--format",
-    "output_format",
-    type=_REPORT_FORMATS,
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "--lang", type=click.Choice([lang.value for lang in Lang]), help="Language of the report."
-)
+@config_option
+@format_option(_REPORT_FORMATS)
+@lang_option("Language of the report.")
 def coverage_command(config: Path | None, output_format: str, lang: str | None) -> None:
     """Show which journey stages and channels the active standards cover, and the gaps."""
-    found = _handbook(config, lang)
-    if found is None:
-        sys.exit(EXIT_USAGE)
-    profile, ui_lang = found
-    try:
-        report = coverage(load_handbook(profile), profile)
-    except ConfigError as error:
-        for line in error.lines(display_path(error.path)):
-            click.echo(line, err=True)
-        sys.exit(EXIT_USAGE)
-    click.echo(render_coverage(report, output_format, ui_lang), nl=False)
+    profile, ui_lang, docs = _handbook_documents(config, lang)
+    click.echo(render_coverage(coverage(docs, profile), output_format, ui_lang), nl=False)
 
 
 @main.command("review")
-@click.option(
-    "--config",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Profile to use instead of the nearest handbook.yml.",
-)
-@click.option(
-    "--format",
-    "output_format",
-    type=_REPORT_FORMATS,
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "--today",
-    type=click.DateTime(["%Y-%m-%d"]),
-    help="The date to judge reviews by (default: today).",
-)
-@click.option(
-    "--lang", type=click.Choice([lang.value for lang in Lang]), help="Language of the report."
-)
+@config_option
+@format_option(_REPORT_FORMATS)
+@today_option
+@lang_option("Language of the report.")
 def review_command(
     config: Path | None, output_format: str, today: datetime | None, lang: str | None
 ) -> None:
     """List active standards by review state (overdue, due soon, fresh), grouped by owner."""
-    found = _handbook(config, lang)
-    if found is None:
-        sys.exit(EXIT_USAGE)
-    profile, ui_lang = found
+    profile, ui_lang, docs = _handbook_documents(config, lang)
     day = today.date() if today is not None else date.today()
-    try:
-        entries = review_queue(load_handbook(profile), profile, day)
-    except ConfigError as error:
-        for line in error.lines(display_path(error.path)):
-            click.echo(line, err=True)
-        sys.exit(EXIT_USAGE)
-    click.echo(render_review(entries, output_format, ui_lang, day), nl=False)
+    click.echo(
+        render_review(review_queue(docs, profile, day), output_format, ui_lang, day), nl=False
+    )

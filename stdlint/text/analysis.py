@@ -192,7 +192,7 @@ class LanguageEngine:
         infos = [analyse_word(word.lower, lang) for word in words]
         token_infos = _align(tokens, infos)
         terms, bounds, definers = _terms(words, infos, lexicon, text)
-        definers += [token.start for token in tokens if token.text in (":", "—", "(")]
+        definers += [token.start for token in tokens if token.text in (":", "(")]
         # A bound phrase ("next working day") already covers the units inside it.
         parsed = [
             q

@@ -70,6 +70,9 @@ def test_unbounded_speed_is_found_by_lemma_and_phrase(text: str, words: str) -> 
         ("Сразу после звонка зарегистрируйте обращение.", RU),
         ("Say “We will call you back soon” only when a slot is booked.", EN),
         ("Ask for an appropriate ID, such as a passport.", EN),
+        ("Treat callers with courtesy, i.e. use their name and thank them.", EN),
+        ("Customers of the Quick Pay service pay by text message.", EN),
+        ("Faulty goods are refunded to the card they were paid with.", EN),
         ("Скажите «Спасибо за ожидание, сейчас быстро проверю».", RU),
     ],
 )

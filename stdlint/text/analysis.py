@@ -245,6 +245,16 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+def _in_a_name(words: Sequence[Token], first: int, last: int) -> bool:
+    """ "the Quick Pay service": capitalised mid-sentence and followed by a capital is a name."""
+    return (
+        first > 0
+        and words[first].text[:1].isupper()
+        and last < len(words)
+        and words[last].text[:1].isupper()
+    )
+
+
 def _terms(
     words: Sequence[Token], infos: Sequence[WordInfo], lexicon: Lexicon, text: str
 ) -> tuple[list[Term], list[Quantity], list[int]]:
@@ -268,6 +278,8 @@ def _terms(
         if any(first <= match.first and match.last <= last for first, last in allowed):
             continue
         if any(first <= start and end <= last for first, last in quoted):
+            continue
+        if _in_a_name(words, match.first, match.last):
             continue
         if (
             entry.unless_next

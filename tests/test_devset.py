@@ -25,7 +25,7 @@ from stdlint.sections import SectionId, heading_for
 DEVSET = Path(__file__).parent / "devset"
 VAGUENESS = {"concreteness", "measurability"}
 # Floors: the fitted development sets must stay near perfect; the held-out sets must stay at or
-# above the product's target of 0.85 (measured when this was written: en P 1.00 R 0.95,
+# above the product's target of 0.85 (measured when this was written: en P 1.00 R 0.97,
 # ru P 0.98 R 0.88).
 DEVELOPMENT, HELD_OUT = (0.95, 0.95), (0.90, 0.85)
 SETS = sorted(DEVSET.glob("*.yml"))

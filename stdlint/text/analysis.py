@@ -7,7 +7,9 @@
   in the sentence it is a hedged bound ("generally within 20 days"), without one an escape;
 - a speed word counts only when the sentence has no time bound ("promptly, within 30 minutes"
   is fine), a frequency word only without a frequency, a quantity word only without a number;
-- a quality word is vague; after "be", "show", «будьте», «проявляйте» it is an exhortation.
+- a quality word is vague; after "be", "show", «будьте», «проявляйте» it is an exhortation;
+- a general measure ("take steps", «принимает меры») is an exhortation unless a bound names
+  what and by when.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ VAGUE_SPEED, VAGUE_FREQUENCY, VAGUE_QUANTITY, HEDGED_BOUND = (
 )
 _OPTIONAL = (lx.ESCAPE, lx.HEDGE, lx.ASPIRATION)
 _LEAD_REACH = 4  # words between "be"/"show" and the quality it exhorts
-_DEFINER_REACH = 40  # characters between a quality and the "such as" that defines it
+_DEFINER_REACH = 60  # characters between a quality and the "such as" that defines it
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +117,8 @@ def flags(facts: SentenceFacts) -> list[Flag]:
             else:
                 found.append(Flag(ESCAPE, term, term.start, term.end))
         elif category == lx.EXHORTATION:
+            found.append(Flag(EXHORTATION, term, term.start, term.end))
+        elif category == lx.ACTION and not facts.has_number:
             found.append(Flag(EXHORTATION, term, term.start, term.end))
         elif category == lx.QUALITY:
             if any(term.end <= offset <= term.end + _DEFINER_REACH for offset in facts.definers):

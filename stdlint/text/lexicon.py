@@ -29,6 +29,7 @@ MAX_GAP = 3
 # Categories of terms (keys of ``terms:`` in the lexicon files).
 QUALITY, SPEED, FREQUENCY, QUANTITY = "quality", "speed", "frequency", "quantity"
 ESCAPE, HEDGE, EXHORTATION, ASPIRATION = "escape", "hedge", "exhortation", "aspiration"
+ACTION = "action"  # "take measures": vague unless the sentence names a bound
 BOUND, ALLOWED, DEFINER = "bound", "allowed", "definer"
 
 
@@ -259,6 +260,7 @@ def word_infos(tokens: Sequence[Any], lang: Lang) -> list[WordInfo]:
 
 
 __all__ = [
+    "ACTION",
     "ALLOWED",
     "ASPIRATION",
     "BOUND",

@@ -116,9 +116,7 @@ def flags(facts: SentenceFacts) -> list[Flag]:
                 found.append(Flag(EXHORTATION, term, term.start, term.end))
             else:
                 found.append(Flag(ESCAPE, term, term.start, term.end))
-        elif category == lx.EXHORTATION:
-            found.append(Flag(EXHORTATION, term, term.start, term.end))
-        elif category == lx.ACTION and not facts.has_number:
+        elif category == lx.EXHORTATION or (category == lx.ACTION and not facts.has_number):
             found.append(Flag(EXHORTATION, term, term.start, term.end))
         elif category == lx.QUALITY:
             if any(term.end <= offset <= term.end + _DEFINER_REACH for offset in facts.definers):

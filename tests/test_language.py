@@ -98,6 +98,13 @@ def test_bounded_defined_quoted_or_sequencing_words_are_not_vague(text: str, lan
         ("Update the customer regularly.", EN, [(VAGUE_FREQUENCY, "regularly")]),
         ("Держите клиента в курсе.", RU, [(VAGUE_FREQUENCY, "Держите клиента в курсе")]),
         ("Update the customer regularly, at least every 48 hours.", EN, []),
+        (
+            "Take reasonable steps to resolve the complaint.",
+            EN,
+            [(EXHORTATION, "Take reasonable steps")],
+        ),
+        ("Банк принимает меры по блокировке карты в течение 15 минут.", RU, []),
+        ("Банк принимает меры по защите данных.", RU, [(EXHORTATION, "принимает меры")]),
     ],
 )
 def test_verdicts(text: str, lang: Lang, expected: list[tuple[str, str]]) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from markdown_it.token import Token
 
@@ -32,7 +33,7 @@ class Sentence:
     start: int  # offset into prose.text
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Prose:
     """The plain text of one block (paragraph, heading, list item line, table cell)."""
 
@@ -56,8 +57,15 @@ class Prose:
 
     def sentences(self) -> Iterator[Sentence]:
         """The sentences of this block, each with its span."""
-        for start, end in split_sentences(self.text):
-            yield Sentence(self.text[start:end], self.span(start, end), self, start)
+        return iter(self._sentences)
+
+    @cached_property
+    def _sentences(self) -> tuple[Sentence, ...]:
+        # Several rules read the same block: split it once.
+        return tuple(
+            Sentence(self.text[start:end], self.span(start, end), self, start)
+            for start, end in split_sentences(self.text)
+        )
 
 
 def build_prose(inline: Token, lines: list[str], first_line: int, cursors: dict[int, int]) -> Prose:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 WORD, NUMBER, CLOCK, PUNCT = "word", "number", "clock", "punct"
 
@@ -38,9 +39,10 @@ class Token:
         return float(self.text.replace(",", "."))
 
 
-def tokenize(text: str) -> list[Token]:
-    """Split ``text`` into tokens."""
-    return [
+@lru_cache(maxsize=16384)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Split ``text`` into tokens (several rules read one sentence: it is split once)."""
+    return tuple(
         Token(match.group(), match.start(), match.end(), match.lastgroup or PUNCT)
         for match in _TOKEN.finditer(text)
-    ]
+    )

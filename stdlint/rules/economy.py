@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from stdlint.diagnostics import Criterion, Diagnostic, Severity
 from stdlint.document import Document
-from stdlint.i18n import Text
+from stdlint.i18n import Text, plural
 from stdlint.rules.base import Context, DocumentRule
 from stdlint.sections import SectionId, heading_for
 from stdlint.text.tokens import WORD, tokenize
@@ -75,8 +75,8 @@ class MissingReason(DocumentRule):
     criterion, default_severity = Criterion.ECONOMY, Severity.WARNING
     _missing = Text(en="the standard does not say why", ru="в стандарте не сказано, зачем он нужен")
     _thin = Text(
-        en="the “{heading}” section gives no real reason ({count} words)",
-        ru="раздел «{heading}» не объясняет причину ({count} слов)",
+        en="the “{heading}” section gives no real reason ({count})",
+        ru="раздел «{heading}» не объясняет причину ({count})",
     )
     _suggestion = Text(
         en="say what the customer gains and what the company gains or saves, with a number if "
@@ -100,6 +100,7 @@ class MissingReason(DocumentRule):
             1 for prose in why.prose for token in tokenize(prose.text) if token.kind == WORD
         )
         if why.has_content and count < MIN_WORDS:
+            words = plural(doc.lang, count, ("word", "words"), ("слово", "слова", "слов"))
             yield self.report(
-                doc, why.heading.span, self._thin, self._suggestion, heading=heading, count=count
+                doc, why.heading.span, self._thin, self._suggestion, heading=heading, count=words
             )

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from stdlint.diagnostics import Criterion, Diagnostic, Severity
 from stdlint.document import Document
-from stdlint.i18n import Lang, Text, quote
+from stdlint.i18n import Lang, Text, plural, quote
 from stdlint.rules.base import Context, DocumentRule
 from stdlint.sections import SectionId
 from stdlint.text.analysis import SentenceFacts
@@ -15,6 +15,7 @@ from stdlint.text.lexicon import Lexicon
 from stdlint.text.tokens import PUNCT, WORD, tokenize
 
 MAX_WORDS = 30
+_WORDS_RU = ("слово", "слова", "слов")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _MODALS = frozenset({"will", "shall", "must", "should", "is", "are", "can", "may"})
 _DUTY_WORDS = frozenset({"должный", "обязанный", "должен", "обязан"})
@@ -145,7 +146,7 @@ class LongSentence(DocumentRule):
                             sentence.span,
                             self._message,
                             self._suggestion,
-                            count=count,
+                            count=plural(doc.lang, count, ("word", "words"), _WORDS_RU),
                             limit=MAX_WORDS,
                         )
 

@@ -124,8 +124,8 @@ class LongSentence(DocumentRule):
     code, name = "TRN001", "long-sentence"
     criterion, default_severity = Criterion.TRANSPARENCY, Severity.WARNING
     _message = Text(
-        en="the sentence has {count} words; more than {limit} are hard to follow",
-        ru="в предложении {count} слов; больше {limit} трудно воспринять",
+        en="the sentence has {count}; more than {limit} are hard to follow",
+        ru="в предложении {count}; больше {limit} трудно воспринять",
     )
     _suggestion = Text(
         en="split it into shorter sentences or a numbered list",

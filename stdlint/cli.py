@@ -23,6 +23,12 @@ from stdlint.schema import stale_schemas, write_schemas
 from stdlint.source import display_path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+_NO_PROFILE_FALLBACK = Text(
+    en="no handbook.yml here or above: checking {folder} with the default settings "
+    "(relevance and coverage need a handbook.yml)",
+    ru="handbook.yml не найден: проверяю {folder} с настройками по умолчанию "
+    "(для проверки релевантности и покрытия нужен handbook.yml)",
+)
 _NO_PROFILE = Text(
     en="no handbook.yml in {folder} or its parents: run stdlint in a handbook folder, "
     "pass --config, or name the files to check",
@@ -67,6 +73,11 @@ def run_check(
 ) -> int:
     """``stdlint check``: print the findings; return the exit code."""
     ui_lang = lang or environment_lang() or Lang.EN
+    if config is None and not paths and find_profile(Path.cwd()) is None:
+        # No handbook.yml: still check what is here, with the default settings, and say so.
+        folder = Path("standards") if Path("standards").is_dir() else Path(".")
+        click.echo(_NO_PROFILE_FALLBACK.render(ui_lang, folder=folder.as_posix()), err=True)
+        paths = (folder,)
     try:
         profile = resolve_profile(paths, config, ui_lang)
         ui_lang = lang or environment_lang() or profile.default_lang

@@ -167,10 +167,32 @@ def test_bad_today_is_a_usage_error(run_cli: Callable[..., Run], handbook: Path)
     assert "--today" in run.stderr
 
 
-def test_no_handbook_and_no_paths_is_a_usage_error(
+def test_no_handbook_checks_the_standards_folder_with_defaults(
     run_cli: Callable[..., Run], tmp_path: Path
 ) -> None:
-    run = run_cli("check", cwd=tmp_path)
+    (tmp_path / "standards").mkdir()
+    (tmp_path / "standards" / "one.md").write_text(GOOD_STANDARD, "utf-8")
+    (tmp_path / "notes.md").write_text("not a standard\n", "utf-8")
+    run = run_cli("check", "--format", "json", cwd=tmp_path)
+    assert (
+        "no handbook.yml here or above: checking standards with the default settings" in run.stderr
+    )
+    assert run.json()["files"] == 1
+    assert run.exit_code == 0
+
+
+def test_no_handbook_and_no_standards_folder_checks_the_current_folder(
+    run_cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    (tmp_path / "one.md").write_text("not a standard\n", "utf-8")
+    run = run_cli("check", "--format", "json", cwd=tmp_path)
+    assert "checking . with the default settings" in run.stderr
+    assert [d["code"] for d in run.json()["diagnostics"]] == ["STR001"]
+    assert run.exit_code == 1
+
+
+def test_reports_need_a_handbook(run_cli: Callable[..., Run], tmp_path: Path) -> None:
+    run = run_cli("coverage", cwd=tmp_path)
     assert run.exit_code == 2
     assert "no handbook.yml" in run.stderr
 

@@ -5,6 +5,7 @@ Rules never parse: they read a :class:`Document`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -17,7 +18,7 @@ from stdlint.frontmatter import FrontMatter, split
 from stdlint.i18n import Lang, detect_lang
 from stdlint.models import StandardMeta
 from stdlint.problems import Problem
-from stdlint.prose import Prose, build_prose
+from stdlint.prose import Prose, Sentence, build_prose
 from stdlint.sections import SectionId, section_of
 from stdlint.source import Source
 
@@ -93,6 +94,13 @@ class Document:
     def section(self, section_id: SectionId) -> Section | None:
         """The first section with this id."""
         return next((s for s in self.sections if s.id is section_id), None)
+
+    def sentences(self, *section_ids: SectionId) -> Iterator[Sentence]:
+        """Every sentence of the sections with these ids, in document order."""
+        for section in self.sections:
+            if section.id in section_ids:
+                for prose in section.prose:
+                    yield from prose.sentences()
 
 
 @cache

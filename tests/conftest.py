@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +62,18 @@ class Run:
         """The output parsed as JSON."""
         parsed: dict[str, Any] = json.loads(self.output)
         return parsed
+
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def example_copy(tmp_path: Path) -> Path:
+    """A copy of the example handbook (profile and standards) in ``tmp_path/handbook``."""
+    copy = tmp_path / "handbook"
+    copy.mkdir()
+    shutil.copy(REPO / "handbook.yml", copy / "handbook.yml")
+    shutil.copytree(REPO / "standards", copy / "standards")
+    return copy
 
 
 @pytest.fixture

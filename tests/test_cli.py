@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -13,19 +12,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from tests.conftest import GOOD_STANDARD, Run
+from tests.conftest import GOOD_STANDARD, Run, example_copy
 
 REPO = Path(__file__).resolve().parent.parent
 OUTPUT_SCHEMA = json.loads((Path(__file__).parent / "data" / "output.schema.json").read_text())
 EXAMPLE_DAY = "2026-11-23"
-
-
-def _example_copy(tmp_path: Path) -> Path:
-    copy = tmp_path / "handbook"
-    copy.mkdir()
-    shutil.copy(REPO / "handbook.yml", copy / "handbook.yml")
-    shutil.copytree(REPO / "standards", copy / "standards")
-    return copy
 
 
 def test_example_handbook_is_clean(run_cli: Callable[..., Run]) -> None:
@@ -58,7 +49,7 @@ def _break_first_standard(handbook: Path) -> tuple[Path, int]:
 def test_broken_copy_text_output_points_at_the_line(
     run_cli: Callable[..., Run], tmp_path: Path
 ) -> None:
-    handbook = _example_copy(tmp_path)
+    handbook = example_copy(tmp_path)
     target, line = _break_first_standard(handbook)
     run = run_cli("check", "--today", EXAMPLE_DAY, cwd=handbook)
     relative = target.relative_to(handbook).as_posix()
@@ -71,7 +62,7 @@ def test_broken_copy_text_output_points_at_the_line(
 def test_broken_copy_json_output_matches_the_contract(
     run_cli: Callable[..., Run], tmp_path: Path
 ) -> None:
-    handbook = _example_copy(tmp_path)
+    handbook = example_copy(tmp_path)
     target, line = _break_first_standard(handbook)
     run = run_cli("check", "--format", "json", "--today", EXAMPLE_DAY, cwd=handbook)
     report = run.json()

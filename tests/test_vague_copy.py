@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import Run
+from tests.conftest import Run, example_copy
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def _copy(tmp_path: Path) -> Path:
-    copy = tmp_path / "handbook"
-    copy.mkdir()
-    shutil.copy(REPO / "handbook.yml", copy / "handbook.yml")
-    shutil.copytree(REPO / "standards", copy / "standards")
-    return copy
 
 
 def _rewrite(path: Path, replacements: dict[str, str]) -> None:
@@ -28,7 +19,7 @@ def _rewrite(path: Path, replacements: dict[str, str]) -> None:
 
 
 def test_vague_copy_in_english_and_russian(run_cli: Callable[..., Run], tmp_path: Path) -> None:
-    handbook = _copy(tmp_path)
+    handbook = example_copy(tmp_path)
     _rewrite(
         handbook / "standards/phone/answer-call.en.md",
         {

@@ -128,16 +128,12 @@ class ConflictingTargets(HandbookRule):
 
 def _rule_numbers(doc: Document, ctx: Context) -> list[str]:
     """The bounds written in the Rule section, as sorted "value unit" strings."""
-    section = doc.section(SectionId.RULE)
-    if section is None:
-        return []
-    numbers = []
-    for prose in section.prose:
-        for sentence in prose.sentences():
-            for quantity in ctx.language.facts(sentence.text, doc.lang).quantities:
-                if quantity.value is not None:
-                    numbers.append(f"{quantity.value:g} {quantity.unit or ''}".strip())
-    return sorted(numbers)
+    return sorted(
+        f"{quantity.value:g} {quantity.unit or ''}".strip()
+        for sentence in doc.sentences(SectionId.RULE)
+        for quantity in ctx.language.facts(sentence.text, doc.lang).quantities
+        if quantity.value is not None
+    )
 
 
 def _differences(one: Document, other: Document, ctx: Context) -> list[str]:

@@ -23,10 +23,7 @@ COMMITMENT_SECTIONS = (SectionId.RULE, SectionId.VERIFICATION)
 
 def commitment_sentences(doc: Document) -> Iterator[Sentence]:
     """Every sentence of the sections that hold commitments."""
-    for section in doc.sections:
-        if section.id in COMMITMENT_SECTIONS:
-            for prose in section.prose:
-                yield from prose.sentences()
+    return doc.sentences(*COMMITMENT_SECTIONS)
 
 
 class VaguenessRule(DocumentRule):

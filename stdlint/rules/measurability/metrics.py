@@ -334,19 +334,12 @@ class ProseContradictsTarget(DocumentRule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         """One finding per time metric that the rule contradicts."""
-        section = doc.section(SectionId.RULE)
-        if section is None:
-            return
-        times = []
-        for prose in section.prose:
-            for sentence in prose.sentences():
-                for quantity in ctx.language.facts(sentence.text, doc.lang).quantities:
-                    if (
-                        quantity.kind == DURATION
-                        and quantity.unit in SECONDS
-                        and quantity.value is not None
-                    ):
-                        times.append((sentence, quantity))
+        times = [
+            (sentence, quantity)
+            for sentence in doc.sentences(SectionId.RULE)
+            for quantity in ctx.language.facts(sentence.text, doc.lang).quantities
+            if quantity.kind == DURATION and quantity.unit in SECONDS and quantity.value is not None
+        ]
         for metric in _metrics(doc):
             unit = metric_unit(metric, doc.lang, ctx.language)
             if unit not in SECONDS or metric.target is None:

@@ -7,8 +7,6 @@ from pathlib import Path
 
 from tests.conftest import Run, example_copy
 
-REPO = Path(__file__).resolve().parent.parent
-
 
 def _rewrite(path: Path, replacements: dict[str, str]) -> None:
     text = path.read_text("utf-8")

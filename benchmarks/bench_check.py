@@ -18,9 +18,9 @@ import tracemalloc
 from datetime import date
 from pathlib import Path
 
+from stdlint.config.profile import load_profile
 from stdlint.engine import check
-from stdlint.profile import load_profile
-from stdlint.yamlsource import Positions, load_mapping
+from stdlint.parse.yamlsource import Positions, load_mapping
 
 REPO = Path(__file__).resolve().parent.parent
 

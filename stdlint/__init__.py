@@ -4,9 +4,9 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from stdlint.config.profile import ConfigError, Profile, load_profile
 from stdlint.diagnostics import Criterion, Diagnostic, Severity, Span
 from stdlint.engine import Result, check, check_text
-from stdlint.profile import ConfigError, Profile, load_profile
 from stdlint.rules import Rule
 
 __all__ = [

@@ -11,16 +11,16 @@ from pathlib import Path
 import click
 
 from stdlint import __version__
+from stdlint.config.profile import ConfigError, Profile, default_profile, find_profile, load_profile
+from stdlint.config.schema import stale_schemas, write_schemas
 from stdlint.diagnostics import Severity
-from stdlint.document import Document
 from stdlint.engine import check, load_handbook
 from stdlint.formats import FORMATS
 from stdlint.i18n import Lang, Text
-from stdlint.profile import ConfigError, Profile, default_profile, find_profile, load_profile
+from stdlint.parse.document import Document
+from stdlint.parse.source import display_path
 from stdlint.reports import coverage, render_coverage, render_review, review_queue
 from stdlint.rules import Rule, all_rules, find_rule
-from stdlint.schema import stale_schemas, write_schemas
-from stdlint.source import display_path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 _NO_PROFILE_FALLBACK = Text(

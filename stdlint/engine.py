@@ -16,14 +16,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from stdlint.config.profile import ConfigError, Profile, default_profile
 from stdlint.diagnostics import Diagnostic, Severity
-from stdlint.document import Document, parse
-from stdlint.frontmatter import FrontMatter
 from stdlint.i18n import Text
-from stdlint.profile import ConfigError, Profile, default_profile
+from stdlint.parse.document import Document, parse
+from stdlint.parse.frontmatter import FrontMatter
+from stdlint.parse.source import Source, decode, discover, display_path, read
+from stdlint.parse.suppressions import parse_suppressions
 from stdlint.rules import Context, DocumentRule, HandbookRule, Rule, SuppressionRule, all_rules
-from stdlint.source import Source, decode, discover, display_path, read
-from stdlint.suppressions import parse_suppressions
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,10 +11,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from stdlint.document import Document
+from stdlint.config.profile import Profile
 from stdlint.i18n import Lang, Text
-from stdlint.models import Status
-from stdlint.profile import Profile
+from stdlint.parse.document import Document
+from stdlint.parse.models import Status
 from stdlint.rules.completeness import active_metas, required_cells
 from stdlint.rules.currency import review_due
 

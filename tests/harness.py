@@ -21,8 +21,8 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
+from stdlint.config.profile import load_profile
 from stdlint.engine import check
-from stdlint.profile import load_profile
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # Fixture results never depend on the day the tests run.

@@ -20,7 +20,7 @@ from ruamel.yaml import YAML
 
 from stdlint.engine import check_text
 from stdlint.i18n import Lang
-from stdlint.sections import SectionId, heading_for
+from stdlint.parse.sections import SectionId, heading_for
 
 DEVSET = Path(__file__).parent / "devset"
 VAGUENESS = {"concreteness", "measurability"}

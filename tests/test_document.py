@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from stdlint.document import Document, parse
 from stdlint.i18n import Lang
-from stdlint.sections import SectionId
-from stdlint.source import decode
+from stdlint.parse.document import Document, parse
+from stdlint.parse.sections import SectionId
+from stdlint.parse.source import decode
 
 TEXT = """\
 ---

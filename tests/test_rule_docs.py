@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from stdlint.config.profile import default_profile, load_profile
 from stdlint.engine import check
-from stdlint.profile import default_profile, load_profile
 from stdlint.rules import BUILTIN_RULES, DocumentRule, Rule, all_rules
 from stdlint.rules.base import CODE_PATTERN, DOC_SECTIONS, NAME_PATTERN
 from tests.harness import expected_findings, fixture_handbooks

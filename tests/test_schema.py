@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 from ruamel.yaml import YAML
 
-from stdlint.schema import SCHEMAS, schema_text
+from stdlint.config.schema import SCHEMAS, schema_text
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from stdlint.i18n import Lang, detect_lang, plural
-from stdlint.values import Interval
+from stdlint.parse.values import Interval
 
 
 @pytest.mark.parametrize(

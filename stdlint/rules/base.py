@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar
 
+from stdlint.config.profile import Profile
 from stdlint.diagnostics import Criterion, Diagnostic, Severity, Span
-from stdlint.document import Document
 from stdlint.i18n import Lang, Text
-from stdlint.profile import Profile
-from stdlint.suppressions import Suppression
+from stdlint.parse.document import Document
+from stdlint.parse.suppressions import Suppression
 from stdlint.text.analysis import LanguageEngine
 
 CODE_PATTERN = re.compile(r"^(STR|CON|MEA|REL|TRN|CUR|CMP|CNS|FRD|ECO)\d{3}$")

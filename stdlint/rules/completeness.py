@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from stdlint.config.profile import Profile
 from stdlint.diagnostics import Criterion, Diagnostic, Severity, Span
-from stdlint.document import Document
 from stdlint.i18n import Text
-from stdlint.models import StandardMeta, Status
-from stdlint.profile import Profile
+from stdlint.parse.document import Document
+from stdlint.parse.models import StandardMeta, Status
 from stdlint.rules.base import Context, DocumentRule, HandbookRule
 
 

@@ -7,11 +7,11 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 
 from stdlint.diagnostics import Criterion, Diagnostic, Severity
-from stdlint.document import Document
 from stdlint.i18n import Text, quote
-from stdlint.models import StandardMeta, Status
+from stdlint.parse.document import Document
+from stdlint.parse.models import StandardMeta, Status
+from stdlint.parse.sections import SectionId
 from stdlint.rules.base import Context, HandbookRule
-from stdlint.sections import SectionId
 
 
 def _number(value: float | None) -> str:

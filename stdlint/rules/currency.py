@@ -8,11 +8,11 @@ from datetime import date
 from typing import ClassVar
 
 from stdlint.diagnostics import Criterion, Diagnostic, Severity, Span
-from stdlint.document import Document
 from stdlint.i18n import Lang, Text, quote
-from stdlint.models import StandardMeta, Status
+from stdlint.parse.document import Document
+from stdlint.parse.models import StandardMeta, Status
+from stdlint.parse.values import Interval
 from stdlint.rules.base import Context, DocumentRule, HandbookRule
-from stdlint.values import Interval
 
 
 def review_due(meta: StandardMeta, default: Interval) -> tuple[date, str] | None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from stdlint.diagnostics import Criterion, Diagnostic, Severity
-from stdlint.document import Document
 from stdlint.i18n import Text, plural
+from stdlint.parse.document import Document
+from stdlint.parse.sections import SectionId, heading_for
 from stdlint.rules.base import Context, DocumentRule
-from stdlint.sections import SectionId, heading_for
 from stdlint.text.tokens import WORD, tokenize
 
 MIN_WORDS = 8

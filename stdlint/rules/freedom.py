@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from stdlint.diagnostics import Criterion, Diagnostic, Severity
-from stdlint.document import Document
 from stdlint.i18n import Lang, Text, quote
+from stdlint.parse.document import Document
+from stdlint.parse.sections import SectionId
 from stdlint.rules.base import Context, DocumentRule
 from stdlint.rules.vagueness import commitment_sentences
-from stdlint.sections import SectionId
 from stdlint.text.lexicon import Entry, Matcher
 
 _ABSOLUTES = {

@@ -5,12 +5,12 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
+from stdlint.config.profile import Profile
 from stdlint.diagnostics import Criterion, Diagnostic, Severity
-from stdlint.document import Document
 from stdlint.i18n import Text, quote
-from stdlint.profile import Profile
+from stdlint.parse.document import Document
+from stdlint.parse.sections import SectionId
 from stdlint.rules.base import Context, DocumentRule
-from stdlint.sections import SectionId
 
 # Front-matter field -> the profile list its values must come from.
 _FIELDS = ("journey", "channels", "services", "roles", "dimensions")

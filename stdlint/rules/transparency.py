@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 
 from stdlint.diagnostics import Criterion, Diagnostic, Severity
-from stdlint.document import Document
 from stdlint.i18n import Lang, Text, plural, quote
+from stdlint.parse.document import Document
+from stdlint.parse.sections import SectionId
 from stdlint.rules.base import Context, DocumentRule
-from stdlint.sections import SectionId
 from stdlint.text.analysis import SentenceFacts
 from stdlint.text.lexicon import Lexicon
 from stdlint.text.tokens import PUNCT, WORD, tokenize

@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from stdlint.diagnostics import Diagnostic
-from stdlint.document import Document
 from stdlint.i18n import Text, quote
-from stdlint.prose import Sentence
+from stdlint.parse.document import Document
+from stdlint.parse.prose import Sentence
+from stdlint.parse.sections import SectionId
 from stdlint.rules.base import Context, DocumentRule
-from stdlint.sections import SectionId
 
 # Sections whose sentences are commitments; Why, Exceptions and Examples explain and illustrate.
 COMMITMENT_SECTIONS = (SectionId.RULE, SectionId.VERIFICATION)

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from stdlint.diagnostics import Criterion, Diagnostic, Severity
-from stdlint.document import Document
 from stdlint.i18n import Lang, Text, quote
-from stdlint.models import Direction, Metric
+from stdlint.parse.document import Document
+from stdlint.parse.models import Direction, Metric
+from stdlint.parse.sections import SectionId
 from stdlint.rules.base import Context, DocumentRule
-from stdlint.sections import SectionId
 from stdlint.text.analysis import LanguageEngine
 from stdlint.text.quantities import DURATION
 

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from stdlint.diagnostics import Criterion, Diagnostic, Severity, Span
-from stdlint.document import Document
 from stdlint.i18n import Text, quote
+from stdlint.parse.document import Document
+from stdlint.parse.sections import SectionId, heading_for, normalise_heading
 from stdlint.rules.base import Context, DocumentRule
-from stdlint.sections import SectionId, heading_for, normalise_heading
 
 
 class MissingSection(DocumentRule):

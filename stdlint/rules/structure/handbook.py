@@ -6,8 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from stdlint.diagnostics import Criterion, Diagnostic, Severity
-from stdlint.document import Document
 from stdlint.i18n import Text
+from stdlint.parse.document import Document
 from stdlint.rules.base import Context, HandbookRule
 
 

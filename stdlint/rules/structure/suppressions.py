@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from stdlint.diagnostics import Criterion, Diagnostic, Severity
-from stdlint.document import Document
 from stdlint.i18n import Text, quote
+from stdlint.parse.document import Document
+from stdlint.parse.suppressions import Suppression
 from stdlint.rules.base import Context, SuppressionRule
-from stdlint.suppressions import Suppression
 
 
 class UnusedSuppression(SuppressionRule):

@@ -12,8 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from stdlint.models import StandardMeta
-from stdlint.profile import Profile
+from stdlint.config.profile import Profile
+from stdlint.parse.models import StandardMeta
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "standard.schema.json": StandardMeta,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from stdlint.diagnostics import Span
 from stdlint.i18n import Text
-from stdlint.problems import Problem, Worded
+from stdlint.parse.problems import Problem, Worded
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 # A standard is a page or two; anything past this is not one, and reading it would only slow CI.

@@ -7,7 +7,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from stdlint.i18n import Lang
-from stdlint.values import Interval, IsoDate, OneOrMany, Slug
+from stdlint.parse.values import Interval, IsoDate, OneOrMany, Slug
 
 
 class Status(StrEnum):

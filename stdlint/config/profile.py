@@ -10,12 +10,12 @@ from pydantic_core import PydanticCustomError
 
 from stdlint.diagnostics import Severity, Span
 from stdlint.i18n import Lang, Text
-from stdlint.models import Strict
-from stdlint.sections import SectionId
-from stdlint.source import display_path
-from stdlint.validation import field_problems
-from stdlint.values import Interval, Slug
-from stdlint.yamlsource import Positions, YamlProblem, describe, load_mapping
+from stdlint.parse.models import Strict
+from stdlint.parse.sections import SectionId
+from stdlint.parse.source import display_path
+from stdlint.parse.validation import field_problems
+from stdlint.parse.values import Interval, Slug
+from stdlint.parse.yamlsource import Positions, YamlProblem, describe, load_mapping
 
 PROFILE_NAME = "handbook.yml"
 DEFAULT_DIMENSIONS = (

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from stdlint.diagnostics import Span
 from stdlint.i18n import Lang, Text, join_quoted, quote
-from stdlint.yamlsource import Path, Positions
+from stdlint.parse.yamlsource import Path, Positions
 
 UNKNOWN, MISSING, INVALID = "unknown", "missing", "invalid"
 

@@ -10,10 +10,10 @@ from pydantic import ValidationError
 
 from stdlint.diagnostics import Span
 from stdlint.i18n import Lang, Text
-from stdlint.models import StandardMeta
-from stdlint.problems import Problem, Worded
-from stdlint.validation import INVALID, MISSING, UNKNOWN, field_problems
-from stdlint.yamlsource import Positions, YamlProblem, describe, load_mapping
+from stdlint.parse.models import StandardMeta
+from stdlint.parse.problems import Problem, Worded
+from stdlint.parse.validation import INVALID, MISSING, UNKNOWN, field_problems
+from stdlint.parse.yamlsource import Positions, YamlProblem, describe, load_mapping
 
 _FENCE = "---"
 _CLOSERS = ("---", "...")

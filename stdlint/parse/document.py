@@ -14,13 +14,13 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from stdlint.diagnostics import Span
-from stdlint.frontmatter import FrontMatter, split
 from stdlint.i18n import Lang, detect_lang
-from stdlint.models import StandardMeta
-from stdlint.problems import Problem
-from stdlint.prose import Prose, Sentence, build_prose
-from stdlint.sections import SectionId, section_of
-from stdlint.source import Source
+from stdlint.parse.frontmatter import FrontMatter, split
+from stdlint.parse.models import StandardMeta
+from stdlint.parse.problems import Problem
+from stdlint.parse.prose import Prose, Sentence, build_prose
+from stdlint.parse.sections import SectionId, section_of
+from stdlint.parse.source import Source
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,1 @@
+"""The handbook profile (handbook.yml): models, loading with positions, JSON Schemas."""

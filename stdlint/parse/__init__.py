@@ -1,0 +1,1 @@
+"""Reading and parsing a standard: files, front matter, Markdown with positions, suppressions."""

@@ -1,4 +1,10 @@
-"""stdlint: lint customer-service standards (Markdown + YAML front matter) and publish them."""
+"""stdlint: lint customer-service standards (Markdown + YAML front matter) and publish them.
+
+The public face: resolve the settings once (:func:`load_settings`), check paths or a text
+(:func:`check`, :func:`check_text`) or just read the handbook (:func:`read_handbook`), and read
+the :class:`Result`. Facts about standards live in :mod:`stdlint.handbook`; the reports' data in
+:mod:`stdlint.reports`.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +12,28 @@ __version__ = "0.1.0"
 
 from stdlint.config.profile import ConfigError, Profile, load_profile
 from stdlint.diagnostics import Criterion, Diagnostic, Severity, Span
-from stdlint.engine import Result, check, check_text
+from stdlint.engine import check, check_text, read_handbook
+from stdlint.result import FileRecord, FileState, Result, RuleInfo
 from stdlint.rules import Rule
+from stdlint.settings import Settings, load_settings
 
 __all__ = [
     "ConfigError",
     "Criterion",
     "Diagnostic",
+    "FileRecord",
+    "FileState",
     "Profile",
     "Result",
     "Rule",
+    "RuleInfo",
+    "Settings",
     "Severity",
     "Span",
     "__version__",
     "check",
     "check_text",
     "load_profile",
+    "load_settings",
+    "read_handbook",
 ]

@@ -11,55 +11,19 @@ from pathlib import Path
 import click
 
 from stdlint import __version__
-from stdlint.config.profile import ConfigError, Profile, default_profile, find_profile, load_profile
+from stdlint.config.profile import ConfigError
 from stdlint.config.schema import stale_schemas, write_schemas
 from stdlint.diagnostics import Severity
-from stdlint.engine import check, load_handbook
+from stdlint.engine import check, read_handbook
 from stdlint.formats import FORMATS
-from stdlint.i18n import Lang, Text
-from stdlint.parse.document import Document
+from stdlint.i18n import Lang
 from stdlint.parse.source import display_path
-from stdlint.reports import coverage, render_coverage, render_review, review_queue
+from stdlint.reports import REPORT_FORMATS, coverage, render_coverage, render_review, review_queue
+from stdlint.result import Result
 from stdlint.rules import Rule, all_rules, find_rule
+from stdlint.settings import Settings, load_settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-_NO_PROFILE_FALLBACK = Text(
-    en="no handbook.yml here or above: checking {folder} with the default settings "
-    "(relevance and coverage need a handbook.yml)",
-    ru="handbook.yml не найден: проверяю {folder} с настройками по умолчанию "
-    "(для проверки релевантности и покрытия нужен handbook.yml)",
-)
-_NO_PROFILE = Text(
-    en="no handbook.yml in {folder} or its parents: run stdlint in a handbook folder, "
-    "pass --config, or name the files to check",
-    ru="в папке {folder} и выше нет handbook.yml: запустите stdlint в папке справочника, "
-    "укажите --config или перечислите файлы для проверки",
-)
-
-
-def environment_lang() -> Lang | None:
-    """The language asked for by ``STDLINT_LANG`` or the locale, if it is one stdlint speaks."""
-    explicit = os.environ.get("STDLINT_LANG", "").lower()
-    if explicit:
-        return Lang.RU if explicit.startswith("ru") else Lang.EN
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable, "").lower()
-        if value:
-            return next((lang for lang in Lang if value.startswith(lang.value)), None)
-    return None
-
-
-def resolve_profile(paths: tuple[Path, ...], config: Path | None, lang: Lang) -> Profile:
-    """The profile named by ``--config``, else the nearest ``handbook.yml``, else the default."""
-    if config is not None:
-        return load_profile(config, lang)
-    start = Path(os.path.commonpath([os.path.abspath(p) for p in paths])) if paths else Path.cwd()
-    found = find_profile(start)
-    if found is None:
-        if not paths:
-            raise click.UsageError(_NO_PROFILE.render(lang, folder=Path.cwd()))
-        return default_profile()
-    return load_profile(found, lang)
 
 
 def run_check(
@@ -72,22 +36,21 @@ def run_check(
     color: bool | None,
 ) -> int:
     """``stdlint check``: print the findings; return the exit code."""
-    ui_lang = lang or environment_lang() or Lang.EN
-    if config is None and not paths and find_profile(Path.cwd()) is None:
-        # No handbook.yml: still check what is here, with the default settings, and say so.
-        folder = Path("standards") if Path("standards").is_dir() else Path(".")
-        click.echo(_NO_PROFILE_FALLBACK.render(ui_lang, folder=folder.as_posix()), err=True)
-        paths = (folder,)
     try:
-        profile = resolve_profile(paths, config, ui_lang)
-        ui_lang = lang or environment_lang() or profile.default_lang
-        result = check(list(paths) or None, profile, today)
+        settings = load_settings(config, paths, lang)
+        _print_notices(settings)
+        result = check(list(paths) or None, settings, today)
     except ConfigError as error:
         _print_config_error(error)
         return EXIT_USAGE
-    click.echo(FORMATS[output_format](result, ui_lang), nl=False, color=color)
+    click.echo(FORMATS[output_format](result, settings.lang), nl=False, color=color)
     threshold = None if fail_on == "never" else Severity(fail_on)
     return EXIT_FINDINGS if result.fails(threshold) else EXIT_OK
+
+
+def _print_notices(settings: Settings) -> None:
+    for notice in settings.notices:
+        click.echo(notice, err=True)
 
 
 def _print_config_error(error: ConfigError) -> None:
@@ -224,44 +187,35 @@ def schema_command(output: Path, check_only: bool) -> None:
         click.echo(f"wrote {display_path(path)}")
 
 
-def _handbook_documents(
-    config: Path | None, lang: str | None
-) -> tuple[Profile, Lang, list[Document]]:
-    """The profile, the language to report in, and every standard; exit 2 on a bad profile."""
-    ui_lang = Lang(lang) if lang else environment_lang() or Lang.EN
+def _handbook(config: Path | None, lang: str | None, today: date | None) -> tuple[Result, Lang]:
+    """The parsed handbook and the language to report in; exit 2 on a bad or missing profile."""
     try:
-        profile = resolve_profile((), config, ui_lang)
-        docs = load_handbook(profile)
+        settings = load_settings(config, (), Lang(lang) if lang else None, require_profile=True)
+        _print_notices(settings)
+        return read_handbook(settings, today), settings.lang
     except ConfigError as error:
         _print_config_error(error)
         sys.exit(EXIT_USAGE)
-    return profile, (Lang(lang) if lang else environment_lang() or profile.default_lang), docs
-
-
-_REPORT_FORMATS = ["text", "markdown", "json"]
 
 
 @main.command("coverage")
 @config_option
-@format_option(_REPORT_FORMATS)
+@format_option(list(REPORT_FORMATS))
 @lang_option("Language of the report.")
 def coverage_command(config: Path | None, output_format: str, lang: str | None) -> None:
     """Show which journey stages and channels the active standards cover, and the gaps."""
-    profile, ui_lang, docs = _handbook_documents(config, lang)
-    click.echo(render_coverage(coverage(docs, profile), output_format, ui_lang), nl=False)
+    result, ui_lang = _handbook(config, lang, None)
+    click.echo(render_coverage(coverage(result), output_format, ui_lang), nl=False)
 
 
 @main.command("review")
 @config_option
-@format_option(_REPORT_FORMATS)
+@format_option(list(REPORT_FORMATS))
 @today_option
 @lang_option("Language of the report.")
 def review_command(
     config: Path | None, output_format: str, today: datetime | None, lang: str | None
 ) -> None:
     """List active standards by review state (overdue, due soon, fresh), grouped by owner."""
-    profile, ui_lang, docs = _handbook_documents(config, lang)
-    day = today.date() if today is not None else date.today()
-    click.echo(
-        render_review(review_queue(docs, profile, day), output_format, ui_lang, day), nl=False
-    )
+    result, ui_lang = _handbook(config, lang, today.date() if today is not None else None)
+    click.echo(render_review(review_queue(result), output_format, ui_lang), nl=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -63,3 +64,15 @@ def plural(lang: Lang, count: int, en: tuple[str, str], ru: tuple[str, str, str]
             form = ru[2]
         return f"{count} {form}"
     return f"{count} {en[0] if count == 1 else en[1]}"
+
+
+def environment_lang() -> Lang | None:
+    """The language asked for by ``STDLINT_LANG`` or the locale, if it is one stdlint speaks."""
+    explicit = os.environ.get("STDLINT_LANG", "").lower()
+    if explicit:
+        return Lang.RU if explicit.startswith("ru") else Lang.EN
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "").lower()
+        if value:
+            return next((lang for lang in Lang if value.startswith(lang.value)), None)
+    return None

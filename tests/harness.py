@@ -73,8 +73,6 @@ def actual_findings(handbook: Path, today: date = FIXED_TODAY) -> Counter[Findin
     result = check(None, profile, today)
     found: Counter[Finding] = Counter()
     for diagnostic in result.diagnostics:
-        relative = (
-            (Path.cwd() / diagnostic.path).resolve().relative_to(handbook.resolve()).as_posix()
-        )
+        relative = result.absolute(diagnostic).resolve().relative_to(handbook.resolve()).as_posix()
         found[(relative, diagnostic.line, diagnostic.code)] += 1
     return found

@@ -59,7 +59,7 @@ def test_coverage_marks_gaps_in_every_format(run_cli: Callable[..., Run], tmp_pa
     assert markdown.startswith(
         "# Покрытие пути клиента\n\n| Этап | phone | chat |\n|---|---|---|\n"
     )
-    assert "| support | 2 | ПРОБЕЛ |" in markdown
+    assert "| support | 2 | нет стандарта |" in markdown
 
 
 def test_review_groups_by_owner_and_state(run_cli: Callable[..., Run], tmp_path: Path) -> None:

@@ -2,30 +2,41 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, PrivateAttr, ValidationError, model_validator
+from pydantic import (
+    BeforeValidator,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
+from ruamel.yaml import YAML
 
 from stdlint.diagnostics import Severity, Span
-from stdlint.i18n import Lang, Text
+from stdlint.i18n import Lang, Text, quote
 from stdlint.parse.models import Strict
 from stdlint.parse.sections import SectionId
-from stdlint.parse.source import display_path
 from stdlint.parse.validation import field_problems
 from stdlint.parse.values import Interval, Slug
 from stdlint.parse.yamlsource import Positions, YamlProblem, describe, load_mapping
 
 PROFILE_NAME = "handbook.yml"
-DEFAULT_DIMENSIONS = (
-    "availability",
-    "courtesy",
-    "consistency",
-    "accuracy",
-    "responsiveness",
-    "efficiency",
-)
+
+
+@cache
+def builtin_dimensions() -> dict[str, dict[Lang, str]]:
+    """The six default quality dimensions and their names (data/dimensions.yml)."""
+    text = resources.files("stdlint").joinpath("data/dimensions.yml").read_text("utf-8")
+    raw = YAML(typ="safe").load(text)
+    return {key: {Lang(lang): name for lang, name in names.items()} for key, names in raw.items()}
 
 
 def _item_from_text(value: Any) -> Any:
@@ -47,6 +58,21 @@ class Item(Strict):
 
 
 ItemEntry = Annotated[Item, BeforeValidator(_item_from_text, json_schema_input_type=Item | Slug)]
+
+
+def _dimension_from_text(value: Any) -> Any:
+    """A built-in dimension written by its id alone gets its names in both languages."""
+    value = _item_from_text(value)
+    if isinstance(value, dict) and not value.get("title"):
+        titles = builtin_dimensions().get(str(value.get("id")))
+        if titles:
+            value = {**value, "title": {lang.value: name for lang, name in titles.items()}}
+    return value
+
+
+DimensionEntry = Annotated[
+    Item, BeforeValidator(_dimension_from_text, json_schema_input_type=Item | Slug)
+]
 
 
 class Stage(Strict):
@@ -102,7 +128,24 @@ class SuppressionPolicy(Strict):
     require_reason: bool = Field(True, description='Every suppression must say why after " -- ".')
 
 
-RuleSetting = Severity | Literal["off"]
+SEVERITY_SETTINGS = (*(severity.value for severity in reversed(Severity)), "off")
+# Checked against the rule registry, and each rule's options, when settings are resolved
+# (stdlint.settings): the profile itself does not know which rules exist.
+RuleSetting = Annotated[
+    Any,
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"enum": list(SEVERITY_SETTINGS)},
+                {
+                    "type": "object",
+                    "properties": {"severity": {"enum": list(SEVERITY_SETTINGS)}},
+                    "description": "A severity and the rule's options.",
+                },
+            ]
+        }
+    ),
+]
 
 
 class Profile(Strict):
@@ -120,8 +163,11 @@ class Profile(Strict):
     channels: list[ItemEntry] = Field([], description="Channels the company really uses.")
     services: list[ItemEntry] = Field([], description="Services the company offers.")
     roles: list[ItemEntry] = Field([], description="Roles of staff who follow standards.")
-    dimensions: list[ItemEntry] = Field(
-        [Item(id=name) for name in DEFAULT_DIMENSIONS], description="Quality dimensions to cover."
+    dimensions: list[DimensionEntry] = Field(
+        default_factory=lambda: [
+            Item(id=key, title=titles) for key, titles in builtin_dimensions().items()
+        ],
+        description="Quality dimensions to cover.",
     )
     required_sections: list[SectionId] = Field(
         [SectionId.RULE, SectionId.WHY, SectionId.VERIFICATION],
@@ -131,11 +177,14 @@ class Profile(Strict):
     coverage: CoveragePolicy = Field(CoveragePolicy(), description="Coverage policy.")
     lexicon: dict[Lang, LexiconAdditions] = Field({}, description="Company lexicon, per language.")
     rules: dict[str, RuleSetting] = Field(
-        {}, description="Severity per rule code or name: error, warning, info or off."
+        {},
+        description="Per rule code or name: error, warning, info or off; or a mapping of "
+        "severity and the rule's options.",
     )
     suppressions: SuppressionPolicy = Field(SuppressionPolicy(), description="Suppressions.")
 
     _path: Path | None = PrivateAttr(None)
+    _root: Path | None = PrivateAttr(None)
     _positions: Positions | None = PrivateAttr(None)
 
     @model_validator(mode="before")
@@ -165,17 +214,24 @@ class Profile(Strict):
     @property
     def root(self) -> Path:
         """The handbook's folder: paths in the profile are relative to it."""
-        return self._path.parent if self._path else Path.cwd()
+        if self._path is not None:
+            return self._path.parent
+        return self._root or Path.cwd()
 
     @property
     def display_path(self) -> str:
-        """``handbook.yml`` as the user should see it (relative to the current folder)."""
-        return display_path(self._path) if self._path else PROFILE_NAME
+        """``handbook.yml`` as diagnostics name it: relative to the handbook's root."""
+        return self._path.name if self._path else PROFILE_NAME
 
     @property
     def default_lang(self) -> Lang:
         """The handbook's first language."""
         return self.languages[0]
+
+    @property
+    def positions(self) -> Positions | None:
+        """Where every key of ``handbook.yml`` is written (None for the built-in default)."""
+        return self._positions
 
     def position(self, path: tuple[str | int, ...], *, value: bool = False) -> Span:
         """Where ``path`` is written in ``handbook.yml`` (line 1 for the built-in default)."""
@@ -187,20 +243,52 @@ class Profile(Strict):
 class ConfigError(Exception):
     """``handbook.yml`` (or another configuration) cannot be used; the run stops with exit 2."""
 
-    def __init__(self, path: Path, problems: list[tuple[Span, str, str]]) -> None:
-        super().__init__(f"{path}: {len(problems)} problem(s)")
+    def __init__(
+        self, path: Path, problems: list[tuple[Span, str, str]], *, located: bool = True
+    ) -> None:
+        super().__init__("; ".join(message for _, message, _ in problems))
         self.path = path
-        self.problems = problems  # (where, message, suggestion)
+        self.problems = problems  # (where, message, suggestion), in the run's language
+        self.located = located  # False: about no file in particular (no handbook.yml at all)
 
     def lines(self, display_path: str) -> list[str]:
-        """``path:line:col: message (suggestion)`` lines for the terminal."""
+        """``path:line:col: message — suggestion`` lines for the terminal."""
         return [
-            f"{display_path}:{span.line}:{span.column}: {message}" + (f" — {hint}" if hint else "")
+            (f"{display_path}:{span.line}:{span.column}: " if self.located else "")
+            + message
+            + (f" — {hint}" if hint else "")
             for span, message, hint in self.problems
         ]
 
 
 _NOT_FOUND = Text(en="cannot read the profile: {error}", ru="не удаётся прочитать профиль: {error}")
+_UNKNOWN_REFERENCE = Text(
+    en="{value} in “{field}” is not {what}",
+    ru="{value} в «{field}» — это не {what}",
+)
+_REFERENCE_KINDS = {
+    "stage": (
+        "journey",
+        Text(en="a stage of the journey", ru="этап пути клиента (journey)"),
+    ),
+    "channel": ("channels", Text(en="one of the channels", ru="один из каналов (channels)")),
+}
+_DID_YOU_MEAN = Text(en="did you mean {candidate}?", ru="возможно, имелось в виду {candidate}?")
+_USE_ONE_OF = Text(
+    en="use one of: {known}; or add it to “{list}”",
+    ru="используйте одно из: {known}; или добавьте его в «{list}»",
+)
+
+
+def peek_languages(path: Path) -> Lang | None:
+    """The first language a profile declares, read leniently (for messages about the profile)."""
+    try:
+        data = load_mapping(path.read_bytes().decode("utf-8-sig"), first_line=1)
+    except (OSError, UnicodeDecodeError, YamlProblem):
+        return None
+    languages = data.get("languages")
+    first = languages[0] if isinstance(languages, list) and languages else languages
+    return Lang(first) if first in (Lang.EN.value, Lang.RU.value) else None
 
 
 def load_profile(path: Path, lang: Lang = Lang.EN) -> Profile:
@@ -228,7 +316,41 @@ def load_profile(path: Path, lang: Lang = Lang.EN) -> Profile:
         raise ConfigError(path, problems) from None
     profile._path = path.resolve()
     profile._positions = positions
+    references = list(_unknown_references(profile, lang))
+    if references:
+        raise ConfigError(path, references)
     return profile
+
+
+def _unknown_references(profile: Profile, lang: Lang) -> Iterator[tuple[Span, str, str]]:
+    """Ids in the profile that name another part of it which does not exist (coverage cells)."""
+    known = {
+        "stage": [stage.id for stage in profile.journey],
+        "channel": [channel.id for channel in profile.channels],
+    }
+    cells = profile.coverage.required if isinstance(profile.coverage.required, list) else []
+    for list_name, listed in (
+        ("required", cells),
+        ("not_applicable", profile.coverage.not_applicable),
+    ):
+        for index, cell in enumerate(listed):
+            for kind in ("stage", "channel"):
+                value = getattr(cell, kind)
+                if value in known[kind]:
+                    continue
+                where = ("coverage", list_name, index, kind)
+                source, what = _REFERENCE_KINDS[kind]
+                close = difflib.get_close_matches(value, known[kind], n=1)
+                hint = (
+                    _DID_YOU_MEAN.render(lang, candidate=quote(lang, close[0]))
+                    if close
+                    else _USE_ONE_OF.render(lang, known=", ".join(known[kind]) or "—", list=source)
+                )
+                field = f"coverage.{list_name}[{index}].{kind}"
+                message = _UNKNOWN_REFERENCE.render(
+                    lang, value=quote(lang, value), field=field, what=what.render(lang)
+                )
+                yield profile.position(where, value=True), message, hint
 
 
 def find_profile(start: Path) -> Path | None:
@@ -241,6 +363,8 @@ def find_profile(start: Path) -> Path | None:
     return None
 
 
-def default_profile() -> Profile:
-    """The profile used when no ``handbook.yml`` is found: no company facts, default policy."""
-    return Profile()
+def default_profile(root: Path | None = None, standards: list[str] | None = None) -> Profile:
+    """The profile used when there is no ``handbook.yml``: no company facts, default policy."""
+    profile = Profile() if standards is None else Profile(standards=standards)
+    profile._root = root
+    return profile

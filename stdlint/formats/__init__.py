@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from stdlint.engine import Result
 from stdlint.formats import json_format, text
 from stdlint.i18n import Lang
+from stdlint.result import Result
 
 Renderer = Callable[[Result, Lang], str]
 

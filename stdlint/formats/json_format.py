@@ -6,8 +6,8 @@ import json
 from typing import Any
 
 from stdlint.diagnostics import Diagnostic
-from stdlint.engine import Result
 from stdlint.i18n import Lang
+from stdlint.result import Result
 
 VERSION = 1
 
@@ -33,7 +33,7 @@ def render(result: Result, lang: Lang) -> str:
     """The whole result as one JSON object (UTF-8, not ASCII-escaped)."""
     document = {
         "version": VERSION,
-        "files": result.files,
+        "files": result.checked_files,
         "diagnostics": [diagnostic_object(diagnostic) for diagnostic in result.diagnostics],
         "summary": result.summary,
         "suppressed": result.suppressed,

@@ -8,13 +8,17 @@ from __future__ import annotations
 import click
 
 from stdlint.diagnostics import Diagnostic, Severity
-from stdlint.engine import Result
 from stdlint.i18n import Lang, Text, plural
+from stdlint.result import Result
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 _CHECKED = Text(en="Checked {files}: {counts}.", ru="Проверено: {files}; {counts}.")
 _CLEAN = Text(en="Checked {files}: no findings.", ru="Проверено: {files}; замечаний нет.")
 _SUPPRESSED = Text(en=" {count} suppressed.", ru=" Подавлено: {count}.")
+_SKIPPED = Text(
+    en=" Skipped {files} outside the handbook's standards (name a file to check it).",
+    ru=" Пропущено вне папок стандартов: {files} (чтобы проверить файл, укажите его явно).",
+)
 _FILE = (("file", "files"), ("файл", "файла", "файлов"))
 _NOUNS = {
     Severity.ERROR: (("error", "errors"), ("ошибка", "ошибки", "ошибок")),
@@ -38,7 +42,7 @@ def format_line(diagnostic: Diagnostic) -> str:
 
 def summary_line(result: Result, lang: Lang) -> str:
     """One sentence: how many files, and how many findings of each severity."""
-    files = plural(lang, result.files, *_FILE)
+    files = plural(lang, result.checked_files, *_FILE)
     if not result.diagnostics:
         line = _CLEAN.render(lang, files=files)
     else:
@@ -49,6 +53,9 @@ def summary_line(result: Result, lang: Lang) -> str:
         line = _CHECKED.render(lang, files=files, counts=counts)
     if result.suppressed:
         line += _SUPPRESSED.render(lang, count=result.suppressed)
+    if result.skipped_files:
+        skipped = plural(lang, result.skipped_files, *_FILE)
+        line += _SKIPPED.render(lang, files=skipped)
     return click.style(line, bold=True)
 
 

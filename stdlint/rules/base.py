@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar
 
+from pydantic import BaseModel, ConfigDict
+
 from stdlint.config.profile import Profile
 from stdlint.diagnostics import Criterion, Diagnostic, Severity, Span
 from stdlint.i18n import Lang, Text
@@ -45,13 +47,28 @@ class Context:
         return cls(profile, today, LanguageEngine(additions, channel_words))
 
 
+class NoOptions(BaseModel):
+    """The options of a rule that has none: any key given is an error."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
 class Rule:
-    """Base of all rules. Subclass :class:`DocumentRule` or :class:`HandbookRule`."""
+    """Base of all rules. Subclass :class:`DocumentRule` or :class:`HandbookRule`.
+
+    A rule a company may tune declares an ``Options`` model (pydantic, unknown keys forbidden);
+    ``handbook.yml`` sets them as ``rules: {CODE: {severity: warning, option: value}}``, and they
+    are validated with positions when the settings are resolved.
+    """
 
     code: ClassVar[str]
     name: ClassVar[str]
     criterion: ClassVar[Criterion]
     default_severity: ClassVar[Severity]
+    Options: ClassVar[type[BaseModel]] = NoOptions
+
+    def __init__(self, options: BaseModel | None = None) -> None:
+        self.options = options if options is not None else self.Options()
 
     def diagnostic(
         self, doc: Document, span: Span, message: str, suggestion: str, quote: str = ""

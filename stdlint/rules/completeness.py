@@ -4,35 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from stdlint.config.profile import Profile
 from stdlint.diagnostics import Criterion, Diagnostic, Severity, Span
+from stdlint.handbook import (
+    covered_cells,
+    covered_stages,
+    dimension_coverage,
+    dimensions_tracked,
+    is_active,
+    required_cells,
+)
 from stdlint.i18n import Text
 from stdlint.parse.document import Document
-from stdlint.parse.models import StandardMeta, Status
 from stdlint.rules.base import Context, DocumentRule, HandbookRule
-
-
-def active_metas(docs: Sequence[Document]) -> list[StandardMeta]:
-    """The front matter of every active standard, one per id (translations count once)."""
-    seen: dict[str, StandardMeta] = {}
-    for doc in docs:
-        if doc.meta is not None and doc.meta.status is Status.ACTIVE:
-            seen.setdefault(doc.meta.id, doc.meta)
-    return list(seen.values())
-
-
-def required_cells(profile: Profile) -> list[tuple[int | None, str, str]]:
-    """(index in coverage.required or None, stage, channel) of each cell that needs a standard."""
-    skip = {(cell.stage, cell.channel) for cell in profile.coverage.not_applicable}
-    required = profile.coverage.required
-    if required == "none":
-        return []
-    cells: list[tuple[int | None, str, str]]
-    if required == "all":
-        cells = [(None, s.id, c.id) for s in profile.journey for c in profile.channels]
-    else:
-        cells = [(index, cell.stage, cell.channel) for index, cell in enumerate(required)]
-    return [cell for cell in cells if (cell[1], cell[2]) not in skip]
 
 
 class StageWithoutStandard(HandbookRule):
@@ -90,7 +73,7 @@ class StageWithoutStandard(HandbookRule):
 
     def check_handbook(self, docs: Sequence[Document], ctx: Context) -> Iterator[Diagnostic]:
         """One finding per uncovered stage."""
-        covered = {stage for meta in active_metas(docs) for stage in meta.journey}
+        covered = covered_stages(docs)
         lang = ctx.profile.default_lang
         for index, stage in enumerate(ctx.profile.journey):
             if stage.id not in covered:
@@ -174,16 +157,12 @@ class CellWithoutStandard(HandbookRule):
 
     def check_handbook(self, docs: Sequence[Document], ctx: Context) -> Iterator[Diagnostic]:
         """One finding per empty required cell."""
-        covered = {
-            (stage, channel)
-            for meta in active_metas(docs)
-            for stage in meta.journey
-            for channel in meta.channels
-        }
+        covered = covered_cells(docs)
         profile, lang = ctx.profile, ctx.profile.default_lang
         stages = {stage.id: (index, stage) for index, stage in enumerate(profile.journey)}
         channels = {channel.id: channel for channel in profile.channels}
-        for index, stage_id, channel_id in required_cells(profile):
+        for cell in required_cells(profile):
+            index, stage_id, channel_id = cell.index, cell.stage, cell.channel
             if (stage_id, channel_id) in covered:
                 continue
             where: tuple[str | int, ...] = (
@@ -214,7 +193,9 @@ class DimensionNotCovered(HandbookRule):
     ## What it does
     Flags, in `handbook.yml`, each of the profile's `dimensions` (by default availability,
     courtesy, consistency, accuracy, responsiveness, efficiency) that no active standard lists
-    in its `dimensions`. Not checked when no standard lists any dimension.
+    in its `dimensions`. A handbook that has not adopted dimensions — `handbook.yml` keeps the
+    default list and no active standard names one — is not checked (`stdlint coverage` says
+    the same).
 
     ## Why it matters
     Completeness: the six dimensions are the minimum every service needs; a handbook about
@@ -264,13 +245,12 @@ class DimensionNotCovered(HandbookRule):
 
     def check_handbook(self, docs: Sequence[Document], ctx: Context) -> Iterator[Diagnostic]:
         """One finding per uncovered dimension."""
-        metas = active_metas(docs)
-        covered = {dimension for meta in metas for dimension in meta.dimensions}
-        if not covered:
+        if not dimensions_tracked(ctx.profile, docs):
             return
+        covered = dimension_coverage(ctx.profile, docs)
         lang = ctx.profile.default_lang
         for index, dimension in enumerate(ctx.profile.dimensions):
-            if dimension.id not in covered:
+            if not covered[dimension.id]:
                 yield self.in_profile(
                     ctx,
                     ("dimensions", index),
@@ -330,5 +310,5 @@ class UnverifiedStandard(DocumentRule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         """A finding when an active standard has no verification method."""
         meta = doc.meta
-        if meta is not None and meta.status is Status.ACTIVE and not meta.verification:
+        if meta is not None and is_active(meta) and not meta.verification:
             yield self.report(doc, Span.point(1), self._message, self._suggestion)

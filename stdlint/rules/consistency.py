@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from datetime import date
 
 from stdlint.diagnostics import Criterion, Diagnostic, Severity
+from stdlint.handbook import is_active, reviewed_on
 from stdlint.i18n import Text, quote
 from stdlint.parse.document import Document
-from stdlint.parse.models import StandardMeta, Status
+from stdlint.parse.models import StandardMeta
 from stdlint.parse.sections import SectionId
 from stdlint.rules.base import Context, HandbookRule
 
@@ -91,7 +91,7 @@ class ConflictingTargets(HandbookRule):
         groups: dict[tuple[str, str], list[tuple[Document, int]]] = defaultdict(list)
         for doc in docs:
             meta = doc.meta
-            if meta is None or meta.status is not Status.ACTIVE:
+            if meta is None or not is_active(meta):
                 continue
             for index, metric in enumerate(meta.metrics):
                 if metric.target is None:
@@ -353,7 +353,7 @@ class TranslationReviewLag(HandbookRule):
         """A finding on the older version of each pair that lags too far behind."""
         for one, other in _translations(docs, ctx):
             for older, newer in ((one, other), (other, one)):
-                older_day, newer_day = _reviewed(older), _reviewed(newer)
+                older_day, newer_day = reviewed_on(older.meta), reviewed_on(newer.meta)
                 if older_day is None or newer_day is None or older.front_matter is None:
                     continue
                 if ctx.profile.review.translation_lag.after(older_day) < newer_day:
@@ -371,10 +371,3 @@ class TranslationReviewLag(HandbookRule):
                         other=quote(older.lang, newer.display_path),
                         other_day=newer_day.isoformat(),
                     )
-
-
-def _reviewed(doc: Document) -> date | None:
-    meta = doc.meta
-    if meta is None:
-        return None
-    return meta.last_reviewed or meta.approved_on

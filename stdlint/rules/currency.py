@@ -8,25 +8,15 @@ from datetime import date
 from typing import ClassVar
 
 from stdlint.diagnostics import Criterion, Diagnostic, Severity, Span
+from stdlint.handbook import is_active, review_due
 from stdlint.i18n import Lang, Text, quote
 from stdlint.parse.document import Document
 from stdlint.parse.models import StandardMeta, Status
-from stdlint.parse.values import Interval
 from stdlint.rules.base import Context, DocumentRule, HandbookRule
 
 
-def review_due(meta: StandardMeta, default: Interval) -> tuple[date, str] | None:
-    """When the next review is due, and which field the date comes from (None: no date)."""
-    if meta.last_reviewed is not None:
-        return (meta.review_every or default).after(meta.last_reviewed), "last_reviewed"
-    if meta.approved_on is not None:
-        return (meta.review_every or default).after(meta.approved_on), "approved_on"
-    return None
-
-
 def _active(doc: Document) -> StandardMeta | None:
-    meta = doc.meta
-    return meta if meta is not None and meta.status is Status.ACTIVE else None
+    return doc.meta if is_active(doc.meta) else None
 
 
 def _date_text(lang: Lang, day: date) -> str:
@@ -89,7 +79,7 @@ class ReviewOverdue(DocumentRule):
         meta = _active(doc)
         if meta is None or doc.front_matter is None:
             return
-        due = review_due(meta, ctx.profile.review.every)
+        due = review_due(meta, ctx.profile)
         if due is not None and due[0] < ctx.today:
             span = doc.front_matter.position((due[1],), value=True)
             yield self.report(
@@ -154,7 +144,7 @@ class ReviewDueSoon(DocumentRule):
         meta = _active(doc)
         if meta is None or doc.front_matter is None:
             return
-        due = review_due(meta, ctx.profile.review.every)
+        due = review_due(meta, ctx.profile)
         if due is not None and ctx.today <= due[0] <= ctx.profile.review.warn_within.after(
             ctx.today
         ):

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pydantic import Field
+
 from stdlint.diagnostics import Criterion, Diagnostic, Severity
 from stdlint.i18n import Text, plural
 from stdlint.parse.document import Document
+from stdlint.parse.models import Strict
 from stdlint.parse.sections import SectionId, heading_for
 from stdlint.rules.base import Context, DocumentRule
 from stdlint.text.tokens import WORD, tokenize
@@ -19,7 +22,8 @@ class MissingReason(DocumentRule):
 
     ## What it does
     Flags a standard whose Why section is missing (when the profile does not already require
-    it, which STR006 reports) or says less than a sentence (fewer than 8 words).
+    it, which STR006 reports) or says less than a sentence (fewer than 8 words; the minimum is
+    an option).
 
     ## Why it matters
     Economic reason: every promise costs staff time; the Why section states what the customer
@@ -69,10 +73,21 @@ class MissingReason(DocumentRule):
 
     The phone system reports answer times every Monday.
     ```
+
+    ## Options
+    `rules: {ECO001: {min_words: 12}}` in `handbook.yml` sets the minimum (at least 1).
     """
 
     code, name = "ECO001", "missing-reason"
     criterion, default_severity = Criterion.ECONOMY, Severity.WARNING
+
+    class Options(Strict):
+        """ECO001's options."""
+
+        min_words: int = Field(MIN_WORDS, ge=1, description="Fewest words a reason may have.")
+
+    options: Options
+
     _missing = Text(en="the standard does not say why", ru="в стандарте не сказано, зачем он нужен")
     _thin = Text(
         en="the “{heading}” section gives no real reason ({count})",
@@ -99,7 +114,7 @@ class MissingReason(DocumentRule):
         count = sum(
             1 for prose in why.prose for token in tokenize(prose.text) if token.kind == WORD
         )
-        if why.has_content and count < MIN_WORDS:
+        if why.has_content and count < self.options.min_words:
             words = plural(doc.lang, count, ("word", "words"), ("слово", "слова", "слов"))
             yield self.report(
                 doc, why.heading.span, self._thin, self._suggestion, heading=heading, count=words

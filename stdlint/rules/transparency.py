@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from pydantic import Field
+
 from stdlint.diagnostics import Criterion, Diagnostic, Severity
 from stdlint.i18n import Lang, Text, plural, quote
 from stdlint.parse.document import Document
+from stdlint.parse.models import Strict
 from stdlint.parse.sections import SectionId
 from stdlint.rules.base import Context, DocumentRule
 from stdlint.text.analysis import SentenceFacts
@@ -25,8 +28,8 @@ class LongSentence(DocumentRule):
     """A sentence too long to follow at first reading.
 
     ## What it does
-    Flags a sentence of more than 30 words (numbers count as words) in any section but
-    Examples.
+    Flags a sentence of more than 30 words (numbers count as words; the limit is an option) in
+    any section but Examples.
 
     ## Why it matters
     Transparency: staff read standards on a phone, between customers. A long sentence hides
@@ -119,10 +122,21 @@ class LongSentence(DocumentRule):
 
     Директор магазина каждый понедельник проверяет 10 чеков возврата.
     ```
+
+    ## Options
+    `rules: {TRN001: {max_words: 25}}` in `handbook.yml` sets the limit (at least 5).
     """
 
     code, name = "TRN001", "long-sentence"
     criterion, default_severity = Criterion.TRANSPARENCY, Severity.WARNING
+
+    class Options(Strict):
+        """TRN001's options."""
+
+        max_words: int = Field(MAX_WORDS, ge=5, description="Most words a sentence may have.")
+
+    options: Options
+
     _message = Text(
         en="the sentence has {count}; more than {limit} are hard to follow",
         ru="в предложении {count}; больше {limit} трудно воспринять",
@@ -140,14 +154,14 @@ class LongSentence(DocumentRule):
             for prose in section.prose:
                 for sentence in prose.sentences():
                     count = sum(1 for token in tokenize(sentence.text) if token.kind != PUNCT)
-                    if count > MAX_WORDS:
+                    if count > self.options.max_words:
                         yield self.report(
                             doc,
                             sentence.span,
                             self._message,
                             self._suggestion,
                             count=plural(doc.lang, count, ("word", "words"), _WORDS_RU),
-                            limit=MAX_WORDS,
+                            limit=self.options.max_words,
                         )
 
 

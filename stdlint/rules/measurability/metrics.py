@@ -6,32 +6,13 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from stdlint.diagnostics import Criterion, Diagnostic, Severity
-from stdlint.i18n import Lang, Text, quote
+from stdlint.handbook import SECONDS, is_speed, metric_unit
+from stdlint.i18n import Text, quote
 from stdlint.parse.document import Document
 from stdlint.parse.models import Direction, Metric
 from stdlint.parse.sections import SectionId
 from stdlint.rules.base import Context, DocumentRule
-from stdlint.text.analysis import LanguageEngine
 from stdlint.text.quantities import DURATION
-
-SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
-
-
-def metric_unit(metric: Metric, lang: Lang, language: LanguageEngine) -> str | None:
-    """The normalised unit of a metric ("seconds", «рабочие часы» → second, hour), if known."""
-    if not metric.unit:
-        return None
-    if metric.unit.strip() == "%":
-        return "percent"
-    quantities = language.facts(f"1 {metric.unit}", lang).quantities
-    return quantities[0].unit if quantities else None
-
-
-def is_speed(metric: Metric, lang: Lang, language: LanguageEngine) -> bool:
-    """A time measured lower-is-better: answer time, time to resolve."""
-    return (
-        metric.direction is not Direction.HIGHER and metric_unit(metric, lang, language) in SECONDS
-    )
 
 
 def _metrics(doc: Document) -> list[Metric]:

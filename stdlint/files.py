@@ -1,0 +1,65 @@
+"""Which files a run covers: the standards of the handbook, and the paths a user names."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from stdlint.config.profile import ConfigError, Profile
+from stdlint.i18n import Text
+from stdlint.parse.source import Source, discover
+
+_NO_FOLDER = Text(
+    en="the standards folder “{entry}” does not exist",
+    ru="папки со стандартами «{entry}» не существует",
+)
+
+
+def file_key(path: Path) -> str:
+    """One key per file however it is named (symlinks and relative paths resolved)."""
+    # realpath, unlike Path.resolve(), does not raise on a symlink loop.
+    return os.path.realpath(path)
+
+
+def handbook_paths(profile: Profile) -> list[Path]:
+    """The folders and files the profile's ``standards`` entries name (glob patterns expanded)."""
+    found: list[Path] = []
+    for index, entry in enumerate(profile.standards):
+        if any(char in entry for char in "*?["):
+            found.extend(sorted(profile.root.glob(entry)))
+            continue
+        path = profile.root / entry
+        if path.exists():
+            found.append(path)
+        elif profile.path is not None:
+            message = _NO_FOLDER.render(profile.default_lang, entry=entry)
+            raise ConfigError(profile.path, [(profile.position(("standards", index)), message, "")])
+    return found
+
+
+def handbook_sources(profile: Profile) -> list[Source]:
+    """Every standard of the handbook, in path order, not yet read."""
+    return list(discover(handbook_paths(profile), profile.exclude, profile.root))
+
+
+def select(
+    paths: Sequence[Path], profile: Profile, handbook: Sequence[Source]
+) -> tuple[list[Source], list[Source]]:
+    """The sources to check among ``paths``, and those found that are not standards.
+
+    Any Markdown file is a standard when the user names it; found in a folder, only when it lies
+    in the handbook's ``standards`` (a README.md beside handbook.yml is not a standard). Without
+    a ``handbook.yml`` there is no such boundary, and every Markdown file found is checked.
+    """
+    in_handbook = {file_key(source.path) for source in handbook}
+    named = {file_key(path) for path in paths if not path.is_dir()}
+    targets: list[Source] = []
+    skipped: list[Source] = []
+    for source in discover(paths, profile.exclude, profile.root):
+        key = file_key(source.path)
+        if profile.path is None or source.problem is not None or key in in_handbook | named:
+            targets.append(source)
+        else:
+            skipped.append(source)
+    return targets, skipped

@@ -1,0 +1,48 @@
+"""Handbook reports: computed as plain data from a :class:`~stdlint.result.Result`, rendered apart.
+
+``data`` builds the journey × channel coverage map and the review queue; ``tables`` lays them
+out as text or Markdown for people, ``json_report`` as JSON for tools. The MkDocs plugin renders
+the same data as pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from stdlint.i18n import Lang
+from stdlint.reports import json_report, tables
+from stdlint.reports.data import Coverage, ReviewEntry, ReviewQueue, coverage, review_queue
+
+REPORT_FORMATS = ("text", "markdown", "json")
+
+
+def render_coverage(report: Coverage, output_format: str, lang: Lang) -> str:
+    """The coverage report as ``text``, ``markdown`` or ``json``."""
+    renderers: dict[str, Callable[[Coverage, Lang], str]] = {
+        "text": tables.coverage_text,
+        "markdown": tables.coverage_markdown,
+        "json": json_report.coverage,
+    }
+    return renderers[output_format](report, lang)
+
+
+def render_review(queue: ReviewQueue, output_format: str, lang: Lang) -> str:
+    """The review queue as ``text``, ``markdown`` or ``json``."""
+    renderers: dict[str, Callable[[ReviewQueue, Lang], str]] = {
+        "text": tables.review_text,
+        "markdown": tables.review_markdown,
+        "json": json_report.review,
+    }
+    return renderers[output_format](queue, lang)
+
+
+__all__ = [
+    "REPORT_FORMATS",
+    "Coverage",
+    "ReviewEntry",
+    "ReviewQueue",
+    "coverage",
+    "render_coverage",
+    "render_review",
+    "review_queue",
+]

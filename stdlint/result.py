@@ -1,0 +1,115 @@
+"""The outcome of a check: the one contract every consumer reads.
+
+Formatters, reports, the MkDocs plugin and the scorecard take a :class:`Result` and the handbook
+facts (:mod:`stdlint.handbook`): they never re-parse a file, and never import a private name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+
+from stdlint.config.profile import Profile
+from stdlint.diagnostics import Criterion, Diagnostic, Severity
+from stdlint.parse.document import Document
+from stdlint.rules import Rule
+
+
+class FileState(StrEnum):
+    """What became of a file the run came across."""
+
+    CHECKED = "checked"
+    UNREADABLE = "unreadable"  # reported (STR009, STR010), not parsed
+    SKIPPED = "skipped"  # found in a folder, but outside the handbook's ``standards``
+
+
+@dataclass(frozen=True, slots=True)
+class FileRecord:
+    """One file and its state; ``path`` as diagnostics name it, ``absolute`` for tools."""
+
+    path: str
+    absolute: Path
+    state: FileState
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """A rule that ran: identity, criterion, the severity it reported at, its documentation."""
+
+    code: str
+    name: str
+    criterion: Criterion
+    severity: Severity
+    summary: str
+    documentation: tuple[tuple[str, str], ...]  # (docstring heading, text), in order
+
+    @classmethod
+    def of(cls, rule: type[Rule], severity: Severity) -> RuleInfo:
+        """The information of ``rule`` running at ``severity``."""
+        sections = rule.documentation()
+        return cls(
+            rule.code,
+            rule.name,
+            rule.criterion,
+            severity,
+            sections.get("", "").split("\n")[0],
+            tuple((heading, text) for heading, text in sections.items() if heading),
+        )
+
+
+@dataclass(frozen=True)
+class Result:
+    """Every diagnostic, sorted, and everything the run looked at."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    files: tuple[FileRecord, ...]
+    documents: tuple[Document, ...]  # the files checked, parsed
+    handbook: tuple[Document, ...]  # every standard of the handbook (the checked ones included)
+    rules: tuple[RuleInfo, ...]  # the rules that ran, by code
+    profile: Profile
+    today: date
+    suppressed: int = 0
+
+    @property
+    def root(self) -> Path:
+        """The handbook's folder; diagnostic paths are relative to it."""
+        return self.profile.root
+
+    @property
+    def checked_files(self) -> int:
+        """How many files were checked (read or not), skipped ones aside."""
+        return sum(1 for record in self.files if record.state is not FileState.SKIPPED)
+
+    @property
+    def skipped_files(self) -> int:
+        """How many files were found but are not standards of the handbook."""
+        return sum(1 for record in self.files if record.state is FileState.SKIPPED)
+
+    def absolute(self, diagnostic: Diagnostic) -> Path:
+        """The absolute path of the file a diagnostic is about."""
+        return (self.root / diagnostic.path).absolute()
+
+    def document(self, path: str) -> Document | None:
+        """The parsed standard of the handbook whose diagnostic path is ``path``."""
+        return next((doc for doc in self.handbook if doc.display_path == path), None)
+
+    def rule(self, code: str) -> RuleInfo | None:
+        """The rule with ``code``, if it ran."""
+        return next((rule for rule in self.rules if rule.code == code), None)
+
+    def count(self, severity: Severity) -> int:
+        """How many diagnostics have ``severity``."""
+        return sum(1 for diagnostic in self.diagnostics if diagnostic.severity is severity)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        """Counts per severity, most severe first."""
+        return {severity.value: self.count(severity) for severity in reversed(Severity)}
+
+    def fails(self, fail_on: Severity | None) -> bool:
+        """Whether any diagnostic is at or above ``fail_on`` (never, when it is None)."""
+        if fail_on is None:
+            return False
+        return any(diagnostic.severity.rank >= fail_on.rank for diagnostic in self.diagnostics)

@@ -27,6 +27,11 @@ def is_active(meta: StandardMeta | None) -> bool:
     return meta is not None and meta.status is Status.ACTIVE
 
 
+def is_retired(meta: StandardMeta | None) -> bool:
+    """Whether the standard no longer applies."""
+    return meta is not None and meta.status is Status.RETIRED
+
+
 def active_standards(docs: Iterable[Document]) -> list[StandardMeta]:
     """The front matter of every active standard, one per id (translations count once)."""
     seen: dict[str, StandardMeta] = {}

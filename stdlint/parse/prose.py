@@ -16,7 +16,7 @@ from functools import cached_property
 from markdown_it.token import Token
 
 from stdlint.diagnostics import Span
-from stdlint.text.sentences import split_sentences
+from stdlint.parse.sentences import split_sentences
 
 # Inline tokens whose text is prose; everything else (markup, HTML comments, images) is skipped.
 _TEXT_CHILDREN = {"text", "code_inline"}

@@ -8,10 +8,10 @@ from datetime import date
 from typing import ClassVar
 
 from stdlint.diagnostics import Criterion, Diagnostic, Severity, Span
-from stdlint.handbook import is_active, review_due
+from stdlint.handbook import is_active, is_retired, review_due
 from stdlint.i18n import Lang, Text, quote
 from stdlint.parse.document import Document
-from stdlint.parse.models import StandardMeta, Status
+from stdlint.parse.models import StandardMeta
 from stdlint.rules.base import Context, DocumentRule, HandbookRule
 
 
@@ -372,11 +372,7 @@ class LinkToRetired(HandbookRule):
                     continue
                 target_path = os.path.realpath(doc.path.parent / link.target.split("#")[0])
                 target = by_path.get(target_path)
-                if (
-                    target is not None
-                    and target.meta is not None
-                    and target.meta.status is Status.RETIRED
-                ):
+                if target is not None and target.meta is not None and is_retired(target.meta):
                     yield self.report(
                         doc,
                         link.span,

@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
+from stdlint import load_settings
+
 REPO = Path(__file__).resolve().parent.parent
 README = (REPO / "README.md").read_text("utf-8")
 
@@ -44,3 +48,28 @@ def test_the_minimal_standard_in_the_readme_is_clean() -> None:
     assert text is not None
     result = check_text(text.group(1), "minimal.md", today=date(2026, 11, 23))
     assert result.diagnostics == ()
+
+
+def test_readme_library_example_runs(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    section = README.split("## As a library", 1)[1]
+    code = re.search(r"```python\n(.*?)\n```", section, re.S)
+    assert code is not None
+    monkeypatch.chdir(REPO)
+    exec(compile(code.group(1), "README.md", "exec"), {})
+    printed = capsys.readouterr().out.split("\n")
+    assert "phone-answer ReviewState.FRESH" in printed or "phone-answer fresh" in printed
+    assert printed[-2] == "100.0"
+
+
+def test_readme_rule_settings_example_is_valid(tmp_path: Path) -> None:
+    section = README.split("## The handbook profile", 1)[1]
+    snippet = re.search(r"```yaml\n(.*?)\n```", section, re.S)
+    assert snippet is not None
+    (tmp_path / "handbook.yml").write_text(snippet.group(1) + "\nstandards: ['.']\n", "utf-8")
+    settings = load_settings(tmp_path / "handbook.yml")
+    by_code = {setting.rule.code: setting for setting in settings.rules}
+    assert "TRN003" not in by_code
+    assert by_code["STR011"].severity.value == "warning"
+    assert by_code["TRN001"].options.model_dump() == {"max_words": 25}

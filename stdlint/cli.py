@@ -16,11 +16,12 @@ from stdlint.config.schema import stale_schemas, write_schemas
 from stdlint.diagnostics import Severity
 from stdlint.engine import check, read_handbook
 from stdlint.formats import FORMATS
-from stdlint.i18n import Lang
+from stdlint.i18n import Lang, Text, environment_lang
 from stdlint.parse.source import display_path
 from stdlint.reports import REPORT_FORMATS, coverage, render_coverage, render_review, review_queue
 from stdlint.result import Result
-from stdlint.rules import Rule, all_rules, find_rule
+from stdlint.rules import all_rules, find_rule
+from stdlint.rules.docs import explain_text, rule_summary
 from stdlint.settings import Settings, load_settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -135,34 +136,22 @@ def check_command(
 
 @main.command("explain")
 @click.argument("code", required=False)
-def explain_command(code: str | None) -> None:
+@lang_option("Language of the documentation (examples are shared).")
+def explain_command(code: str | None, lang: str | None) -> None:
     """Show a rule's documentation (by code or name); without CODE, list every rule."""
+    ui_lang = Lang(lang) if lang else environment_lang() or Lang.EN
     if code is None:
         for rule in all_rules():
-            summary = rule.documentation()[""].split("\n")[0]
-            click.echo(f"{rule.code}  {rule.name:<28} {rule.default_severity.value:<8} {summary}")
+            click.echo(rule_summary(rule, ui_lang))
         return
     found = find_rule(code)
     if found is None:
-        raise click.BadParameter(
-            f"no rule {code!r}; run “stdlint explain” for the list", param_hint="CODE"
+        unknown = Text(
+            en="no rule {code!r}; run “stdlint explain” for the list",
+            ru="нет правила {code!r}; список всех правил покажет «stdlint explain»",
         )
-    click.echo(explain_text(found))
-
-
-def explain_text(rule: type[Rule]) -> str:
-    """A rule's documentation as printed by ``stdlint explain``."""
-    sections = rule.documentation()
-    lines = [
-        click.style(f"{rule.code} {rule.name}", bold=True),
-        f"criterion: {rule.criterion.value} · default severity: {rule.default_severity.value}",
-        "",
-        sections[""],
-    ]
-    for heading, body in sections.items():
-        if heading and body:
-            lines += ["", click.style(heading, bold=True), body]
-    return "\n".join(lines)
+        raise click.BadParameter(unknown.render(ui_lang, code=code), param_hint="CODE")
+    click.echo(explain_text(found, ui_lang))
 
 
 @main.command("schema")

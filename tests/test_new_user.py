@@ -168,7 +168,7 @@ def test_a_russian_report_names_the_default_dimensions_in_russian(
     run_cli: Callable[..., Run],
 ) -> None:
     text = run_cli("coverage", "--lang", "ru", cwd=REPO).output
-    assert "Доступность" in text and "Результативность" in text
+    assert "Доступность" in text and "Эффективность" in text
     assert "availability" not in text
 
 

@@ -1,0 +1,137 @@
+"""A rule's documentation in English (its docstring) or Russian (``docs.ru.yml``), and ``explain``.
+
+The docstring stays the original; the Russian file translates its prose sections, while the
+Example and Use instead blocks are shared by both languages. Sections are keyed by a stable id:
+``summary``, ``what_it_does``, ``why_it_matters``, ``example``, ``use_instead``, ``options``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+import click
+from ruamel.yaml import YAML
+
+from stdlint.diagnostics import Criterion, Severity
+from stdlint.i18n import Lang, Text
+from stdlint.rules.base import Rule
+
+SUMMARY = "summary"
+_HEADINGS = {
+    "what_it_does": Text(en="What it does", ru="Что проверяет"),
+    "why_it_matters": Text(en="Why it matters", ru="Почему это важно"),
+    "example": Text(en="Example", ru="Пример"),
+    "use_instead": Text(en="Use instead", ru="Как надо"),
+    "options": Text(en="Options", ru="Настройки"),
+}
+_CRITERIA_RU = {
+    Criterion.STRUCTURE: "структура",
+    Criterion.CONCRETENESS: "конкретность",
+    Criterion.MEASURABILITY: "измеримость",
+    Criterion.RELEVANCE: "релевантность",
+    Criterion.TRANSPARENCY: "прозрачность",
+    Criterion.CURRENCY: "актуальность",
+    Criterion.COMPLETENESS: "полнота",
+    Criterion.CONSISTENCY: "согласованность",
+    Criterion.FREEDOM: "свобода отступления",
+    Criterion.ECONOMY: "экономическая обоснованность",
+}
+_SEVERITIES_RU = {
+    Severity.ERROR: "ошибка",
+    Severity.WARNING: "предупреждение",
+    Severity.INFO: "подсказка",
+}
+_RULE_LINE = Text(
+    en="criterion: {criterion} · default severity: {severity}",
+    ru="критерий: {criterion} · уровень по умолчанию: {severity}",
+)
+_FENCE = re.compile(r"^```.*?^```$", re.S | re.M)
+# A standard's front matter names its language; other blocks (handbook.yml) have none.
+_BLOCK_LANG = re.compile(r"^lang: *(\w+)", re.M)
+
+
+def section_id(heading: str) -> str:
+    """The stable id of a docstring heading: ``What it does`` → ``what_it_does``."""
+    return heading.strip().lower().replace(" ", "_") or SUMMARY
+
+
+@cache
+def russian_documentation() -> dict[str, dict[str, str]]:
+    """The Russian sections of the built-in rules, by rule code and section id."""
+    text = resources.files("stdlint.rules").joinpath("docs.ru.yml").read_text("utf-8")
+    data: dict[str, dict[str, str]] = YAML(typ="safe").load(text)
+    return data
+
+
+def rule_documentation(rule: type[Rule], lang: Lang) -> dict[str, str]:
+    """The rule's non-empty sections in ``lang`` by section id, the summary first.
+
+    Sections without a Russian text (a plugin rule's) stay in English.
+    """
+    translated = russian_documentation().get(rule.code, {}) if lang is Lang.RU else {}
+    sections = {}
+    for heading, body in rule.documentation().items():
+        key = section_id(heading)
+        text = translated.get(key, body).strip()
+        if key in ("example", "use_instead"):
+            text = _language_first(text, lang)
+        if text:
+            sections[key] = text
+    return sections
+
+
+def _language_first(section: str, lang: Lang) -> str:
+    """The section's code blocks with those written in ``lang`` first, if it holds only blocks."""
+    blocks = _FENCE.findall(section)
+    if not blocks or _FENCE.sub("", section).strip():
+        return section
+
+    def in_other_language(block: str) -> bool:
+        found = _BLOCK_LANG.search(block)
+        return found is not None and found.group(1) != lang.value
+
+    return "\n".join(sorted(blocks, key=in_other_language))
+
+
+def criterion_name(criterion: Criterion, lang: Lang) -> str:
+    """The criterion as a reader of ``lang`` calls it."""
+    return _CRITERIA_RU[criterion] if lang is Lang.RU else criterion.value
+
+
+def severity_name(severity: Severity, lang: Lang) -> str:
+    """The severity as a reader of ``lang`` calls it."""
+    return _SEVERITIES_RU[severity] if lang is Lang.RU else severity.value
+
+
+def rule_summary(rule: type[Rule], lang: Lang) -> str:
+    """One line of the rule list: code, name, default severity and the summary, in ``lang``."""
+    width = max(len(severity_name(severity, lang)) for severity in Severity) + 1
+    summary = rule_documentation(rule, lang).get(SUMMARY, "").split("\n")[0]
+    severity = severity_name(rule.default_severity, lang)
+    return f"{rule.code}  {rule.name:<28} {severity:<{width}} {summary}"
+
+
+def explain_text(rule: type[Rule], lang: Lang) -> str:
+    """A rule's documentation as printed by ``stdlint explain CODE``."""
+    sections = rule_documentation(rule, lang)
+    lines = [
+        click.style(f"{rule.code} {rule.name}", bold=True),
+        _RULE_LINE.render(
+            lang,
+            criterion=criterion_name(rule.criterion, lang),
+            severity=severity_name(rule.default_severity, lang),
+        ),
+        "",
+        sections.get(SUMMARY, ""),
+    ]
+    for key, body in sections.items():
+        if key != SUMMARY:
+            heading = (
+                _HEADINGS[key].render(lang)
+                if key in _HEADINGS
+                else key.replace("_", " ").capitalize()
+            )
+            lines += ["", click.style(heading, bold=True), body]
+    return "\n".join(lines)

@@ -54,7 +54,9 @@ def test_broken_copy_text_output_points_at_the_line(
     run = run_cli("check", "--today", EXAMPLE_DAY, cwd=handbook)
     relative = target.relative_to(handbook).as_posix()
     assert run.exit_code == 1
-    assert re.search(rf"^{re.escape(relative)}:{line}:9  STR004  ", run.output, re.M), run.output
+    assert re.search(rf"^{re.escape(relative)}:{line}:9 +ошибка +STR004  ", run.output, re.M), (
+        run.output
+    )
     assert "\x1b[" not in run.output, "no colour when the output is not a terminal"
     assert "→" in run.output
 
@@ -213,7 +215,34 @@ def test_russian_summary(run_cli: Callable[..., Run], handbook: Path) -> None:
     assert run.output.strip().endswith(
         "Проверено: 2 файла; 1 ошибка, 0 предупреждений, 0 подсказок."
     )
-    assert "standards/bad.md:1:1  STR001  у файла нет шапки (front matter)" in run.output
+    assert "standards/bad.md:1:1  ошибка  STR001  у файла нет шапки (front matter)" in run.output
+
+
+@pytest.mark.parametrize(
+    ("lang", "error", "warning", "info"),
+    [("en", "error", "warning", "info"), ("ru", "ошибка", "предупреждение", "подсказка")],
+    ids=["en", "ru"],
+)
+def test_text_output_names_the_severity_without_colour(
+    run_cli: Callable[..., Run], handbook: Path, lang: str, error: str, warning: str, info: str
+) -> None:
+    profile = handbook / "handbook.yml"
+    profile.write_text(profile.read_text() + "rules: {MEA001: warning, CON003: info}\n")
+    vague = GOOD_STANDARD.replace("phone-answer", "vague").replace(
+        "1. Answer within 20 seconds.", "1. Answer promptly and be polite where possible."
+    )
+    (handbook / "standards" / "vague.md").write_text(vague, "utf-8")
+    run = run_cli("check", "--no-color", "--lang", lang, cwd=handbook)
+    assert "\x1b[" not in run.output
+    findings = [line for line in run.output.split("\n") if line.startswith("standards/")]
+    assert {line.split()[2]: line.split()[1] for line in findings} == {
+        "MEA001": warning,
+        "CON003": info,
+        "CON002": error,
+    }, run.output
+    # The severity and the code start in the same column on every line.
+    assert len({line.index(line.split()[1]) for line in findings}) == 1, run.output
+    assert len({line.index(line.split()[2]) for line in findings}) == 1, run.output
 
 
 def test_colour_on_request(run_cli: Callable[..., Run], handbook: Path) -> None:

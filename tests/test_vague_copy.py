@@ -52,8 +52,8 @@ def test_vague_copy_in_english_and_russian(run_cli: Callable[..., Run], tmp_path
             "answer-call.en.md",
             2,
             "CNS002",
-            "this translation of “phone-answer” differs from “standards/phone/answer-call.ru.md” "
-            "in: numbers in the rule",
+            "this translation of “phone-answer” differs from “standards/phone/answer-call.ru.md”: "
+            "numbers in the rule: 20 seconds and 3 rings only there",
             "make both versions say the same, then review them together",
         ),
         (
@@ -61,7 +61,7 @@ def test_vague_copy_in_english_and_russian(run_cli: Callable[..., Run], tmp_path
             2,
             "CNS002",
             "this translation of “email-first-reply” differs from "
-            "“standards/email/first-reply.ru.md” in: numbers in the rule",
+            "“standards/email/first-reply.ru.md”: numbers in the rule: 2 hours only here",
             "make both versions say the same, then review them together",
         ),
         (

@@ -1,9 +1,12 @@
-"""``--format text``: one line per finding and its suggestion, for people at a terminal.
+"""``--format text``: one line per finding (where, severity in words, code, message) and its
+suggestion, for people at a terminal and for CI logs without colour.
 
 Styles are always written; the CLI strips them when the output is not a terminal.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 import click
 
@@ -12,6 +15,12 @@ from stdlint.i18n import Lang, Text, plural
 from stdlint.result import Result
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+# The severity on each finding line: the names used by --fail-on and the profile's rules.
+_SEVERITY_WORDS = {
+    Severity.ERROR: Text(en="error", ru="ошибка"),
+    Severity.WARNING: Text(en="warning", ru="предупреждение"),
+    Severity.INFO: Text(en="info", ru="подсказка"),
+}
 _CHECKED = Text(en="Checked {files}: {counts}.", ru="Проверено: {files}; {counts}.")
 _CLEAN = Text(en="Checked {files}: no findings.", ru="Проверено: {files}; замечаний нет.")
 _SUPPRESSED = Text(en=" {count} suppressed.", ru=" Подавлено: {count}.")
@@ -30,14 +39,38 @@ _NOUNS = {
 }
 
 
-def format_line(diagnostic: Diagnostic) -> str:
-    """``path:line:col  CODE  message`` and, indented below, the suggestion."""
-    where = click.style(f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}", bold=True)
-    code = click.style(diagnostic.code, fg=_COLOURS[diagnostic.severity], bold=True)
-    line = f"{where}  {code}  {diagnostic.message}"
+def format_line(
+    diagnostic: Diagnostic, lang: Lang, location_width: int = 0, severity_width: int | None = None
+) -> str:
+    """``path:line:col  severity  CODE  message`` and, indented below, the suggestion.
+
+    The severity is written in words so that a log without colour still shows what fails the
+    build; the location and the severity are padded to the given widths (by default, the
+    severity to the longest word of ``lang``) so that the codes line up.
+    """
+    location = _location(diagnostic)
+    word = _SEVERITY_WORDS[diagnostic.severity].render(lang)
+    width = _widest_word(lang) if severity_width is None else severity_width
+    colour = _COLOURS[diagnostic.severity]
+    line = "  ".join(
+        (
+            click.style(location, bold=True) + " " * (location_width - len(location)),
+            click.style(word, fg=colour) + " " * (width - len(word)),
+            click.style(diagnostic.code, fg=colour, bold=True),
+            diagnostic.message,
+        )
+    )
     if diagnostic.suggestion:
         line += "\n" + click.style(f"    → {diagnostic.suggestion}", fg="green")
     return line
+
+
+def _location(diagnostic: Diagnostic) -> str:
+    return f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}"
+
+
+def _widest_word(lang: Lang, severities: Iterable[Severity] = Severity) -> int:
+    return max((len(_SEVERITY_WORDS[severity].render(lang)) for severity in severities), default=0)
 
 
 def summary_line(result: Result, lang: Lang) -> str:
@@ -61,7 +94,12 @@ def summary_line(result: Result, lang: Lang) -> str:
 
 def render(result: Result, lang: Lang) -> str:
     """Every finding, then the summary."""
-    lines = [format_line(diagnostic) for diagnostic in result.diagnostics]
+    findings = result.diagnostics
+    location_width = max((len(_location(diagnostic)) for diagnostic in findings), default=0)
+    severity_width = _widest_word(lang, {diagnostic.severity for diagnostic in findings})
+    lines = [
+        format_line(diagnostic, lang, location_width, severity_width) for diagnostic in findings
+    ]
     if lines:
         lines.append("")
     lines.append(summary_line(result, lang))

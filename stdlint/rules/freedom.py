@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from stdlint.diagnostics import Criterion, Diagnostic, Severity
 from stdlint.i18n import Lang, Text, quote
@@ -12,35 +13,11 @@ from stdlint.rules.base import Context, DocumentRule
 from stdlint.rules.vagueness import commitment_sentences
 from stdlint.text.lexicon import Entry, Matcher
 
-_ABSOLUTES = {
-    Lang.EN: (
-        "always",
-        "never",
-        "under no circumstances",
-        "in all cases",
-        "in every case",
-        "without exception",
-        "at all times",
-        "no exceptions",
-    ),
-    Lang.RU: (
-        "всегда",
-        "никогда",
-        "ни в коем случае",
-        "ни при каких обстоятельствах",
-        "во всех случаях",
-        "без исключений",
-        "в любом случае",
-        "строго запрещено",
-    ),
-}
-_MATCHERS: dict[Lang, Matcher] = {}
 
-
-def _matcher(lang: Lang) -> Matcher:
-    if lang not in _MATCHERS:
-        _MATCHERS[lang] = Matcher(lang, (Entry("absolute", term) for term in _ABSOLUTES[lang]))
-    return _MATCHERS[lang]
+@cache
+def _matcher(lang: Lang, absolutes: tuple[str, ...]) -> Matcher:
+    """The absolute terms of a language's lexicon, built once per language."""
+    return Matcher(lang, (Entry("absolute", term) for term in absolutes))
 
 
 class AbsoluteWithoutExceptions(DocumentRule):
@@ -49,7 +26,7 @@ class AbsoluteWithoutExceptions(DocumentRule):
     ## What it does
     Flags "always", "never", "under no circumstances", «всегда», «никогда», «ни в коем
     случае» in the Rule and How-we-check sections when the standard has no (or an empty)
-    Exceptions section.
+    Exceptions section. The words are the lexicon's `absolutes` (`lexicons/<lang>.yml`).
 
     ## Why it matters
     Freedom to deviate: real customers bring situations no rule foresaw, especially in B2B.
@@ -121,9 +98,10 @@ class AbsoluteWithoutExceptions(DocumentRule):
         exceptions = doc.section(SectionId.EXCEPTIONS)
         if exceptions is not None and exceptions.has_content:
             return
+        matcher = _matcher(doc.lang, ctx.language.lexicon(doc.lang).absolutes)
         for sentence in commitment_sentences(doc):
             facts = ctx.language.facts(sentence.text, doc.lang)
-            for match in _matcher(doc.lang).find(facts.infos):
+            for match in matcher.find(facts.infos):
                 start, end = facts.words[match.first].start, facts.words[match.last - 1].end
                 words = sentence.text[start:end]
                 span = sentence.prose.span(sentence.start + start, sentence.start + end)

@@ -20,8 +20,6 @@ from stdlint.text.tokens import PUNCT, WORD, tokenize
 MAX_WORDS = 30
 _WORDS_RU = ("слово", "слова", "слов")
 _ROMAN = re.compile(r"^[IVXLC]+$")
-_MODALS = frozenset({"will", "shall", "must", "should", "is", "are", "can", "may"})
-_DUTY_WORDS = frozenset({"должный", "обязанный", "должен", "обязан"})
 
 
 class LongSentence(DocumentRule):
@@ -477,10 +475,10 @@ def _commitment_word(facts: SentenceFacts, lexicon: Lexicon) -> int | None:
         return first
     if facts.lang is Lang.EN:
         following = facts.words[first + 1].lower if first + 1 < len(facts.words) else ""
-        return first if following in _MODALS else None
+        return first if following in lexicon.modals else None
     for index in range(first, min(first + 4, len(facts.words))):
         info = facts.infos[index]
-        if info.best in _DUTY_WORDS or info.form in _DUTY_WORDS:
+        if info.best in lexicon.duty_words or info.form in lexicon.duty_words:
             return index
         if info.pos == "VERB":
             return None if info.imperative else index

@@ -175,6 +175,9 @@ class Lexicon:
     commitment_starts: frozenset[str]
     exhortation_leads: frozenset[str]
     clause_openers: frozenset[str]
+    absolutes: tuple[str, ...]  # terms that make a rule absolute ("always", «никогда»)
+    modals: frozenset[str]  # after a step's first word, a commitment: "Calls will …"
+    duty_words: frozenset[str]  # a commitment by duty: «должен», «обязан»
 
 
 @cache
@@ -251,6 +254,9 @@ def _build(lang: Lang, vague: tuple[str, ...], allowed: tuple[str, ...]) -> Lexi
         commitment_starts=frozenset(raw["commitment_starts"]),
         exhortation_leads=frozenset(raw["exhortation_leads"]),
         clause_openers=frozenset(raw["clause_openers"]),
+        absolutes=tuple(raw["absolutes"]),
+        modals=frozenset(raw["modals"]),
+        duty_words=frozenset(raw["duty_words"]),
     )
 
 

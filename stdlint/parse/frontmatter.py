@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from copy import deepcopy
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,15 +21,15 @@ _CLOSERS = ("---", "...")
 _CODE_OF_KIND = {UNKNOWN: "STR003", INVALID: "STR004", MISSING: "STR005"}
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class FrontMatter:
     """What the front matter says, where it is, and what is wrong with it."""
 
     body_first_line: int  # 1-based line of the first body line
-    data: dict[str, Any] = field(default_factory=dict)  # raw values, even when invalid
+    data: Mapping[str, Any] = field(default_factory=dict)  # raw values, even when invalid
     meta: StandardMeta | None = None  # set only when the whole front matter is valid
     positions: Positions | None = None
-    problems: list[Problem] = field(default_factory=list)
+    problems: tuple[Problem, ...] = ()
     present: bool = False  # the file starts with a "---" line
     closed: bool = False  # ... and a closing "---" line was found, so there is a body
 
@@ -53,37 +54,46 @@ class _YamlExplained:
 def split(lines: list[str]) -> FrontMatter:
     """Find, load and validate the front matter at the top of ``lines``."""
     if not any(line.strip() for line in lines):
-        return FrontMatter(1, problems=[Problem("STR001", Span.point(1), Worded(*_EMPTY))])
+        return FrontMatter(1, problems=(Problem("STR001", Span.point(1), Worded(*_EMPTY)),))
     if lines[0].rstrip() != _FENCE:
-        return FrontMatter(1, problems=[Problem("STR001", Span.point(1), Worded(*_MISSING))])
+        return FrontMatter(1, problems=(Problem("STR001", Span.point(1), Worded(*_MISSING)),))
     close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in _CLOSERS), None)
     if close is None:
         span = Span(1, 1, 1, 4)
         return FrontMatter(
-            len(lines) + 1, present=True, problems=[Problem("STR002", span, Worded(*_UNCLOSED))]
+            len(lines) + 1, present=True, problems=(Problem("STR002", span, Worded(*_UNCLOSED)),)
         )
-    matter = FrontMatter(close + 2, present=True, closed=True)
+    body_first_line = close + 2
     text = "\n".join(lines[1:close])
     try:
-        matter.data = load_mapping(text, first_line=2)
+        data = load_mapping(text, first_line=2)
     except YamlProblem as problem:
-        matter.problems.append(Problem("STR002", problem.span, _YamlExplained(problem)))
-        return matter
-    matter.positions = Positions(text, first_line=2)
+        return FrontMatter(
+            body_first_line,
+            present=True,
+            closed=True,
+            problems=(Problem("STR002", problem.span, _YamlExplained(problem)),),
+        )
+    positions = Positions(text, first_line=2)
+    meta, problems = _validate(data, positions)
+    return FrontMatter(body_first_line, data, meta, positions, problems, present=True, closed=True)
+
+
+def _validate(
+    data: dict[str, Any], positions: Positions
+) -> tuple[StandardMeta | None, tuple[Problem, ...]]:
+    """The validated front matter (None if it is invalid) and the problems found."""
     try:
-        matter.meta = StandardMeta.model_validate(matter.data)
+        return StandardMeta.model_validate(data), ()
     except ValidationError as error:
-        found = list(field_problems(error, StandardMeta, matter.positions))
-        for item in found:
-            matter.problems.append(
-                Problem(_CODE_OF_KIND[item.kind], item.span, item, quote=item.field)
-            )
-        if all(item.kind == UNKNOWN for item in found):
-            # Unknown keys alone (perhaps suppressed) must not hide the rest of the checks.
-            matter.meta = StandardMeta.model_validate(
-                _without(matter.data, [item.path for item in found])
-            )
-    return matter
+        found = list(field_problems(error, StandardMeta, positions))
+    problems = tuple(
+        Problem(_CODE_OF_KIND[item.kind], item.span, item, quote=item.field) for item in found
+    )
+    if all(item.kind == UNKNOWN for item in found):
+        # Unknown keys alone (perhaps suppressed) must not hide the rest of the checks.
+        return StandardMeta.model_validate(_without(data, [item.path for item in found])), problems
+    return None, problems
 
 
 def _without(data: dict[str, Any], paths: list[tuple[str | int, ...]]) -> dict[str, Any]:

@@ -11,10 +11,11 @@ from pathlib import Path
 
 from stdlint.i18n import Lang, detect_lang
 from stdlint.parse.body import Heading, Link, Section, Step, read_body
-from stdlint.parse.frontmatter import FrontMatter, split
+from stdlint.parse.frontmatter import FrontMatter, repaired, split
 from stdlint.parse.models import StandardMeta
 from stdlint.parse.problems import Problem
 from stdlint.parse.prose import Prose, Sentence
+from stdlint.parse.repair import StandIns
 from stdlint.parse.sections import SectionId
 from stdlint.parse.source import Source
 
@@ -40,7 +41,7 @@ class Document:
 
     @property
     def meta(self) -> StandardMeta | None:
-        """The validated front matter, or None if it is missing or invalid."""
+        """The front matter to judge (repaired if invalid: see ``front_matter.valid``), or None."""
         return self.front_matter.meta if self.front_matter else None
 
     @property
@@ -68,11 +69,14 @@ def parse(source: Source, display_path: str, default_lang: Lang) -> Document:
     lines = source.text.split("\n")
     matter = split(lines)
     body = read_body(lines[matter.body_first_line - 1 :], matter.body_first_line)
+    lang = _language(matter, source.text, default_lang)
+    title = body.title.text if body.title else None
+    matter = repaired(matter, StandIns(lang, title, source.path.stem))
     return Document(
         source.path,
         display_path,
         source.text,
-        _language(matter, source.text, default_lang),
+        lang,
         matter,
         title=body.title,
         sections=body.sections,

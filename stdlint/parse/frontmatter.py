@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from copy import deepcopy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pydantic import ValidationError
@@ -13,6 +12,7 @@ from stdlint.diagnostics import Span
 from stdlint.i18n import Lang, Text
 from stdlint.parse.models import StandardMeta
 from stdlint.parse.problems import Problem, Worded
+from stdlint.parse.repair import StandIns, repair
 from stdlint.parse.validation import INVALID, MISSING, UNKNOWN, field_problems
 from stdlint.parse.yamlsource import Positions, YamlProblem, describe, load_mapping
 
@@ -27,11 +27,14 @@ class FrontMatter:
 
     body_first_line: int  # 1-based line of the first body line
     data: Mapping[str, Any] = field(default_factory=dict)  # raw values, even when invalid
-    meta: StandardMeta | None = None  # set only when the whole front matter is valid
-    positions: Positions | None = None
+    # What the rules judge: the front matter as written when it is valid, else a best-effort
+    # repair of it (see repair.py); None when it is missing, unreadable or beyond repair.
+    meta: StandardMeta | None = None
+    positions: Positions | None = None  # set when the YAML loaded
     problems: tuple[Problem, ...] = ()
     present: bool = False  # the file starts with a "---" line
     closed: bool = False  # ... and a closing "---" line was found, so there is a body
+    valid: bool = False  # the front matter validated as written: ``meta`` is not a repair
 
     def position(self, path: tuple[str | int, ...], *, value: bool = False) -> Span:
         """Where a key (or its value) of the front matter is written; line 1 if unknown."""
@@ -75,36 +78,25 @@ def split(lines: list[str]) -> FrontMatter:
             problems=(Problem("STR002", problem.span, _YamlExplained(problem)),),
         )
     positions = Positions(text, first_line=2)
-    meta, problems = _validate(data, positions)
-    return FrontMatter(body_first_line, data, meta, positions, problems, present=True, closed=True)
-
-
-def _validate(
-    data: dict[str, Any], positions: Positions
-) -> tuple[StandardMeta | None, tuple[Problem, ...]]:
-    """The validated front matter (None if it is invalid) and the problems found."""
     try:
-        return StandardMeta.model_validate(data), ()
+        meta = StandardMeta.model_validate(data)
     except ValidationError as error:
-        found = list(field_problems(error, StandardMeta, positions))
-    problems = tuple(
-        Problem(_CODE_OF_KIND[item.kind], item.span, item, quote=item.field) for item in found
-    )
-    if all(item.kind == UNKNOWN for item in found):
-        # Unknown keys alone (perhaps suppressed) must not hide the rest of the checks.
-        return StandardMeta.model_validate(_without(data, [item.path for item in found])), problems
-    return None, problems
+        problems = tuple(
+            Problem(_CODE_OF_KIND[item.kind], item.span, item, quote=item.field)
+            for item in field_problems(error, StandardMeta, positions)
+        )
+        return FrontMatter(body_first_line, data, None, positions, problems, True, True)
+    return FrontMatter(body_first_line, data, meta, positions, (), True, True, valid=True)
 
 
-def _without(data: dict[str, Any], paths: list[tuple[str | int, ...]]) -> dict[str, Any]:
-    """A deep copy of ``data`` with the keys at ``paths`` removed."""
-    copy: Any = deepcopy(data)
-    for path in paths:
-        node = copy
-        for part in path[:-1]:
-            node = node[part]
-        node.pop(path[-1], None)
-    return dict(copy)
+def repaired(matter: FrontMatter, stand_ins: StandIns) -> FrontMatter:
+    """``matter`` with a best-effort ``meta`` if its YAML loaded but did not validate.
+
+    The problems stay as found: this only lets the other rules judge what can still be judged.
+    """
+    if matter.valid or matter.positions is None:
+        return matter
+    return replace(matter, meta=repair(dict(matter.data), stand_ins))
 
 
 _EMPTY = (

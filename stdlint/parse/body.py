@@ -69,6 +69,7 @@ class Body:
     sections: tuple[Section, ...]
     steps: tuple[Step, ...]
     prose: tuple[Prose, ...]  # every block but the headings, in order
+    intro: tuple[Prose, ...]  # the blocks before the first H2 section, headings left out
     links: tuple[Link, ...]
     code_lines: frozenset[int]
 
@@ -119,6 +120,7 @@ def read_body(lines: Sequence[str], first_line: int) -> Body:
         sections=sections,
         steps=_steps(stream, ranges, sections),
         prose=stream.prose_between(0, len(tokens)),
+        intro=stream.prose_between(0, first_section),
         links=tuple(link for token in tokens for link in _links(token, stream)),
         code_lines=_code_lines(stream),
     )

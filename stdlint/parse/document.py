@@ -35,6 +35,7 @@ class Document:
     sections: tuple[Section, ...] = ()
     steps: tuple[Step, ...] = ()
     prose: tuple[Prose, ...] = ()  # every block of the body but the headings, in order
+    intro: tuple[Prose, ...] = ()  # the blocks above the first H2 section (not the H1 title)
     code_lines: frozenset[int] = frozenset()  # lines inside code blocks: no comments there
     links: tuple[Link, ...] = ()
     problems: tuple[Problem, ...] = ()
@@ -60,6 +61,26 @@ class Document:
                 for prose in section.prose:
                     yield from prose.sentences()
 
+    def instruction_prose(self) -> Iterator[Prose]:
+        """The blocks judged as instructions, in document order: all but Why and Examples.
+
+        That is the introduction above the first H2, Rule, Exceptions, How we check, and any
+        free-form section the handbook does not define.
+        """
+        yield from self.intro
+        for section in self.sections:
+            if section.id not in _EXPLANATIONS:
+                yield from section.prose
+
+    def instructions(self) -> Iterator[Sentence]:
+        """Every sentence of :meth:`instruction_prose`, in document order."""
+        for prose in self.instruction_prose():
+            yield from prose.sentences()
+
+
+# Sections that explain and illustrate rather than instruct: a vague word there binds nobody.
+_EXPLANATIONS = frozenset({SectionId.WHY, SectionId.EXAMPLES})
+
 
 def parse(source: Source, display_path: str, default_lang: Lang) -> Document:
     """Parse a read source into a :class:`Document` (a problem-only one if it was unreadable)."""
@@ -82,6 +103,7 @@ def parse(source: Source, display_path: str, default_lang: Lang) -> Document:
         sections=body.sections,
         steps=body.steps,
         prose=body.prose,
+        intro=body.intro,
         code_lines=body.code_lines,
         links=body.links,
         problems=matter.problems,

@@ -87,7 +87,12 @@ def test_messages_follow_the_file_language(run_cli: Callable[..., Run], handbook
     text += "\n## Правило\n\n1. Ответьте.\n"
     (handbook / "standards" / "ru.md").write_text(text, "utf-8")
     report = run_cli("check", "--format", "json", cwd=handbook).json()
-    found = [(d["code"], d["message"], d["suggestion"]) for d in report["diagnostics"]]
+    # The structure findings; the status is read as "active", so currency findings follow too.
+    found = [
+        (d["code"], d["message"], d["suggestion"])
+        for d in report["diagnostics"]
+        if d["code"].startswith("STR")
+    ]
     assert found == [
         (
             "STR004",

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import pickle
+from dataclasses import FrozenInstanceError
 from pathlib import Path
 
+import pytest
+
+from stdlint.diagnostics import Span
 from stdlint.i18n import Lang
 from stdlint.parse.document import Document, parse
 from stdlint.parse.sections import SectionId
-from stdlint.parse.source import decode
+from stdlint.parse.source import Source, decode, read
 
 TEXT = """\
 ---
@@ -132,3 +137,64 @@ def test_language_is_guessed_when_the_front_matter_is_broken() -> None:
     doc = _doc("---\ntitle: [\n---\n\n## Правило\n\n1. Ответьте на письмо клиента.\n")
     assert doc.meta is None
     assert doc.lang is Lang.RU
+
+
+REPO = Path(__file__).parent.parent
+DOCUMENT_FILES = sorted(
+    [*(REPO / "tests" / "fixtures").rglob("*.md"), *(REPO / "standards").rglob("*.md")]
+)
+
+
+def _read(path: Path) -> Document:
+    return parse(read(Source(path, None)), path.name, Lang.EN)
+
+
+def _picture(doc: Document) -> object:
+    """What rules read of a document: sentences, steps, sections, links, spans, problems."""
+    return (
+        doc.lang,
+        doc.meta,
+        doc.title,
+        [(s.text, s.span, s.start) for p in doc.prose for s in p.sentences()],
+        [(step.number, step.text, step.span) for step in doc.steps],
+        [(s.id, s.heading, s.prose, s.has_content) for s in doc.sections],
+        doc.links,
+        doc.code_lines,
+        [(p.code, p.span, p.quote, p.explained.message(Lang.RU)) for p in doc.problems],
+    )
+
+
+@pytest.mark.parametrize("path", DOCUMENT_FILES, ids=lambda path: path.relative_to(REPO).as_posix())
+def test_every_fixture_and_example_document_survives_pickling(path: Path) -> None:
+    doc = _read(path)
+    before = _picture(doc)  # fills the caches (split sentences) before pickling
+    loaded = pickle.loads(pickle.dumps(doc))
+    assert _picture(loaded) == before
+    assert loaded == doc
+    if doc.front_matter is not None and doc.front_matter.positions is not None:
+        for key in ("id", "status", "title"):
+            assert loaded.front_matter.position((key,), value=True) == doc.front_matter.position(
+                (key,), value=True
+            )
+
+
+def test_pickled_positions_keep_the_text_not_the_yaml_tree() -> None:
+    doc = _doc(TEXT)
+    assert doc.front_matter is not None and doc.front_matter.positions is not None
+    span = doc.front_matter.position(("status",), value=True)  # loads the round-trip tree
+    loaded = pickle.loads(pickle.dumps(doc.front_matter.positions))
+    assert "_root" not in vars(loaded)
+    assert loaded.value(("status",)) == span == Span(5, 9, 5, 15)
+
+
+def test_a_document_cannot_be_changed() -> None:
+    doc = _doc(TEXT)
+    with pytest.raises(FrozenInstanceError):
+        doc.steps = ()  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        doc.sections[0].has_content = False  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        doc.front_matter.meta = None  # type: ignore[misc,union-attr]
+    for collection in (doc.sections, doc.steps, doc.prose, doc.links, doc.problems):
+        assert isinstance(collection, tuple)
+    assert all(isinstance(section.prose, tuple) for section in doc.sections)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from copy import deepcopy
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pydantic import ValidationError
@@ -12,6 +12,7 @@ from stdlint.diagnostics import Span
 from stdlint.i18n import Lang, Text
 from stdlint.parse.models import StandardMeta
 from stdlint.parse.problems import Problem, Worded
+from stdlint.parse.repair import StandIns, repair
 from stdlint.parse.validation import INVALID, MISSING, UNKNOWN, field_problems
 from stdlint.parse.yamlsource import Positions, YamlProblem, describe, load_mapping
 
@@ -20,17 +21,20 @@ _CLOSERS = ("---", "...")
 _CODE_OF_KIND = {UNKNOWN: "STR003", INVALID: "STR004", MISSING: "STR005"}
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class FrontMatter:
     """What the front matter says, where it is, and what is wrong with it."""
 
     body_first_line: int  # 1-based line of the first body line
-    data: dict[str, Any] = field(default_factory=dict)  # raw values, even when invalid
-    meta: StandardMeta | None = None  # set only when the whole front matter is valid
-    positions: Positions | None = None
-    problems: list[Problem] = field(default_factory=list)
+    data: Mapping[str, Any] = field(default_factory=dict)  # raw values, even when invalid
+    # What the rules judge: the front matter as written when it is valid, else a best-effort
+    # repair of it (see repair.py); None when it is missing, unreadable or beyond repair.
+    meta: StandardMeta | None = None
+    positions: Positions | None = None  # set when the YAML loaded
+    problems: tuple[Problem, ...] = ()
     present: bool = False  # the file starts with a "---" line
     closed: bool = False  # ... and a closing "---" line was found, so there is a body
+    valid: bool = False  # the front matter validated as written: ``meta`` is not a repair
 
     def position(self, path: tuple[str | int, ...], *, value: bool = False) -> Span:
         """Where a key (or its value) of the front matter is written; line 1 if unknown."""
@@ -53,48 +57,46 @@ class _YamlExplained:
 def split(lines: list[str]) -> FrontMatter:
     """Find, load and validate the front matter at the top of ``lines``."""
     if not any(line.strip() for line in lines):
-        return FrontMatter(1, problems=[Problem("STR001", Span.point(1), Worded(*_EMPTY))])
+        return FrontMatter(1, problems=(Problem("STR001", Span.point(1), Worded(*_EMPTY)),))
     if lines[0].rstrip() != _FENCE:
-        return FrontMatter(1, problems=[Problem("STR001", Span.point(1), Worded(*_MISSING))])
+        return FrontMatter(1, problems=(Problem("STR001", Span.point(1), Worded(*_MISSING)),))
     close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in _CLOSERS), None)
     if close is None:
         span = Span(1, 1, 1, 4)
         return FrontMatter(
-            len(lines) + 1, present=True, problems=[Problem("STR002", span, Worded(*_UNCLOSED))]
+            len(lines) + 1, present=True, problems=(Problem("STR002", span, Worded(*_UNCLOSED)),)
         )
-    matter = FrontMatter(close + 2, present=True, closed=True)
+    body_first_line = close + 2
     text = "\n".join(lines[1:close])
     try:
-        matter.data = load_mapping(text, first_line=2)
+        data = load_mapping(text, first_line=2)
     except YamlProblem as problem:
-        matter.problems.append(Problem("STR002", problem.span, _YamlExplained(problem)))
-        return matter
-    matter.positions = Positions(text, first_line=2)
+        return FrontMatter(
+            body_first_line,
+            present=True,
+            closed=True,
+            problems=(Problem("STR002", problem.span, _YamlExplained(problem)),),
+        )
+    positions = Positions(text, first_line=2)
     try:
-        matter.meta = StandardMeta.model_validate(matter.data)
+        meta = StandardMeta.model_validate(data)
     except ValidationError as error:
-        found = list(field_problems(error, StandardMeta, matter.positions))
-        for item in found:
-            matter.problems.append(
-                Problem(_CODE_OF_KIND[item.kind], item.span, item, quote=item.field)
-            )
-        if all(item.kind == UNKNOWN for item in found):
-            # Unknown keys alone (perhaps suppressed) must not hide the rest of the checks.
-            matter.meta = StandardMeta.model_validate(
-                _without(matter.data, [item.path for item in found])
-            )
-    return matter
+        problems = tuple(
+            Problem(_CODE_OF_KIND[item.kind], item.span, item, quote=item.field)
+            for item in field_problems(error, StandardMeta, positions)
+        )
+        return FrontMatter(body_first_line, data, None, positions, problems, True, True)
+    return FrontMatter(body_first_line, data, meta, positions, (), True, True, valid=True)
 
 
-def _without(data: dict[str, Any], paths: list[tuple[str | int, ...]]) -> dict[str, Any]:
-    """A deep copy of ``data`` with the keys at ``paths`` removed."""
-    copy: Any = deepcopy(data)
-    for path in paths:
-        node = copy
-        for part in path[:-1]:
-            node = node[part]
-        node.pop(path[-1], None)
-    return dict(copy)
+def repaired(matter: FrontMatter, stand_ins: StandIns) -> FrontMatter:
+    """``matter`` with a best-effort ``meta`` if its YAML loaded but did not validate.
+
+    The problems stay as found: this only lets the other rules judge what can still be judged.
+    """
+    if matter.valid or matter.positions is None:
+        return matter
+    return replace(matter, meta=repair(dict(matter.data), stand_ins))
 
 
 _EMPTY = (

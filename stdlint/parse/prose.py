@@ -9,7 +9,7 @@ plain text maps back to a file position.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -59,6 +59,10 @@ class Prose:
         """The sentences of this block, each with its span."""
         return iter(self._sentences)
 
+    def __getstate__(self) -> dict[str, object]:
+        # The split sentences are a cache that points back at this block: leave them out.
+        return {key: value for key, value in self.__dict__.items() if key != "_sentences"}
+
     @cached_property
     def _sentences(self) -> tuple[Sentence, ...]:
         # Several rules read the same block: split it once.
@@ -68,7 +72,9 @@ class Prose:
         )
 
 
-def build_prose(inline: Token, lines: list[str], first_line: int, cursors: dict[int, int]) -> Prose:
+def build_prose(
+    inline: Token, lines: Sequence[str], first_line: int, cursors: dict[int, int]
+) -> Prose:
     """The prose of one markdown-it ``inline`` token.
 
     ``lines`` are the body's source lines, ``first_line`` the file line of ``lines[0]``;

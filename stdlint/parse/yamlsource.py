@@ -149,6 +149,18 @@ class Positions:
         self._text = text
         self._first_line = first_line
 
+    def __reduce__(self) -> tuple[type[Positions], tuple[str, int]]:
+        # The round-trip tree is a cache: pickle the text alone and load it again when asked.
+        return Positions, (self._text, self._first_line)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Positions):
+            return NotImplemented
+        return (self._text, self._first_line) == (other._text, other._first_line)
+
+    def __hash__(self) -> int:
+        return hash((self._text, self._first_line))
+
     @cached_property
     def _root(self) -> Any:
         try:

@@ -1,8 +1,10 @@
 """The shared shape of the concreteness and measurability rules.
 
 Each of them reports one kind of verdict of the language engine (see ``text/analysis.py``) in
-the sections that hold commitments — the Rule and How-we-check sections — quoting the words
-and suggesting a concrete rewrite in the document's language.
+the text that instructs staff — the introduction above the first section, Rule, Exceptions,
+How we check and free-form sections; not Why or Examples, which explain and illustrate (see
+``Document.instructions``) — quoting the words and suggesting a concrete rewrite in the
+document's language.
 """
 
 from __future__ import annotations
@@ -14,16 +16,12 @@ from stdlint.diagnostics import Diagnostic
 from stdlint.i18n import Text, quote
 from stdlint.parse.document import Document
 from stdlint.parse.prose import Sentence
-from stdlint.parse.sections import SectionId
 from stdlint.rules.base import Context, DocumentRule
-
-# Sections whose sentences are commitments; Why, Exceptions and Examples explain and illustrate.
-COMMITMENT_SECTIONS = (SectionId.RULE, SectionId.VERIFICATION)
 
 
 def commitment_sentences(doc: Document) -> Iterator[Sentence]:
-    """Every sentence of the sections that hold commitments."""
-    return doc.sentences(*COMMITMENT_SECTIONS)
+    """Every sentence that instructs staff: all the body's text but the title, Why and Examples."""
+    return doc.instructions()
 
 
 class VaguenessRule(DocumentRule):

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from stdlint.config.profile import Profile
 from stdlint.diagnostics import Criterion, Diagnostic, Severity, Span
-from stdlint.i18n import Lang, Text
+from stdlint.i18n import Text
 from stdlint.parse.document import Document
 from stdlint.parse.suppressions import Suppression
 from stdlint.text.analysis import LanguageEngine
@@ -38,13 +38,18 @@ class Context:
             lang: (tuple(words.vague), tuple(words.allowed))
             for lang, words in profile.lexicon.items()
         }
-        channel_words = {
-            lang: tuple(
-                (channel.id, tuple(channel.words.get(lang, ()))) for channel in profile.channels
+        # A channel names itself by its id, its titles and its words, in every language.
+        channels = tuple(
+            (
+                channel.id,
+                (
+                    *channel.title.values(),
+                    *(word for words in channel.words.values() for word in words),
+                ),
             )
-            for lang in Lang
-        }
-        return cls(profile, today, LanguageEngine(additions, channel_words))
+            for channel in profile.channels
+        )
+        return cls(profile, today, LanguageEngine(additions, channels))
 
 
 class NoOptions(BaseModel):

@@ -13,7 +13,7 @@ class VagueQuality(VaguenessRule):
 
     ## What it does
     Flags words such as "polite", "appropriate", "high-quality", «вежливый», «надлежащим
-    образом», «качественно» in the Rule and How-we-check sections, in any inflected form
+    образом», «качественно» in the text that instructs (all but Why and Examples), in any form
     («вежливым», «вежливого»). A quality defined on the spot ("an appropriate ID, such as a
     passport") is not flagged. Lexicon matching uses every plausible reading of a word.
 

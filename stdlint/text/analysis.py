@@ -20,7 +20,8 @@ from functools import cached_property
 
 from stdlint.i18n import Lang
 from stdlint.text import lexicon as lx
-from stdlint.text.lexicon import Lexicon, Matcher, build_lexicon, channel_matcher
+from stdlint.text.channels import ChannelFinder, ChannelMention, CompanyChannels, channel_finder
+from stdlint.text.lexicon import Lexicon, build_lexicon
 from stdlint.text.morph import WordInfo, analyse_word
 from stdlint.text.quantities import DEADLINE, DURATION, FREQUENCY, Quantity, find_quantities
 from stdlint.text.tokens import WORD, Token, tokenize
@@ -153,10 +154,10 @@ class LanguageEngine:
     def __init__(
         self,
         additions: Mapping[Lang, tuple[Sequence[str], Sequence[str]]] | None = None,
-        channel_words: Mapping[Lang, tuple[tuple[str, tuple[str, ...]], ...]] | None = None,
+        channels: CompanyChannels = (),
     ) -> None:
         self._additions = additions or {}
-        self._channel_words = channel_words or {}
+        self._channels = channels
         self._lexicons: dict[Lang, Lexicon] = {}
         self._facts: dict[tuple[Lang, str], SentenceFacts] = {}
 
@@ -167,17 +168,13 @@ class LanguageEngine:
             self._lexicons[lang] = build_lexicon(lang, vague, allowed)
         return self._lexicons[lang]
 
-    def channels(self, lang: Lang) -> Matcher:
-        """Channel words of ``lang`` (built-in and the company's), by channel id."""
-        return channel_matcher(lang, self._channel_words.get(lang, ()))
+    def channels(self, lang: Lang) -> ChannelFinder:
+        """The channel finder of ``lang``: built-in channel words and the company's channels."""
+        return channel_finder(lang, self._channels)
 
-    def channel_mentions(self, text: str, lang: Lang) -> list[tuple[str, int, int]]:
-        """(channel id, start, end) of every channel named in ``text``, quoted or not."""
-        facts = self.facts(text, lang)
-        return [
-            (match.entry.category, facts.words[match.first].start, facts.words[match.last - 1].end)
-            for match in self.channels(lang).find(facts.infos)
-        ]
+    def channel_mentions(self, text: str, lang: Lang) -> list[ChannelMention]:
+        """Every channel named in ``text``, quoted or not, and which company channel offers it."""
+        return self.channels(lang).find(self.facts(text, lang).tokens)
 
     def facts(self, text: str, lang: Lang) -> SentenceFacts:
         """The analysis of one sentence (computed once per distinct sentence)."""

@@ -187,6 +187,11 @@ def _raw(lang: Lang) -> dict[str, Any]:
     return data
 
 
+def lexicon_data(lang: Lang) -> dict[str, Any]:
+    """The parsed lexicon file of ``lang`` (read once per process): read it, never change it."""
+    return _raw(lang)
+
+
 def _entries(category: str, items: Iterable[Any]) -> Iterable[Entry]:
     for item in items:
         if isinstance(item, str):
@@ -198,21 +203,6 @@ def _entries(category: str, items: Iterable[Any]) -> Iterable[Entry]:
                 item.get("suggest"),
                 frozenset(item.get("unless_next", ())),
             )
-
-
-def channel_matcher(lang: Lang, extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Matcher:
-    """A matcher whose entries' category is the id of the channel their words name."""
-    return _channel_matcher(lang, extra)
-
-
-@cache
-def _channel_matcher(lang: Lang, extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Matcher:
-    words = {channel: list(names) for channel, names in _raw(lang).get("channels", {}).items()}
-    for channel, names in extra:
-        words.setdefault(channel, []).extend(names)
-    return Matcher(
-        lang, (Entry(channel, name) for channel, names in words.items() for name in names)
-    )
 
 
 def build_lexicon(lang: Lang, vague: Sequence[str] = (), allowed: Sequence[str] = ()) -> Lexicon:

@@ -26,7 +26,8 @@ class AbsoluteWithoutExceptions(DocumentRule):
     ## What it does
     Flags "always", "never", "under no circumstances", «всегда», «никогда», «ни в коем
     случае» in the text that instructs (everything but Why and Examples) when the standard has
-    no (or an empty) Exceptions section. The words are the lexicon's `absolutes` (`lexicons/<lang>.yml`).
+    no (or an empty) Exceptions section. The words are the lexicon's `absolutes`
+    (`lexicons/<lang>.yml`).
 
     ## Why it matters
     Freedom to deviate: real customers bring situations no rule foresaw, especially in B2B.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 import re
 import shutil
 from collections.abc import Callable
@@ -225,3 +226,11 @@ def test_the_result_is_enough_for_a_consumer(tmp_path: Path) -> None:
     assert dict(con001.documentation)["What it does"]
     doc = result.document("standards/phone/answer-call.en.md")
     assert doc is not None and doc.meta is not None and doc.meta.id == "phone-answer"
+
+
+def test_a_result_travels_between_processes() -> None:
+    result = check(None, load_settings(REPO / "handbook.yml"), date(2026, 11, 23))
+    copy = pickle.loads(pickle.dumps(result))
+    assert copy.diagnostics == result.diagnostics
+    assert [doc.meta for doc in copy.handbook] == [doc.meta for doc in result.handbook]
+    assert copy.profile.position(("journey", 0)) == result.profile.position(("journey", 0))

@@ -174,7 +174,8 @@ class LanguageEngine:
 
     def channel_mentions(self, text: str, lang: Lang) -> list[ChannelMention]:
         """Every channel named in ``text``, quoted or not, and which company channel offers it."""
-        return self.channels(lang).find(self.facts(text, lang).tokens)
+        facts = self.facts(text, lang)
+        return self.channels(lang).find(facts.tokens, facts.infos)
 
     def facts(self, text: str, lang: Lang) -> SentenceFacts:
         """The analysis of one sentence (computed once per distinct sentence)."""

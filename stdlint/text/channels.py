@@ -58,8 +58,15 @@ class _Word:
     end: int
 
 
-def _words(tokens: Sequence[Token], lang: Lang) -> list[_Word]:
-    """The words of ``tokens``; a number glued to a word is one word («2ГИС»)."""
+def _words(
+    tokens: Sequence[Token], lang: Lang, infos: Sequence[WordInfo] | None = None
+) -> list[_Word]:
+    """The words of ``tokens``; a number glued to a word is one word («2ГИС»).
+
+    ``infos``, when given, are the analyses of the WORD tokens, in order (the language engine
+    has already made them): only a glued number and word is analysed here.
+    """
+    known = iter(infos) if infos is not None else None
     words: list[_Word] = []
     index = 0
     while index < len(tokens):
@@ -73,10 +80,13 @@ def _words(tokens: Sequence[Token], lang: Lang) -> list[_Word]:
         ):
             form = token.lower + following.lower
             words.append(_Word(analyse_word(form, lang), token.start, following.end))
+            if known is not None:
+                next(known)  # the word glued to the number
             index += 2
             continue
         if token.kind == WORD:
-            words.append(_Word(analyse_word(token.lower, lang), token.start, token.end))
+            info = next(known) if known is not None else analyse_word(token.lower, lang)
+            words.append(_Word(info, token.start, token.end))
         index += 1
     return words
 
@@ -168,9 +178,14 @@ class ChannelFinder:
                 offered.setdefault(group.id, direct[channel.id])
         return offered
 
-    def find(self, tokens: Sequence[Token]) -> list[ChannelMention]:
-        """Every channel named by ``tokens``, in order; the company's terms win overlaps."""
-        words = _words(tokens, self.lang)
+    def find(
+        self, tokens: Sequence[Token], infos: Sequence[WordInfo] | None = None
+    ) -> list[ChannelMention]:
+        """Every channel named by ``tokens``, in order; the company's terms win overlaps.
+
+        ``infos``: the analyses of the WORD tokens, when the caller has them already.
+        """
+        words = _words(tokens, self.lang, infos)
         infos = [word.info for word in words]
         own = self._own.find(infos)
         mentions = [

@@ -49,7 +49,8 @@ class Item(Strict):
     id: Slug = Field(description="Id used in front matter.")
     title: dict[Lang, str] = Field({}, description="Display name per language (en, ru).")
     words: dict[Lang, list[str]] = Field(
-        {}, description="Words that name it in prose, per language, besides the built-in ones."
+        {},
+        description="Words that name it in prose, per language; they win over built-in words.",
     )
 
     def name(self, lang: Lang) -> str:

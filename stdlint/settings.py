@@ -27,6 +27,7 @@ from stdlint.config.profile import (
     find_profile,
     load_profile,
     peek_languages,
+    reference_problems,
 )
 from stdlint.diagnostics import Severity, Span
 from stdlint.i18n import Lang, Text, environment_lang, quote
@@ -122,12 +123,20 @@ def load_settings(
         notice = _NO_PROFILE.render(chosen, folder=checking)
         return Settings(profile, resolve_rules(profile, chosen), chosen, (notice,))
     chosen = asked or peek_languages(path) or Lang.EN
-    profile = load_profile(path, chosen)
+    profile = load_profile(path, chosen, check_references=False)
     chosen = asked or profile.default_lang
     notices: tuple[str, ...] = ()
     if not profile.model_fields_set:
         notices = (_EMPTY_PROFILE.render(chosen, path=quote(chosen, path.name)),)
-    return Settings(profile, resolve_rules(profile, chosen), chosen, notices)
+    # Every problem the profile has past its schema is reported in one run, in file order.
+    problems = list(reference_problems(profile, chosen))
+    try:
+        rules = resolve_rules(profile, chosen)
+    except ConfigError as error:
+        problems += error.problems
+    if problems:
+        raise ConfigError(path, sorted(problems, key=lambda problem: problem[0]))
+    return Settings(profile, rules, chosen, notices)
 
 
 _UNKNOWN_RULE = Text(en="unknown rule {rule} in “rules”", ru="неизвестное правило {rule} в «rules»")

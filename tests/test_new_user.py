@@ -234,3 +234,19 @@ def test_a_result_travels_between_processes() -> None:
     assert copy.diagnostics == result.diagnostics
     assert [doc.meta for doc in copy.handbook] == [doc.meta for doc in result.handbook]
     assert copy.profile.position(("journey", 0)) == result.profile.position(("journey", 0))
+
+
+def test_every_profile_problem_is_reported_in_one_run(
+    run_cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    profile = (
+        RETAIL_PROFILE
+        + "coverage:\n  required:\n    - {stage: suport, channel: phone}\n"
+        + "rules:\n  CON001: warn\n"
+    )
+    run = run_cli("check", cwd=_handbook(tmp_path, profile))
+    assert run.exit_code == 2
+    assert [line.split(": ")[0] for line in run.stderr.strip().split("\n")] == [
+        "handbook.yml:11:15",
+        "handbook.yml:13:11",
+    ]

@@ -292,8 +292,12 @@ def peek_languages(path: Path) -> Lang | None:
     return Lang(first) if first in (Lang.EN.value, Lang.RU.value) else None
 
 
-def load_profile(path: Path, lang: Lang = Lang.EN) -> Profile:
-    """Read and validate ``handbook.yml``; raise :class:`ConfigError`, with positions, if wrong."""
+def load_profile(path: Path, lang: Lang = Lang.EN, *, check_references: bool = True) -> Profile:
+    """Read and validate ``handbook.yml``; raise :class:`ConfigError`, with positions, if wrong.
+
+    ``check_references=False`` leaves the ids that point into the profile itself to the caller
+    (:func:`reference_problems`), which may report them together with other problems.
+    """
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
@@ -317,13 +321,13 @@ def load_profile(path: Path, lang: Lang = Lang.EN) -> Profile:
         raise ConfigError(path, problems) from None
     profile._path = path.resolve()
     profile._positions = positions
-    references = list(_unknown_references(profile, lang))
+    references = list(reference_problems(profile, lang)) if check_references else []
     if references:
         raise ConfigError(path, references)
     return profile
 
 
-def _unknown_references(profile: Profile, lang: Lang) -> Iterator[tuple[Span, str, str]]:
+def reference_problems(profile: Profile, lang: Lang) -> Iterator[tuple[Span, str, str]]:
     """Ids in the profile that name another part of it which does not exist (coverage cells)."""
     known = {
         "stage": [stage.id for stage in profile.journey],

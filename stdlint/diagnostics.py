@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from stdlint.i18n import Lang
+
 
 class Severity(StrEnum):
     """How serious a finding is; ``--fail-on`` compares against this order."""
@@ -18,8 +20,17 @@ class Severity(StrEnum):
         """0 for info, 1 for warning, 2 for error."""
         return _RANKS[self]
 
+    def word(self, lang: Lang) -> str:
+        """The severity as a reader of ``lang`` calls it."""
+        return _SEVERITY_RU[self] if lang is Lang.RU else self.value
+
 
 _RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+_SEVERITY_RU = {
+    Severity.ERROR: "ошибка",
+    Severity.WARNING: "предупреждение",
+    Severity.INFO: "подсказка",
+}
 
 
 class Criterion(StrEnum):
@@ -35,6 +46,24 @@ class Criterion(StrEnum):
     CONSISTENCY = "consistency"
     FREEDOM = "freedom"
     ECONOMY = "economy"
+
+    def word(self, lang: Lang) -> str:
+        """The criterion as a reader of ``lang`` calls it."""
+        return _CRITERION_RU[self] if lang is Lang.RU else self.value
+
+
+_CRITERION_RU = {
+    Criterion.STRUCTURE: "структура",
+    Criterion.CONCRETENESS: "конкретность",
+    Criterion.MEASURABILITY: "измеримость",
+    Criterion.RELEVANCE: "релевантность",
+    Criterion.TRANSPARENCY: "прозрачность",
+    Criterion.CURRENCY: "актуальность",
+    Criterion.COMPLETENESS: "полнота",
+    Criterion.CONSISTENCY: "согласованность",
+    Criterion.FREEDOM: "свобода отступления",
+    Criterion.ECONOMY: "экономическая обоснованность",
+}
 
 
 @dataclass(frozen=True, slots=True, order=True)

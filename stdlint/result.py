@@ -6,15 +6,20 @@ facts (:mod:`stdlint.handbook`): they never re-parse a file, and never import a 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 
 from stdlint.config.profile import Profile
 from stdlint.diagnostics import Criterion, Diagnostic, Severity
+from stdlint.i18n import Lang
 from stdlint.parse.document import Document
-from stdlint.rules import Rule
+from stdlint.rules import Rule, find_rule
+from stdlint.rules.docs import SUMMARY, rule_documentation
 
 
 class FileState(StrEnum):
@@ -42,21 +47,30 @@ class RuleInfo:
     name: str
     criterion: Criterion
     severity: Severity
-    summary: str
-    documentation: tuple[tuple[str, str], ...]  # (docstring heading, text), in order
+    # Per language, the sections by id: summary, what_it_does, why_it_matters, example, …
+    documentation: Mapping[Lang, Mapping[str, str]]
 
     @classmethod
     def of(cls, rule: type[Rule], severity: Severity) -> RuleInfo:
-        """The information of ``rule`` running at ``severity``."""
-        sections = rule.documentation()
-        return cls(
-            rule.code,
-            rule.name,
-            rule.criterion,
-            severity,
-            sections.get("", "").split("\n")[0],
-            tuple((heading, text) for heading, text in sections.items() if heading),
-        )
+        """The information of ``rule`` running at ``severity`` (built once per process)."""
+        return _rule_info_by_code(rule.code, severity)
+
+    def __reduce__(self) -> tuple[object, tuple[str, Severity]]:
+        # The documentation is read-only and shared: a copy in another process rebuilds it.
+        return _rule_info_by_code, (self.code, self.severity)
+
+    def summary(self, lang: Lang) -> str:
+        """The rule's one-line summary in ``lang``."""
+        return self.documentation[lang].get(SUMMARY, "").split("\n")[0]
+
+
+@cache
+def _rule_info_by_code(code: str, severity: Severity) -> RuleInfo:
+    rule = find_rule(code)
+    if rule is None:
+        raise LookupError(f"no rule {code} is installed in this process")
+    docs = {lang: MappingProxyType(rule_documentation(rule, lang)) for lang in Lang}
+    return RuleInfo(rule.code, rule.name, rule.criterion, severity, MappingProxyType(docs))
 
 
 @dataclass(frozen=True)

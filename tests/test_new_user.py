@@ -12,6 +12,7 @@ from pathlib import Path
 
 from stdlint import check, load_settings
 from stdlint.config.profile import load_profile
+from stdlint.i18n import Lang
 from tests.conftest import GOOD_STANDARD, REPO, Run, example_copy
 
 RETAIL_PROFILE = """\
@@ -223,7 +224,8 @@ def test_the_result_is_enough_for_a_consumer(tmp_path: Path) -> None:
     assert result.profile.path == (handbook / "handbook.yml").resolve()
     con001 = result.rule("CON001")
     assert con001 is not None and con001.criterion.value == "concreteness"
-    assert dict(con001.documentation)["What it does"]
+    assert con001.documentation[Lang.EN]["what_it_does"].startswith("Flags words such as")
+    assert con001.summary(Lang.RU).startswith("Качество или манера поведения")
     doc = result.document("standards/phone/answer-call.en.md")
     assert doc is not None and doc.meta is not None and doc.meta.id == "phone-answer"
 

@@ -16,11 +16,6 @@ from stdlint.result import Result
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 # The severity on each finding line: the names used by --fail-on and the profile's rules.
-_SEVERITY_WORDS = {
-    Severity.ERROR: Text(en="error", ru="ошибка"),
-    Severity.WARNING: Text(en="warning", ru="предупреждение"),
-    Severity.INFO: Text(en="info", ru="подсказка"),
-}
 _CHECKED = Text(en="Checked {files}: {counts}.", ru="Проверено: {files}; {counts}.")
 _CLEAN = Text(en="Checked {files}: no findings.", ru="Проверено: {files}; замечаний нет.")
 _SUPPRESSED = Text(en=" {count} suppressed.", ru=" Подавлено: {count}.")
@@ -49,7 +44,7 @@ def format_line(
     severity to the longest word of ``lang``) so that the codes line up.
     """
     location = _location(diagnostic)
-    word = _SEVERITY_WORDS[diagnostic.severity].render(lang)
+    word = diagnostic.severity.word(lang)
     width = _widest_word(lang) if severity_width is None else severity_width
     colour = _COLOURS[diagnostic.severity]
     line = "  ".join(
@@ -70,7 +65,7 @@ def _location(diagnostic: Diagnostic) -> str:
 
 
 def _widest_word(lang: Lang, severities: Iterable[Severity] = Severity) -> int:
-    return max((len(_SEVERITY_WORDS[severity].render(lang)) for severity in severities), default=0)
+    return max((len(severity.word(lang)) for severity in severities), default=0)
 
 
 def summary_line(result: Result, lang: Lang) -> str:

@@ -14,7 +14,7 @@ from importlib import resources
 import click
 from ruamel.yaml import YAML
 
-from stdlint.diagnostics import Criterion, Severity
+from stdlint.diagnostics import Severity
 from stdlint.i18n import Lang, Text
 from stdlint.rules.base import Rule
 
@@ -25,23 +25,6 @@ _HEADINGS = {
     "example": Text(en="Example", ru="Пример"),
     "use_instead": Text(en="Use instead", ru="Как надо"),
     "options": Text(en="Options", ru="Настройки"),
-}
-_CRITERIA_RU = {
-    Criterion.STRUCTURE: "структура",
-    Criterion.CONCRETENESS: "конкретность",
-    Criterion.MEASURABILITY: "измеримость",
-    Criterion.RELEVANCE: "релевантность",
-    Criterion.TRANSPARENCY: "прозрачность",
-    Criterion.CURRENCY: "актуальность",
-    Criterion.COMPLETENESS: "полнота",
-    Criterion.CONSISTENCY: "согласованность",
-    Criterion.FREEDOM: "свобода отступления",
-    Criterion.ECONOMY: "экономическая обоснованность",
-}
-_SEVERITIES_RU = {
-    Severity.ERROR: "ошибка",
-    Severity.WARNING: "предупреждение",
-    Severity.INFO: "подсказка",
 }
 _RULE_LINE = Text(
     en="criterion: {criterion} · default severity: {severity}",
@@ -95,21 +78,11 @@ def _language_first(section: str, lang: Lang) -> str:
     return "\n".join(sorted(blocks, key=in_other_language))
 
 
-def criterion_name(criterion: Criterion, lang: Lang) -> str:
-    """The criterion as a reader of ``lang`` calls it."""
-    return _CRITERIA_RU[criterion] if lang is Lang.RU else criterion.value
-
-
-def severity_name(severity: Severity, lang: Lang) -> str:
-    """The severity as a reader of ``lang`` calls it."""
-    return _SEVERITIES_RU[severity] if lang is Lang.RU else severity.value
-
-
 def rule_summary(rule: type[Rule], lang: Lang) -> str:
     """One line of the rule list: code, name, default severity and the summary, in ``lang``."""
-    width = max(len(severity_name(severity, lang)) for severity in Severity) + 1
+    width = max(len(severity.word(lang)) for severity in Severity) + 1
     summary = rule_documentation(rule, lang).get(SUMMARY, "").split("\n")[0]
-    severity = severity_name(rule.default_severity, lang)
+    severity = rule.default_severity.word(lang)
     return f"{rule.code}  {rule.name:<28} {severity:<{width}} {summary}"
 
 
@@ -120,8 +93,8 @@ def explain_text(rule: type[Rule], lang: Lang) -> str:
         click.style(f"{rule.code} {rule.name}", bold=True),
         _RULE_LINE.render(
             lang,
-            criterion=criterion_name(rule.criterion, lang),
-            severity=severity_name(rule.default_severity, lang),
+            criterion=rule.criterion.word(lang),
+            severity=rule.default_severity.word(lang),
         ),
         "",
         sections.get(SUMMARY, ""),

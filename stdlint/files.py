@@ -6,14 +6,8 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from stdlint.config.profile import ConfigError, Profile
-from stdlint.i18n import Text
+from stdlint.config.profile import Profile
 from stdlint.parse.source import Source, discover
-
-_NO_FOLDER = Text(
-    en="the standards folder “{entry}” does not exist",
-    ru="папки со стандартами «{entry}» не существует",
-)
 
 
 def file_key(path: Path) -> str:
@@ -25,16 +19,13 @@ def file_key(path: Path) -> str:
 def handbook_paths(profile: Profile) -> list[Path]:
     """The folders and files the profile's ``standards`` entries name (glob patterns expanded)."""
     found: list[Path] = []
-    for index, entry in enumerate(profile.standards):
+    for entry in profile.standards:
         if any(char in entry for char in "*?["):
             found.extend(sorted(profile.root.glob(entry)))
             continue
         path = profile.root / entry
-        if path.exists():
+        if path.exists():  # a missing folder is a configuration error, reported at load time
             found.append(path)
-        elif profile.path is not None:
-            message = _NO_FOLDER.render(profile.default_lang, entry=entry)
-            raise ConfigError(profile.path, [(profile.position(("standards", index)), message, "")])
     return found
 
 

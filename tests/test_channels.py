@@ -161,6 +161,7 @@ def test_english_named_messenger(tmp_path: Path) -> None:
 
 def test_the_suggestion_names_the_ids_to_add(tmp_path: Path) -> None:
     (tmp_path / "handbook.yml").write_text(RETAILER, "utf-8")
+    (tmp_path / "standards").mkdir()
     text = RU_STANDARD.format(step="Отвечайте в Одноклассниках в течение 2 часов.")
     result = check_text(text, "standard.md", load_profile(tmp_path / "handbook.yml"), DAY)
     [finding] = [d for d in result.diagnostics if d.code == "REL002"]
@@ -170,6 +171,7 @@ def test_the_suggestion_names_the_ids_to_add(tmp_path: Path) -> None:
 
 def test_channel_finders_are_built_once_per_language_and_company(tmp_path: Path) -> None:
     (tmp_path / "handbook.yml").write_text(RETAILER, "utf-8")
+    (tmp_path / "standards").mkdir()
     profile = load_profile(tmp_path / "handbook.yml")
     first = Context.for_profile(profile, DAY).language.channels(Lang.RU)
     again = Context.for_profile(load_profile(tmp_path / "handbook.yml"), DAY).language

@@ -252,3 +252,13 @@ def test_every_profile_problem_is_reported_in_one_run(
         "handbook.yml:11:15",
         "handbook.yml:13:11",
     ]
+
+
+def test_a_missing_standards_folder_is_reported_in_the_language_asked_for(
+    run_cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    handbook = _handbook(tmp_path, "languages: [ru]\nstandards: [standrds]\n")
+    assert "папки со стандартами «standrds» не существует" in run_cli("check", cwd=handbook).stderr
+    english = run_cli("check", "--lang", "en", cwd=handbook)
+    assert english.exit_code == 2
+    assert "handbook.yml:2:13: the standards folder “standrds” does not exist" in english.stderr

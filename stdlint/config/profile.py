@@ -263,6 +263,14 @@ class ConfigError(Exception):
 
 
 _NOT_FOUND = Text(en="cannot read the profile: {error}", ru="не удаётся прочитать профиль: {error}")
+_NO_FOLDER = Text(
+    en="the standards folder “{entry}” does not exist",
+    ru="папки со стандартами «{entry}» не существует",
+)
+_CREATE_FOLDER = Text(
+    en="create it, or correct the path (relative to handbook.yml)",
+    ru="создайте её или исправьте путь (он отсчитывается от папки handbook.yml)",
+)
 _UNKNOWN_REFERENCE = Text(
     en="{value} in “{field}” is not {what}",
     ru="{value} в «{field}» — это не {what}",
@@ -328,7 +336,14 @@ def load_profile(path: Path, lang: Lang = Lang.EN, *, check_references: bool = T
 
 
 def reference_problems(profile: Profile, lang: Lang) -> Iterator[tuple[Span, str, str]]:
-    """Ids in the profile that name another part of it which does not exist (coverage cells)."""
+    """What the profile names that does not exist: coverage cells, standards folders."""
+    for index, entry in enumerate(profile.standards):
+        if not any(char in entry for char in "*?[") and not (profile.root / entry).exists():
+            yield (
+                profile.position(("standards", index), value=True),
+                _NO_FOLDER.render(lang, entry=entry),
+                _CREATE_FOLDER.render(lang),
+            )
     known = {
         "stage": [stage.id for stage in profile.journey],
         "channel": [channel.id for channel in profile.channels],

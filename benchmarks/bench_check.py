@@ -18,7 +18,7 @@ import tracemalloc
 from datetime import date
 from pathlib import Path
 
-from stdlint.config.profile import load_profile
+from stdlint.config import load_profile
 from stdlint.engine import check
 from stdlint.parse.yamlsource import Positions, load_mapping
 

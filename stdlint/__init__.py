@@ -10,7 +10,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from stdlint.config.profile import ConfigError, Profile, load_profile
+from stdlint.config import ConfigError, Profile, load_profile
 from stdlint.diagnostics import Criterion, Diagnostic, Severity, Span
 from stdlint.engine import check, check_text, read_handbook
 from stdlint.result import FileRecord, FileState, Result, RuleInfo

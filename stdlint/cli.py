@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from stdlint import __version__
-from stdlint.config.profile import ConfigError
+from stdlint.config import ConfigError
 from stdlint.config.schema import stale_schemas, write_schemas
 from stdlint.diagnostics import Severity
 from stdlint.engine import check, read_handbook

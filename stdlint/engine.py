@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from stdlint.config.profile import Profile, default_profile
+from stdlint.config import Profile, default_profile
 from stdlint.diagnostics import Diagnostic
 from stdlint.files import file_key, handbook_sources, select
 from stdlint.parse.document import Document, parse

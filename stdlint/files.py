@@ -6,7 +6,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from stdlint.config.profile import Profile
+from stdlint.config import Profile
 from stdlint.parse.source import Source, discover
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from stdlint.config.profile import Profile
+from stdlint.config import Profile
 from stdlint.i18n import Lang
 from stdlint.parse.document import Document
 from stdlint.parse.models import Direction, Metric, StandardMeta, Status

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 
-from stdlint.config.profile import Profile
+from stdlint.config import Profile
 from stdlint.diagnostics import Criterion, Diagnostic, Severity
 from stdlint.i18n import Lang
 from stdlint.parse.document import Document

@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from stdlint.config.profile import (
+from stdlint.config import (
     PROFILE_NAME,
     SEVERITY_SETTINGS,
     ConfigError,

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from stdlint.config.profile import load_profile
+from stdlint.config import load_profile
 from stdlint.engine import check
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from stdlint.config.profile import load_profile
+from stdlint.config import load_profile
 from stdlint.engine import check_text
 from stdlint.i18n import Lang
 from stdlint.parse.values import SLUG_PATTERN

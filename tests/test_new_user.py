@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from stdlint import check, load_settings
-from stdlint.config.profile import load_profile
+from stdlint.config import load_profile
 from stdlint.i18n import Lang
 from tests.conftest import GOOD_STANDARD, REPO, Run, example_copy
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from stdlint.config.profile import load_profile
+from stdlint.config import load_profile
 from stdlint.engine import check
 from stdlint.i18n import Lang
 from stdlint.parse.document import Document, parse

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from stdlint.cli import main
-from stdlint.config.profile import default_profile, load_profile
+from stdlint.config import default_profile, load_profile
 from stdlint.diagnostics import Criterion, Severity
 from stdlint.engine import check
 from stdlint.i18n import Lang

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from stdlint.config.profile import load_profile
+from stdlint.config import load_profile
 from stdlint.engine import check
 
 EN = """\

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from stdlint.config.profile import Item, Stage
+from stdlint.config import Item, Stage
 from stdlint.handbook import (
     Review,
     ReviewState,

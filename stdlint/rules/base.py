@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
-from stdlint.config.profile import Profile
+from stdlint.config import Profile
 from stdlint.diagnostics import Criterion, Diagnostic, Severity, Span
 from stdlint.i18n import Text
 from stdlint.parse.document import Document

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from stdlint.config.profile import Profile
+from stdlint.config import Profile
 from stdlint.diagnostics import Criterion, Diagnostic, Severity
 from stdlint.i18n import Text, quote
 from stdlint.parse.document import Document

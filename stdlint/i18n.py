@@ -27,6 +27,10 @@ class Text:
         return template.format(**fields) if fields else template
 
 
+# The hint after a misspelt name; ``candidate`` is already quoted.
+DID_YOU_MEAN = Text(en="did you mean {candidate}?", ru="возможно, имелось в виду {candidate}?")
+
+
 def quote(lang: Lang, value: object) -> str:
     """Quote a user's words the way each language's typography does."""
     return f"«{value}»" if lang is Lang.RU else f"“{value}”"

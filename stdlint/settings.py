@@ -30,7 +30,7 @@ from stdlint.config import (
     reference_problems,
 )
 from stdlint.diagnostics import Severity, Span
-from stdlint.i18n import Lang, Text, environment_lang, quote
+from stdlint.i18n import DID_YOU_MEAN, Lang, Text, environment_lang, quote
 from stdlint.parse.validation import field_problems
 from stdlint.parse.yamlsource import Positions
 from stdlint.rules import Rule, all_rules
@@ -140,7 +140,6 @@ def load_settings(
 
 
 _UNKNOWN_RULE = Text(en="unknown rule {rule} in “rules”", ru="неизвестное правило {rule} в «rules»")
-_DID_YOU_MEAN = Text(en="did you mean {candidate}?", ru="возможно, имелось в виду {candidate}?")
 _LIST_RULES = Text(
     en="run “stdlint explain” for the list of rules",
     ru="список правил выводит «stdlint explain»",
@@ -165,7 +164,7 @@ def resolve_rules(profile: Profile, lang: Lang) -> tuple[RuleSetting, ...]:
         if rule is None:
             close = difflib.get_close_matches(str(key), list(by_key), n=1)
             hint = (
-                _DID_YOU_MEAN.render(lang, candidate=quote(lang, close[0]))
+                DID_YOU_MEAN.render(lang, candidate=quote(lang, close[0]))
                 if close
                 else _LIST_RULES.render(lang)
             )

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from stdlint.config.profile import PROFILE_NAME, Profile
 from stdlint.diagnostics import Span
-from stdlint.i18n import Lang, Text, quote
+from stdlint.i18n import DID_YOU_MEAN, Lang, Text, quote
 from stdlint.parse.validation import field_problems
 from stdlint.parse.yamlsource import Positions, YamlProblem, describe, load_mapping
 
@@ -56,7 +56,6 @@ _REFERENCE_KINDS = {
     ),
     "channel": ("channels", Text(en="one of the channels", ru="один из каналов (channels)")),
 }
-_DID_YOU_MEAN = Text(en="did you mean {candidate}?", ru="возможно, имелось в виду {candidate}?")
 _USE_ONE_OF = Text(
     en="use one of: {known}; or add it to “{list}”",
     ru="используйте одно из: {known}; или добавьте его в «{list}»",
@@ -135,7 +134,7 @@ def reference_problems(profile: Profile, lang: Lang) -> Iterator[tuple[Span, str
                 source, what = _REFERENCE_KINDS[kind]
                 close = difflib.get_close_matches(value, known[kind], n=1)
                 hint = (
-                    _DID_YOU_MEAN.render(lang, candidate=quote(lang, close[0]))
+                    DID_YOU_MEAN.render(lang, candidate=quote(lang, close[0]))
                     if close
                     else _USE_ONE_OF.render(lang, known=", ".join(known[kind]) or "—", list=source)
                 )

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from stdlint.diagnostics import Span
-from stdlint.i18n import Lang, Text, join_quoted, quote
+from stdlint.i18n import DID_YOU_MEAN, Lang, Text, join_quoted, quote
 from stdlint.parse.yamlsource import Path, Positions
 
 UNKNOWN, MISSING, INVALID = "unknown", "missing", "invalid"
@@ -68,7 +68,7 @@ class FieldProblem:
         """A concrete next step."""
         if self.kind == UNKNOWN:
             if self.candidates:
-                return _DID_YOU_MEAN.render(lang, candidate=quote(lang, self.candidates[0]))
+                return DID_YOU_MEAN.render(lang, candidate=quote(lang, self.candidates[0]))
             return _ALLOWED.render(lang, allowed=", ".join(self.expected))
         if self.kind == MISSING:
             return _ADD_FIELD.render(lang, key=self.key)
@@ -84,7 +84,6 @@ def _short(value: object) -> str:
 
 _UNKNOWN = Text(en="unknown field {field}", ru="неизвестное поле {field}")
 _MISSING = Text(en="required field {field} is missing", ru="нет обязательного поля {field}")
-_DID_YOU_MEAN = Text(en="did you mean {candidate}?", ru="возможно, имелось в виду {candidate}?")
 _ALLOWED = Text(
     en="remove it, or use one of the fields: {allowed}",
     ru="удалите его или используйте одно из полей: {allowed}",

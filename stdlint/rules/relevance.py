@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from stdlint.config import Profile
 from stdlint.diagnostics import Criterion, Diagnostic, Severity
-from stdlint.i18n import Text, quote
+from stdlint.i18n import DID_YOU_MEAN, Text, quote
 from stdlint.parse.document import Document
 from stdlint.rules.base import Context, DocumentRule
 
@@ -72,7 +72,6 @@ class UnknownProfileValue(DocumentRule):
         en="{value} in “{field}” is not in handbook.yml",
         ru="{value} в поле «{field}» нет в handbook.yml",
     )
-    _did_you_mean = Text(en="did you mean {candidate}?", ru="возможно, имелось в виду {candidate}?")
     _suggestion = Text(
         en="use one of: {known}; or add it to handbook.yml if the company really has it",
         ru="используйте одно из: {known}; или добавьте в handbook.yml, если это действительно есть",
@@ -91,7 +90,7 @@ class UnknownProfileValue(DocumentRule):
                 if value in known:
                     continue
                 close = difflib.get_close_matches(value, known, n=1)
-                hint = self._did_you_mean if close else self._suggestion
+                hint = DID_YOU_MEAN if close else self._suggestion
                 yield self.report(
                     doc,
                     matter.position((field, index), value=True),

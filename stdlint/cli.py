@@ -16,10 +16,10 @@ from stdlint.config.schema import stale_schemas, write_schemas
 from stdlint.diagnostics import Severity
 from stdlint.engine import check, read_handbook
 from stdlint.formats import FORMATS
-from stdlint.i18n import Lang, Text, environment_lang
+from stdlint.i18n import Lang, Text, environment_lang, plural
 from stdlint.parse.source import display_path
 from stdlint.reports import REPORT_FORMATS, coverage, render_coverage, render_review, review_queue
-from stdlint.result import Result
+from stdlint.result import INTERNAL_ERROR, Result
 from stdlint.rules import all_rules, find_rule
 from stdlint.rules.docs import explain_text, rule_summary
 from stdlint.settings import Settings, load_settings
@@ -35,6 +35,7 @@ def run_check(
     fail_on: str,
     lang: Lang | None,
     color: bool | None,
+    debug: bool = False,
 ) -> int:
     """``stdlint check``: print the findings; return the exit code."""
     try:
@@ -45,8 +46,27 @@ def run_check(
         _print_config_error(error)
         return EXIT_USAGE
     click.echo(FORMATS[output_format](result, settings.lang), nl=False, color=color)
+    _print_failures(result, settings.lang, debug)
     threshold = None if fail_on == "never" else Severity(fail_on)
     return EXIT_FINDINGS if result.fails(threshold) else EXIT_OK
+
+
+_FAILED = Text(
+    en="stdlint failed on {count}: the run is not clean; --debug shows the tracebacks",
+    ru="сбой stdlint: {count}; проверка неполная, трассировки покажет --debug",
+)
+
+
+def _print_failures(result: Result, lang: Lang, debug: bool) -> None:
+    """Say that stdlint itself failed somewhere (STR000), with the tracebacks under --debug."""
+    if not result.failures:
+        return
+    if debug:
+        for failure in result.failures:
+            click.echo(f"{failure.path} [{failure.stage}]\n{failure.traceback}", err=True)
+        return
+    count = plural(lang, len(result.failures), ("step", "steps"), ("шаг", "шага", "шагов"))
+    click.echo(_FAILED.render(lang, count=count), err=True)
 
 
 def _print_notices(settings: Settings) -> None:
@@ -113,6 +133,11 @@ def main() -> None:
     default=None,
     help="Colour the text output (default: when writing to a terminal).",
 )
+@click.option(
+    "--debug",
+    is_flag=True,
+    help="Print the traceback of any internal error (STR000) to stderr.",
+)
 def check_command(
     paths: tuple[Path, ...],
     config: Path | None,
@@ -121,16 +146,20 @@ def check_command(
     fail_on: str,
     lang: str | None,
     color: bool | None,
+    debug: bool,
 ) -> None:
     """Check standards: the handbook of the current folder, or the given files and folders.
 
-    Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or configuration error.
+    Exit status: 0 no finding at or above --fail-on, 1 findings (or an internal error,
+    STR000), 2 usage or configuration error.
     """
     if color is None and os.environ.get("NO_COLOR"):
         color = False
     day = today.date() if today is not None else None
     sys.exit(
-        run_check(paths, config, output_format, day, fail_on, Lang(lang) if lang else None, color)
+        run_check(
+            paths, config, output_format, day, fail_on, Lang(lang) if lang else None, color, debug
+        )
     )
 
 
@@ -144,6 +173,9 @@ def explain_command(code: str | None, lang: str | None) -> None:
         for rule in all_rules():
             click.echo(rule_summary(rule, ui_lang))
         return
+    if code.strip().upper() == INTERNAL_ERROR:
+        click.echo(_INTERNAL_ERROR_DOC.render(ui_lang))
+        return
     found = find_rule(code)
     if found is None:
         unknown = Text(
@@ -152,6 +184,20 @@ def explain_command(code: str | None, lang: str | None) -> None:
         )
         raise click.BadParameter(unknown.render(ui_lang, code=code), param_hint="CODE")
     click.echo(explain_text(found, ui_lang))
+
+
+_INTERNAL_ERROR_DOC = Text(
+    en="STR000 internal-error\n"
+    "Not a rule: stdlint (or a plugin rule) failed on this file. The step that failed lost its "
+    "findings there; every other rule and every other file were still checked. The run exits 1 "
+    "whatever --fail-on says, and the finding cannot be suppressed or switched off.\n"
+    "Run “stdlint check --debug” to see the traceback, and report it.",
+    ru="STR000 internal-error\n"
+    "Это не правило: stdlint (или правило из плагина) дал сбой на этом файле. Шаг, на котором "
+    "случился сбой, потерял свои замечания в этом файле; остальные правила и файлы проверены. "
+    "Код выхода — 1 при любом --fail-on; замечание нельзя подавить или отключить.\n"
+    "Запустите «stdlint check --debug», чтобы увидеть трассировку, и сообщите о ней.",
+)
 
 
 @main.command("schema")

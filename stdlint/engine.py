@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from stdlint.config import Profile, default_profile
 from stdlint.diagnostics import Diagnostic
+from stdlint.failures import READ, Guard
 from stdlint.files import file_key, handbook_sources, select
 from stdlint.parse.document import Document, parse
 from stdlint.parse.frontmatter import FrontMatter
@@ -42,16 +44,17 @@ def check(
     settings = _settings(settings)
     profile = settings.profile
     day = today or date.today()
+    guard = Guard()
     handbook = handbook_sources(profile)
     targets, skipped = (handbook, []) if paths is None else select(paths, profile, handbook)
     target_keys = {file_key(source.path) for source in targets}
     others = [s for s in handbook if file_key(s.path) not in target_keys] if profile.path else []
-    docs = [_parse(read(source), profile) for source in targets]
-    context_docs = [_parse(read(source), profile) for source in others]
+    docs = [_read(source, profile, guard) for source in targets]
+    context_docs = [_read(source, profile, guard) for source in others]
     # Findings about the handbook as a whole (a journey stage with no standard) belong to
     # handbook.yml and are reported when the whole handbook is checked.
     profile_doc = _profile_document(profile) if paths is None else None
-    diagnostics, suppressed = _run(docs, context_docs, settings, day, profile_doc)
+    diagnostics, suppressed = _run(docs, context_docs, settings, day, guard, profile_doc)
     skipped_records = (
         FileRecord(
             display_path(source.path, profile.root),
@@ -69,13 +72,15 @@ def check(
         profile=profile,
         today=day,
         suppressed=suppressed,
+        failures=tuple(guard.failures),
     )
 
 
 def read_handbook(settings: Settings | Profile | None = None, today: date | None = None) -> Result:
     """Every standard of the handbook, parsed, with no rule run (for the reports)."""
     profile = _settings(settings).profile
-    docs = tuple(_parse(read(source), profile) for source in handbook_sources(profile))
+    guard = Guard()
+    docs = tuple(_read(source, profile, guard) for source in handbook_sources(profile))
     return Result(
         diagnostics=(),
         files=tuple(_record(doc) for doc in docs),
@@ -84,6 +89,7 @@ def read_handbook(settings: Settings | Profile | None = None, today: date | None
         rules=(),
         profile=profile,
         today=today or date.today(),
+        failures=tuple(guard.failures),
     )
 
 
@@ -96,8 +102,16 @@ def check_text(
     """Check one standard given as text (an editor buffer, a test); ``path`` is only its name."""
     settings = _settings(settings)
     day = today or date.today()
-    doc = parse(decode(Path(path), text.encode("utf-8")), path, settings.profile.default_lang)
-    diagnostics, suppressed = _run([doc], [], settings, day)
+    guard = Guard()
+    source = decode(Path(path), text.encode("utf-8"))
+    doc = guard.run(
+        path,
+        READ,
+        settings.profile.default_lang,
+        lambda: parse(source, path, settings.profile.default_lang),
+        Document(Path(path), path, None, settings.profile.default_lang),
+    )
+    diagnostics, suppressed = _run([doc], [], settings, day, guard)
     return Result(
         diagnostics=diagnostics,
         files=(_record(doc),),
@@ -107,6 +121,7 @@ def check_text(
         profile=settings.profile,
         today=day,
         suppressed=suppressed,
+        failures=tuple(guard.failures),
     )
 
 
@@ -125,8 +140,17 @@ def _record(doc: Document) -> FileRecord:
     return FileRecord(doc.display_path, Path(os.path.abspath(doc.path)), state)
 
 
-def _parse(source: Source, profile: Profile) -> Document:
-    return parse(source, display_path(source.path, profile.root), profile.default_lang)
+def _read(source: Source, profile: Profile, guard: Guard) -> Document:
+    """The parsed file; a bug while reading it leaves a document without text, and a failure."""
+    shown = display_path(source.path, profile.root)
+    lang = profile.default_lang
+    return guard.run(
+        shown,
+        READ,
+        lang,
+        lambda: parse(read(source), shown, lang),
+        Document(source.path, shown, None, lang),
+    )
 
 
 def _profile_document(profile: Profile) -> Document | None:
@@ -148,22 +172,34 @@ def _run(
     context_docs: list[Document],
     settings: Settings,
     today: date,
+    guard: Guard,
     profile_doc: Document | None = None,
 ) -> tuple[tuple[Diagnostic, ...], int]:
-    """Every kept diagnostic of ``docs`` (and of handbook.yml), sorted; how many were silenced."""
+    """Every kept diagnostic of ``docs`` (and of handbook.yml), sorted; how many were silenced.
+
+    Each rule runs under ``guard``: a rule that raises on one file loses only its own findings
+    there, and the failure becomes an STR000 finding.
+    """
     ctx = Context.for_profile(settings.profile, today)
     enabled = [setting.instance() for setting in settings.rules]
     found: dict[str, list[Diagnostic]] = defaultdict(list)
     for doc in docs:
         for rule in enabled:
             if isinstance(rule, DocumentRule):
-                found[doc.display_path].extend(rule.check(doc, ctx))
+                step = _findings(rule, doc, ctx)
+                found[doc.display_path] += guard.run(
+                    doc.display_path, rule.code, doc.lang, step, _NONE
+                )
     wanted = {doc.display_path for doc in docs}
     if profile_doc is not None:
         wanted.add(profile_doc.display_path)
+    # A handbook-wide rule's failure is reported where handbook-wide findings go.
+    owner = profile_doc or (docs[0] if docs else None)
+    handbook = [*docs, *context_docs]
     for rule in enabled:
-        if isinstance(rule, HandbookRule):
-            for diagnostic in rule.check_handbook([*docs, *context_docs], ctx):
+        if isinstance(rule, HandbookRule) and owner is not None:
+            step = _handbook_findings(rule, handbook, ctx)
+            for diagnostic in guard.run(owner.display_path, rule.code, owner.lang, step, _NONE):
                 if diagnostic.path in wanted:
                     found[diagnostic.path].append(diagnostic)
     severity_of = {setting.rule.code: setting.severity for setting in settings.rules}
@@ -178,15 +214,33 @@ def _run(
     kept: list[Diagnostic] = []
     suppressed = 0
     for doc in [*docs, *([profile_doc] if profile_doc else [])]:
-        diagnostics, silenced = _suppress(
-            doc, found[doc.display_path], ctx, known, disabled, suppression_rules
+        own = found[doc.display_path]
+        apply = partial(_suppress, doc, own, ctx, known, disabled, suppression_rules)
+        diagnostics, silenced = guard.run(
+            doc.display_path, "suppressions", doc.lang, apply, (own, 0)
         )
         suppressed += silenced
         kept.extend(
             replace(d, severity=severity_of[d.code]) for d in diagnostics if d.code in severity_of
         )
+    kept.extend(guard.diagnostics())  # never suppressed, never switched off
     kept.sort(key=Diagnostic.sort_key)
     return tuple(kept), suppressed
+
+
+_NONE: tuple[Diagnostic, ...] = ()  # what a rule that failed contributes
+
+
+def _findings(
+    rule: DocumentRule, doc: Document, ctx: Context
+) -> Callable[[], tuple[Diagnostic, ...]]:
+    return lambda: tuple(rule.check(doc, ctx))
+
+
+def _handbook_findings(
+    rule: HandbookRule, docs: list[Document], ctx: Context
+) -> Callable[[], tuple[Diagnostic, ...]]:
+    return lambda: tuple(rule.check_handbook(docs, ctx))
 
 
 def _suppress(

@@ -10,7 +10,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 
@@ -39,6 +38,19 @@ class FileRecord:
     state: FileState
 
 
+INTERNAL_ERROR = "STR000"  # not a rule: a bug in stdlint (or a plugin), never suppressed
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An unexpected exception while reading or checking one file: a bug, contained."""
+
+    path: str  # the file the failure is reported on
+    stage: str  # "read" for reading and parsing, else the code of the rule that failed
+    error: str  # the exception's type
+    traceback: str  # for ``--debug`` and bug reports
+
+
 @dataclass(frozen=True, slots=True)
 class RuleInfo:
     """A rule that ran: identity, criterion, the severity it reported at, its documentation."""
@@ -53,7 +65,13 @@ class RuleInfo:
     @classmethod
     def of(cls, rule: type[Rule], severity: Severity) -> RuleInfo:
         """The information of ``rule`` running at ``severity`` (built once per process)."""
-        return _rule_info_by_code(rule.code, severity)
+        key = (rule.code, severity)
+        if key not in _RULE_INFOS:
+            docs = {lang: MappingProxyType(rule_documentation(rule, lang)) for lang in Lang}
+            _RULE_INFOS[key] = cls(
+                rule.code, rule.name, rule.criterion, severity, MappingProxyType(docs)
+            )
+        return _RULE_INFOS[key]
 
     def __reduce__(self) -> tuple[object, tuple[str, Severity]]:
         # The documentation is read-only and shared: a copy in another process rebuilds it.
@@ -64,13 +82,15 @@ class RuleInfo:
         return self.documentation[lang].get(SUMMARY, "").split("\n")[0]
 
 
-@cache
 def _rule_info_by_code(code: str, severity: Severity) -> RuleInfo:
     rule = find_rule(code)
     if rule is None:
         raise LookupError(f"no rule {code} is installed in this process")
-    docs = {lang: MappingProxyType(rule_documentation(rule, lang)) for lang in Lang}
-    return RuleInfo(rule.code, rule.name, rule.criterion, severity, MappingProxyType(docs))
+    return RuleInfo.of(rule, severity)
+
+
+# Built once per process: the documentation is read-only and shared by every Result.
+_RULE_INFOS: dict[tuple[str, Severity], RuleInfo] = {}
 
 
 @dataclass(frozen=True)
@@ -85,6 +105,7 @@ class Result:
     profile: Profile
     today: date
     suppressed: int = 0
+    failures: tuple[Failure, ...] = ()  # each is also an STR000 diagnostic on its file
 
     @property
     def root(self) -> Path:
@@ -123,7 +144,9 @@ class Result:
         return {severity.value: self.count(severity) for severity in reversed(Severity)}
 
     def fails(self, fail_on: Severity | None) -> bool:
-        """Whether any diagnostic is at or above ``fail_on`` (never, when it is None)."""
+        """Whether any diagnostic is at or above ``fail_on`` (None: never), or stdlint failed."""
+        if self.failures:
+            return True  # a run that could not check everything is never clean
         if fail_on is None:
             return False
         return any(diagnostic.severity.rank >= fail_on.rank for diagnostic in self.diagnostics)

@@ -16,7 +16,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("handbook",),
     ("rules",),
     ("settings", "result"),
-    ("files", "engine"),
+    ("failures", "files", "engine"),
     ("reports", "formats"),
     ("cli", "__init__", "__main__"),
 )

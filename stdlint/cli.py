@@ -227,7 +227,9 @@ def _handbook(config: Path | None, lang: str | None, today: date | None) -> tupl
     try:
         settings = load_settings(config, (), Lang(lang) if lang else None, require_profile=True)
         _print_notices(settings)
-        return read_handbook(settings, today), settings.lang
+        result = read_handbook(settings, today)
+        _print_failures(result, settings.lang, debug=False)
+        return result, settings.lang
     except ConfigError as error:
         _print_config_error(error)
         sys.exit(EXIT_USAGE)

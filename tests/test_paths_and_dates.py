@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from stdlint.config import Profile
 from stdlint.engine import check, read_handbook
+from stdlint.files import handbook_paths
 from stdlint.parse.values import Interval
 from stdlint.reports import review_queue
 from stdlint.settings import load_settings
@@ -147,3 +149,54 @@ def test_longest_intervals_at_the_end_of_the_calendar(
         run = run_cli(command, "--today", LAST_DAY, "--format", "json", cwd=handbook)
         assert run.exit_code in (0, 1), run.output + run.stderr
         json.loads(run.output)
+
+
+# --- standards entries in handbook.yml ------------------------------------------------------
+
+LONG_NAME = "x" * 256
+
+
+@pytest.mark.parametrize(
+    ("entry", "english", "russian"),
+    [
+        ('"/abs/*"', "is an absolute path", "указан абсолютный путь"),
+        ('"/srv/handbook/standards"', "is an absolute path", "указан абсолютный путь"),
+        ('"**foo"', "not a valid glob pattern", "недопустимый шаблон"),
+        ('"standards/a**/*.md"', "not a valid glob pattern", "недопустимый шаблон"),
+        (LONG_NAME, "longer than 255 bytes", "длиннее 255 байт"),
+        (f'"standards/{LONG_NAME}*"', "longer than 255 bytes", "длиннее 255 байт"),
+        ("/".join(["x" * 200] * 30), "cannot be used", "нельзя использовать"),
+    ],
+)
+def test_unusable_standards_entries_are_configuration_errors(
+    run_cli: Callable[..., Run], handbook: Path, entry: str, english: str, russian: str
+) -> None:
+    (handbook / "handbook.yml").write_text(
+        f"languages: [en, ru]\nstandards:\n  - standards\n  - {entry}\n", encoding="utf-8"
+    )
+    for lang, words in (("en", english), ("ru", russian)):
+        run = run_cli("check", "--lang", lang, "--today", "2026-11-23", cwd=handbook)
+        assert run.exit_code == 2
+        (line,) = run.stderr.strip().splitlines()
+        assert line.startswith("handbook.yml:4:5: ")
+        assert words in line
+        assert len(line) < 400  # a long entry is shortened, not quoted whole
+
+
+def test_a_profile_built_in_code_with_unusable_entries_checks_the_rest(handbook: Path) -> None:
+    profile = Profile(standards=["standards", "/abs/*", "**foo", LONG_NAME, f"{LONG_NAME}/*"])
+    profile.placed(handbook / "handbook.yml", None, handbook)
+    assert handbook_paths(profile) == [handbook / "standards"]
+    result = check(None, profile, date(2026, 11, 23))
+    assert [record.path for record in result.files] == ["standards/good.md"]
+    assert result.diagnostics == ()
+
+
+def test_valid_patterns_still_name_standards(run_cli: Callable[..., Run], handbook: Path) -> None:
+    (handbook / "handbook.yml").write_text(
+        'languages: [en, ru]\nstandards: ["standards/**/*.md", "extra*"]\n', encoding="utf-8"
+    )
+    (handbook / "extra").mkdir()
+    (handbook / "extra" / "more.md").write_text(_standard("more"), encoding="utf-8")
+    run = run_cli("check", "--today", "2026-11-23", "--format", "json", cwd=handbook)
+    assert (run.exit_code, run.json()["files"], run.json()["diagnostics"]) == (0, 2, [])

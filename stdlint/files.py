@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from stdlint.config import Profile
 from stdlint.config.loading import is_glob, standards_entry_problem
-from stdlint.parse.source import Source, discover
+from stdlint.parse.source import Source, discover, file_key
 
-
-def file_key(path: Path) -> str:
-    """One key per file however it is named (symlinks and relative paths resolved)."""
-    # realpath, unlike Path.resolve(), does not raise on a symlink loop.
-    return os.path.realpath(path)
+__all__ = ["file_key", "handbook_paths", "handbook_sources", "select"]
 
 
 def handbook_paths(profile: Profile) -> list[Path]:

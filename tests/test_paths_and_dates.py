@@ -7,15 +7,21 @@ Each test is a minimal reproducer of one failure a fuzzer found, checked through
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from stdlint.config import Profile
 from stdlint.engine import check, read_handbook
 from stdlint.files import handbook_paths
+from stdlint.i18n import Lang
+from stdlint.parse import source as source_module
 from stdlint.parse.values import Interval
 from stdlint.reports import review_queue
 from stdlint.settings import load_settings
@@ -200,3 +206,221 @@ def test_valid_patterns_still_name_standards(run_cli: Callable[..., Run], handbo
     (handbook / "extra" / "more.md").write_text(_standard("more"), encoding="utf-8")
     run = run_cli("check", "--today", "2026-11-23", "--format", "json", cwd=handbook)
     assert (run.exit_code, run.json()["files"], run.json()["diagnostics"]) == (0, 2, [])
+
+
+# --- reading files: only regular files, never past the limit, errors placed right -----------
+
+
+def _subprocess_check(handbook: Path, *args: str) -> tuple[int, dict[str, Any]]:
+    """``stdlint check --format json ARGS`` in a subprocess with a deadline (a hang fails)."""
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "stdlint",
+            "check",
+            "--today",
+            "2026-11-23",
+            "--format",
+            "json",
+            *args,
+        ],
+        cwd=handbook,
+        capture_output=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "LANG": "C.UTF-8", "STDLINT_LANG": "en"},
+    )
+    assert not completed.stderr, completed.stderr
+    report: dict[str, Any] = json.loads(completed.stdout.decode("utf-8"))
+    return completed.returncode, report
+
+
+def _codes(report: dict[str, Any]) -> list[tuple[str, str, int, int]]:
+    return sorted((d["path"], d["code"], d["line"], d["column"]) for d in report["diagnostics"])
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="the platform has no named pipes")
+def test_a_fifo_named_md_is_reported_not_waited_for(handbook: Path) -> None:
+    os.mkfifo(handbook / "standards" / "x.md")
+    exit_code, report = _subprocess_check(handbook)
+    assert (exit_code, report["files"]) == (1, 2)
+    assert _codes(report) == [("standards/x.md", "STR010", 1, 1)]
+    assert "named pipe (FIFO)" in report["diagnostics"][0]["message"]
+    # Named on the command line, and through the library, the same.
+    exit_code, report = _subprocess_check(handbook, "standards/x.md", "standards/good.md")
+    assert _codes(report) == [("standards/x.md", "STR010", 1, 1)]
+    assert _found(handbook, "2026-11-23") == [("standards/x.md", "STR010", "1", "1")]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="the platform has no /dev/zero")
+def test_a_link_to_dev_zero_is_not_read_without_end(handbook: Path) -> None:
+    (handbook / "standards" / "zero.md").symlink_to("/dev/zero")
+    exit_code, report = _subprocess_check(handbook)
+    assert (exit_code, report["files"]) == (1, 2)
+    assert _codes(report) == [("standards/zero.md", "STR010", 1, 1)]
+    message = report["diagnostics"][0]["message"]
+    assert message == (
+        "the file is a link to a device (“/dev/zero”), not to a regular file, and is not read"
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="the platform has no named pipes")
+def test_not_regular_files_are_reported_in_russian(handbook: Path) -> None:
+    os.mkfifo(handbook / "standards" / "x.md")
+    found = source_module.read(source_module.Source(handbook / "standards" / "x.md", None))
+    assert found.problem is not None
+    explained = found.problem.explained
+    assert explained.message(Lang.RU) == (
+        "это именованный канал (FIFO), а не обычный файл, и он не читается"
+    )
+    assert explained.suggestion(Lang.RU).startswith("замените его обычным файлом")
+
+
+def test_the_reported_size_is_not_trusted(handbook: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A file whose stat says 0 bytes (a growing file, /proc) is read no further than the limit.
+    big = handbook / "standards" / "big.md"
+    big.write_bytes(b"a" * 100)
+    real_stat = Path.stat
+
+    def stat_saying_empty(path: Path, *, follow_symlinks: bool = True) -> os.stat_result:
+        info = real_stat(path, follow_symlinks=follow_symlinks)
+        return os.stat_result((info.st_mode, *info[1:6], 0, *info[7:10]))
+
+    monkeypatch.setattr(Path, "stat", stat_saying_empty)
+    monkeypatch.setattr(source_module, "MAX_FILE_BYTES", 10)
+    found = source_module.read(source_module.Source(big, None))
+    assert found.text is None and found.problem is not None
+    assert found.problem.code == "STR010"
+    assert found.problem.explained.message(Lang.EN).startswith("the file is 0.0 MB")
+
+
+@pytest.mark.parametrize(
+    ("newline", "where"),
+    [(b"\r", (3, 8)), (b"\r\n", (3, 8)), (b"\n", (3, 8)), (b"mixed", (3, 8))],
+)
+def test_not_utf8_is_placed_by_every_kind_of_line_end(
+    handbook: Path, newline: bytes, where: tuple[int, int]
+) -> None:
+    lines = [b"---", b"id: email-reply", "title: Ответ".encode("cp1251"), b"---", b""]
+    if newline == b"mixed":
+        data = lines[0] + b"\r" + lines[1] + b"\r\n" + b"\n".join(lines[2:])
+    else:
+        data = newline.join(lines)
+    (handbook / "standards" / "bad.md").write_bytes(b"\xef\xbb\xbf" + data)
+    line, column = where
+    expected = [("standards/bad.md", "STR009", str(line), str(column))]
+    assert _found(handbook, "2026-11-23") == expected
+
+
+def test_not_utf8_after_a_bom_on_the_first_line(handbook: Path) -> None:
+    # Columns count characters after the BOM, as editors show them.
+    (handbook / "standards" / "bad.md").write_bytes(b"\xef\xbb\xbfab\xff\r\n")
+    assert _found(handbook, "2026-11-23") == [("standards/bad.md", "STR009", "1", "3")]
+
+
+# --- one file, one name; names shown as text -------------------------------------------------
+
+
+def test_overlapping_paths_are_no_loop_and_count_once(
+    run_cli: Callable[..., Run], handbook: Path
+) -> None:
+    phone = handbook / "standards" / "phone"
+    phone.mkdir()
+    (phone / "reply.md").write_text(_standard("phone-reply"), encoding="utf-8")
+    run = run_cli(
+        "check",
+        "--today",
+        "2026-11-23",
+        "--format",
+        "json",
+        "standards",
+        "standards/phone",
+        cwd=handbook,
+    )
+    assert (run.exit_code, run.json()["files"], run.json()["diagnostics"]) == (0, 2, [])
+    run = run_cli(
+        "check",
+        "--today",
+        "2026-11-23",
+        "--format",
+        "json",
+        "standards/phone",
+        "standards",
+        cwd=handbook,
+    )
+    assert (run.exit_code, run.json()["files"], run.json()["diagnostics"]) == (0, 2, [])
+    # Overlapping standards entries in handbook.yml, the same.
+    (handbook / "handbook.yml").write_text(
+        "languages: [en]\nstandards: [standards, standards/phone, 'standards/*']\n",
+        encoding="utf-8",
+    )
+    run = run_cli("check", "--today", "2026-11-23", "--format", "json", cwd=handbook)
+    assert (run.exit_code, run.json()["files"], run.json()["diagnostics"]) == (0, 2, [])
+    assert _found(handbook, "2026-11-23", [handbook / "standards", phone]) == []
+
+
+def test_one_file_named_two_ways_is_not_its_own_duplicate(
+    run_cli: Callable[..., Run], handbook: Path
+) -> None:
+    good = handbook / "standards" / "good.md"
+    run = run_cli(
+        "check",
+        "--today",
+        "2026-11-23",
+        "--format",
+        "json",
+        "standards/good.md",
+        str(good),
+        cwd=handbook,
+    )
+    assert (run.exit_code, run.json()["files"], run.json()["diagnostics"]) == (0, 1, [])
+    assert _found(handbook, "2026-11-23", [good, Path(os.path.relpath(good))]) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="the platform has no symbolic links")
+def test_a_link_to_a_folder_already_walked_is_no_loop(
+    run_cli: Callable[..., Run], handbook: Path
+) -> None:
+    (handbook / "standards" / "phone").mkdir()
+    (handbook / "standards" / "alias").symlink_to("phone", target_is_directory=True)
+    (handbook / "standards" / "phone" / "reply.md").write_text(
+        _standard("phone-reply"), encoding="utf-8"
+    )
+    run = run_cli("check", "--today", "2026-11-23", "--format", "json", cwd=handbook)
+    assert (run.exit_code, run.json()["files"], run.json()["diagnostics"]) == (0, 2, [])
+
+
+def _undecodable_name(folder: Path) -> Path:
+    """A file in ``folder`` whose name has the byte 0xFF, which is not UTF-8 (else a skip)."""
+    path = Path(os.fsdecode(os.fsencode(folder) + b"/b\xffd.md"))
+    try:
+        path.write_text(GOOD_STANDARD, encoding="utf-8")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("the file system refuses names that are not UTF-8")
+    return path
+
+
+def test_a_name_that_is_not_utf8_is_shown_escaped_in_every_format(handbook: Path) -> None:
+    bad = _undecodable_name(handbook / "standards")  # the same id as good.md: STR008 on both
+    exit_code, report = _subprocess_check(handbook)
+    assert (exit_code, report["files"]) == (1, 2)
+    assert _codes(report) == [
+        ("standards/b\\xffd.md", "STR008", 2, 5),
+        ("standards/good.md", "STR008", 2, 5),
+    ]
+    assert report["diagnostics"][1]["message"].endswith("used by standards/b\\xffd.md")
+    completed = subprocess.run(
+        [sys.executable, "-m", "stdlint", "check", "--today", "2026-11-23"],
+        cwd=handbook,
+        capture_output=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "LANG": "C.UTF-8", "STDLINT_LANG": "en"},
+    )
+    text = completed.stdout.decode("utf-8")  # valid UTF-8, not a raw byte
+    assert "standards/b\\xffd.md:2:5" in text
+    # The library still knows the real file behind the escaped name.
+    result = check(None, load_settings(handbook / "handbook.yml", [handbook]), date(2026, 11, 23))
+    escaped = next(d for d in result.diagnostics if d.path == "standards/b\\xffd.md")
+    assert result.absolute(escaped) == bad

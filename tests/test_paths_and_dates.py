@@ -424,3 +424,46 @@ def test_a_name_that_is_not_utf8_is_shown_escaped_in_every_format(handbook: Path
     result = check(None, load_settings(handbook / "handbook.yml", [handbook]), date(2026, 11, 23))
     escaped = next(d for d in result.diagnostics if d.path == "standards/b\\xffd.md")
     assert result.absolute(escaped) == bad
+
+
+def test_many_files_sharing_an_id_name_three_and_count_the_rest(handbook: Path) -> None:
+    standards = handbook / "standards"
+    for number in range(1, 8):
+        (standards / f"copy{number}.md").write_text(GOOD_STANDARD, encoding="utf-8")
+    (standards / "ru").mkdir()
+    russian = _standard("phone-answer", "ru")
+    for number in range(1, 4):
+        (standards / "ru" / f"copy{number}.md").write_text(russian, encoding="utf-8")
+    settings = load_settings(handbook / "handbook.yml", [handbook])
+    result = check(None, settings, date(2026, 11, 23))
+    messages = {d.path: d.message for d in result.diagnostics if d.code == "STR008"}
+    assert len(messages) == 11
+    assert messages["standards/good.md"] == (
+        "id “phone-answer” is also used by standards/copy1.md, standards/copy2.md, "
+        "standards/copy3.md and 4 other files"
+    )
+    assert messages["standards/copy1.md"].endswith(
+        "standards/copy2.md, standards/copy3.md, standards/copy4.md and 4 other files"
+    )
+    # In Russian: three files are named, the rest counted; all named when there are three.
+    assert messages["standards/ru/copy1.md"] == (
+        "идентификатор «phone-answer» уже используется в standards/ru/copy2.md, "
+        "standards/ru/copy3.md"
+    )
+    (standards / "ru" / "copy4.md").write_text(russian, encoding="utf-8")
+    (standards / "ru" / "copy5.md").write_text(russian, encoding="utf-8")
+    result = check(None, settings, date(2026, 11, 23))
+    messages = {d.path: d.message for d in result.diagnostics if d.code == "STR008"}
+    assert messages["standards/ru/copy1.md"].endswith("copy4.md и ещё 1 файле")
+
+
+def test_hundreds_of_duplicates_give_bounded_output(handbook: Path) -> None:
+    standards = handbook / "standards"
+    short = "---\nid: same\ntitle: Same\nlang: en\nstatus: draft\n---\n\n# Same\n"
+    for number in range(300):
+        (standards / f"s{number:04}.md").write_text(short, encoding="utf-8")
+    result = check(None, load_settings(handbook / "handbook.yml", [handbook]), date(2026, 11, 23))
+    duplicates = [d for d in result.diagnostics if d.code == "STR008"]
+    assert len(duplicates) == 300
+    assert max(len(d.message) for d in duplicates) < 200
+    assert duplicates[0].message.endswith("and 296 other files")

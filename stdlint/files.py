@@ -2,30 +2,35 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from stdlint.config import Profile
-from stdlint.parse.source import Source, discover
+from stdlint.config.loading import is_glob, standards_entry_problem
+from stdlint.parse.source import Source, discover, file_key
 
-
-def file_key(path: Path) -> str:
-    """One key per file however it is named (symlinks and relative paths resolved)."""
-    # realpath, unlike Path.resolve(), does not raise on a symlink loop.
-    return os.path.realpath(path)
+__all__ = ["file_key", "handbook_paths", "handbook_sources", "select"]
 
 
 def handbook_paths(profile: Profile) -> list[Path]:
-    """The folders and files the profile's ``standards`` entries name (glob patterns expanded)."""
+    """The folders and files the profile's ``standards`` entries name (glob patterns expanded).
+
+    An entry that cannot name anything (absolute, a pattern pathlib refuses, a name too long,
+    a folder that does not exist) is a configuration error reported when the profile loads
+    (:func:`~stdlint.config.loading.reference_problems`); here it names nothing, so that a
+    profile built in code with such an entry cannot crash a run either.
+    """
     found: list[Path] = []
     for entry in profile.standards:
-        if any(char in entry for char in "*?["):
-            found.extend(sorted(profile.root.glob(entry)))
+        if standards_entry_problem(entry) is not None:
             continue
-        path = profile.root / entry
-        if path.exists():  # a missing folder is a configuration error, reported at load time
-            found.append(path)
+        try:
+            if is_glob(entry):
+                found.extend(sorted(profile.root.glob(entry)))
+            elif (profile.root / entry).exists():
+                found.append(profile.root / entry)
+        except (OSError, ValueError, NotImplementedError):
+            continue
     return found
 
 

@@ -59,17 +59,21 @@ class Review:
 
     state: ReviewState
     last: date | None  # last_reviewed, else approved_on
-    due: date | None
+    due: date | None  # None: no date to count from, or due past the end of the calendar (never)
     source: str | None  # the front-matter field the due date is counted from
 
 
 def review_due(meta: StandardMeta, profile: Profile) -> tuple[date, str] | None:
-    """When the next review is due, and the field the date counts from (None: no date)."""
+    """When the next review is due, and the field the date counts from.
+
+    None when there is no date to count from, and when the due date would fall past the end of
+    the calendar (``last_reviewed: 9999-12-31``): such a review is never due.
+    """
     interval = meta.review_every or profile.review.every
-    if meta.last_reviewed is not None:
-        return interval.after(meta.last_reviewed), "last_reviewed"
-    if meta.approved_on is not None:
-        return interval.after(meta.approved_on), "approved_on"
+    for field, start in (("last_reviewed", meta.last_reviewed), ("approved_on", meta.approved_on)):
+        if start is not None:
+            due = interval.after(start)
+            return None if due is None else (due, field)
     return None
 
 
@@ -77,12 +81,13 @@ def review(meta: StandardMeta, profile: Profile, today: date) -> Review:
     """The review state of ``meta`` on ``today`` under the profile's policy."""
     last = meta.last_reviewed or meta.approved_on
     due = review_due(meta, profile)
-    if due is None:
-        return Review(ReviewState.NO_DATA, last, None, None)
+    if due is None:  # no date, or never due
+        return Review(ReviewState.NO_DATA if last is None else ReviewState.FRESH, last, None, None)
     day, source = due
+    horizon = profile.review.warn_within.after(today)  # None: past the end of the calendar
     if day < today:
         state = ReviewState.OVERDUE
-    elif day <= profile.review.warn_within.after(today):
+    elif horizon is None or day <= horizon:
         state = ReviewState.DUE_SOON
     else:
         state = ReviewState.FRESH

@@ -124,7 +124,9 @@ class Result:
 
     def absolute(self, diagnostic: Diagnostic) -> Path:
         """The absolute path of the file a diagnostic is about."""
-        return (self.root / diagnostic.path).absolute()
+        # The record, not the shown name: a name that is not UTF-8 is shown escaped.
+        record = next((file for file in self.files if file.path == diagnostic.path), None)
+        return record.absolute if record else (self.root / diagnostic.path).absolute()
 
     def document(self, path: str) -> Document | None:
         """The parsed standard of the handbook whose diagnostic path is ``path``."""

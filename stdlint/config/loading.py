@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,6 +46,51 @@ _CREATE_FOLDER = Text(
     en="create it, or correct the path (relative to handbook.yml)",
     ru="создайте её или исправьте путь (он отсчитывается от папки handbook.yml)",
 )
+_ABSOLUTE = (
+    Text(
+        en="the standards entry “{entry}” is an absolute path",
+        ru="в standards указан абсолютный путь «{entry}»",
+    ),
+    Text(
+        en="write it relative to the folder of handbook.yml, e.g. “standards”, so that the "
+        "handbook is checked the same way on every machine",
+        ru="укажите его относительно папки handbook.yml, например «standards», чтобы справочник "
+        "проверялся одинаково на любом компьютере",
+    ),
+)
+_BAD_GLOB = (
+    Text(
+        en="the standards entry “{entry}” is not a valid glob pattern: “**” must be a whole "
+        "part of the path",
+        ru="в standards указан недопустимый шаблон «{entry}»: «**» должно быть целой частью пути",
+    ),
+    Text(
+        en="write “**” between slashes, e.g. “standards/**/*.md”, or use “*” within a name",
+        ru="пишите «**» между косыми чертами, например «standards/**/*.md», а внутри имени — «*»",
+    ),
+)
+_NAME_TOO_LONG = (
+    Text(
+        en="the standards entry “{entry}” has a name longer than {limit} bytes",
+        ru="в пути «{entry}» в standards есть имя длиннее {limit} байт",
+    ),
+    Text(
+        en="shorten the folder name: file systems allow at most {limit} bytes in a name",
+        ru="сократите имя папки: файловые системы допускают не больше {limit} байт в имени",
+    ),
+)
+_UNUSABLE = (
+    Text(
+        en="the standards entry “{entry}” cannot be used: {error}",
+        ru="путь «{entry}» в standards нельзя использовать: {error}",
+    ),
+    Text(
+        en="correct the path (relative to handbook.yml)",
+        ru="исправьте путь (он отсчитывается от папки handbook.yml)",
+    ),
+)
+# The longest name (one part of a path) that common file systems accept, in bytes.
+MAX_NAME_BYTES = 255
 _UNKNOWN_REFERENCE = Text(
     en="{value} in “{field}” is not {what}",
     ru="{value} в «{field}» — это не {what}",
@@ -107,15 +153,37 @@ def load_profile(path: Path, lang: Lang = Lang.EN, *, check_references: bool = T
     return profile
 
 
+def is_glob(entry: str) -> bool:
+    """Whether a ``standards`` entry is a glob pattern rather than a folder or a file."""
+    return any(char in entry for char in "*?[")
+
+
+def standards_entry_problem(entry: str) -> tuple[tuple[Text, Text], dict[str, object]] | None:
+    """Why a ``standards`` entry cannot name standards (texts and their fields), if it cannot.
+
+    An absolute path (the profile would check differently on every machine, and pathlib cannot
+    glob one), a ``**`` that is not a whole part of a pattern (pathlib refuses it), a name longer
+    than the file system allows — all found from the text alone, before the disk is touched.
+    """
+    shown = _shown(entry)
+    if Path(entry).is_absolute() or entry.startswith("/"):
+        return _ABSOLUTE, {"entry": shown}
+    parts = entry.replace(os.sep, "/").split("/")
+    if any(len(os.fsencode(part)) > MAX_NAME_BYTES for part in parts):
+        return _NAME_TOO_LONG, {"entry": shown, "limit": MAX_NAME_BYTES}
+    if is_glob(entry) and any("**" in part and part != "**" for part in parts):
+        return _BAD_GLOB, {"entry": shown}
+    return None
+
+
+def _shown(entry: str) -> str:
+    """An entry short enough to quote in one line of a message."""
+    return entry if len(entry) <= 60 else entry[:59] + "…"
+
+
 def reference_problems(profile: Profile, lang: Lang) -> Iterator[tuple[Span, str, str]]:
-    """What the profile names that does not exist: coverage cells, standards folders."""
-    for index, entry in enumerate(profile.standards):
-        if not any(char in entry for char in "*?[") and not (profile.root / entry).exists():
-            yield (
-                profile.position(("standards", index), value=True),
-                _NO_FOLDER.render(lang, entry=entry),
-                _CREATE_FOLDER.render(lang),
-            )
+    """What the profile names that cannot be used or does not exist: standards, coverage cells."""
+    yield from _standards_problems(profile, lang)
     known = {
         "stage": [stage.id for stage in profile.journey],
         "channel": [channel.id for channel in profile.channels],
@@ -143,6 +211,28 @@ def reference_problems(profile: Profile, lang: Lang) -> Iterator[tuple[Span, str
                     lang, value=quote(lang, value), field=field, what=what.render(lang)
                 )
                 yield profile.position(where, value=True), message, hint
+
+
+def _standards_problems(profile: Profile, lang: Lang) -> Iterator[tuple[Span, str, str]]:
+    """Each ``standards`` entry that cannot be used, or names a folder that does not exist."""
+    for index, entry in enumerate(profile.standards):
+        span = profile.position(("standards", index), value=True)
+        problem = standards_entry_problem(entry)
+        if problem is not None:
+            (message, hint), fields = problem
+            yield span, message.render(lang, **fields), hint.render(lang, **fields)
+            continue
+        if is_glob(entry):
+            continue
+        try:
+            exists = (profile.root / entry).exists()
+        except (OSError, ValueError) as error:  # a whole path too long, a NUL character
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+            message, hint = _UNUSABLE
+            yield span, message.render(lang, entry=_shown(entry), error=reason), hint.render(lang)
+            continue
+        if not exists:
+            yield span, _NO_FOLDER.render(lang, entry=entry), _CREATE_FOLDER.render(lang)
 
 
 def find_profile(start: Path) -> Path | None:

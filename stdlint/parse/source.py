@@ -5,17 +5,20 @@ from __future__ import annotations
 import errno
 import fnmatch
 import os
-from collections.abc import Iterable, Iterator
+import re
+import stat
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from stdlint.diagnostics import Span
-from stdlint.i18n import Text
+from stdlint.i18n import Lang, Text
 from stdlint.parse.problems import Problem, Worded
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 # A standard is a page or two; anything past this is not one, and reading it would only slow CI.
 MAX_FILE_BYTES = 1024 * 1024
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"}
 
 
@@ -29,14 +32,35 @@ class Source:
 
 
 def display_path(path: Path, base: Path | None = None) -> str:
-    """The path as a user should see it: relative to ``base`` (default: cwd) where possible."""
+    """The path as a user should see it: relative to ``base`` (default: cwd) where possible.
+
+    Bytes of the name that are not UTF-8, and control characters, are shown escaped (``\\xff``),
+    so that every output format stays valid text on one line.
+    """
     # abspath, not resolve(): a symlink keeps the name the user knows, and a looping one
     # must not raise here.
     absolute = Path(os.path.abspath(path))
     try:
-        return absolute.relative_to(os.path.abspath(base or Path.cwd())).as_posix()
+        shown = absolute.relative_to(os.path.abspath(base or Path.cwd())).as_posix()
     except ValueError:
-        return absolute.as_posix()
+        shown = absolute.as_posix()
+    return printable(shown)
+
+
+def printable(name: str) -> str:
+    """A file name as text: undecodable bytes (surrogate escapes) and control characters escaped."""
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that no file name decoding produces
+        raw = name.encode("utf-8", "backslashreplace")
+    text = raw.decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def file_key(path: Path) -> str:
+    """One key per file however it is named (symlinks and relative paths resolved)."""
+    # realpath, unlike Path.resolve(), does not raise on a symlink loop.
+    return os.path.realpath(path)
 
 
 def discover(
@@ -44,37 +68,52 @@ def discover(
 ) -> Iterator[Source]:
     """Every Markdown file named or found below ``paths``, once each, in sorted order.
 
-    Directory symlinks are followed, but a folder already visited (a symlink loop) is reported
-    and not entered again. Files matching an ``exclude`` glob (relative to ``root``) are skipped.
+    A file is found once however it is named (relative or absolute, through a link: see
+    :func:`file_key`), under the first name met. Directory symlinks are followed; a folder that
+    contains itself (a symlink loop) is reported and not entered again, while a folder reached
+    a second time another way (overlapping paths such as ``standards standards/phone``, a link
+    to a sibling folder) is simply not walked twice. Files matching an ``exclude`` glob
+    (relative to ``root``) are skipped.
     """
     patterns = list(exclude)
-    seen_files: set[Path] = set()
+    seen_files: set[str] = set()
     visited_dirs: set[tuple[int, int]] = set()
     for path in paths:
         if path.is_dir():
-            yield from _walk(path, patterns, root, seen_files, visited_dirs)
-        elif path not in seen_files:
-            seen_files.add(path)
-            if not _excluded(path, patterns, root):
-                yield Source(path, None)
+            yield from _walk(path, patterns, root, seen_files, visited_dirs, ())
+        elif _first_time(path, seen_files) and not _excluded(path, patterns, root):
+            yield Source(path, None)
+
+
+def _first_time(path: Path, seen_files: set[str]) -> bool:
+    key = file_key(path)
+    if key in seen_files:
+        return False
+    seen_files.add(key)
+    return True
 
 
 def _walk(
     folder: Path,
     patterns: list[str],
     root: Path | None,
-    seen_files: set[Path],
+    seen_files: set[str],
     visited_dirs: set[tuple[int, int]],
+    ancestors: tuple[tuple[int, int], ...],
 ) -> Iterator[Source]:
     try:
         info = folder.stat()
     except OSError as error:
         yield _unreadable(folder, error)
         return
-    if (info.st_dev, info.st_ino) in visited_dirs:
-        yield Source(folder, None, _problem("STR010", _LOOP, path=folder.name))
+    identity = (info.st_dev, info.st_ino)
+    if identity in ancestors:
+        yield Source(folder, None, _problem("STR010", _LOOP, path=printable(folder.name)))
         return
-    visited_dirs.add((info.st_dev, info.st_ino))
+    if identity in visited_dirs:
+        return  # reached before by another way: its files are already found
+    visited_dirs.add(identity)
+    ancestors = (*ancestors, identity)
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as error:
@@ -92,10 +131,10 @@ def _walk(
             yield _unreadable(path, error)
             continue
         if is_dir:
-            yield from _walk(path, patterns, root, seen_files, visited_dirs)
-        elif entry.name.lower().endswith(MARKDOWN_SUFFIXES) and path not in seen_files:
-            # Not is_file(): a dangling or looping link is still reported, by read().
-            seen_files.add(path)
+            yield from _walk(path, patterns, root, seen_files, visited_dirs, ancestors)
+        elif entry.name.lower().endswith(MARKDOWN_SUFFIXES) and _first_time(path, seen_files):
+            # Not is_file(): a dangling or looping link, a pipe or a device named .md is still
+            # reported, by read().
             yield Source(path, None)
 
 
@@ -115,26 +154,41 @@ def _excluded(path: Path, patterns: list[str], root: Path | None) -> bool:
 
 
 def read(source: Source) -> Source:
-    """``source`` with its text, or with the problem that stopped it being read."""
+    """``source`` with its text, or with the problem that stopped it being read.
+
+    Only a regular file is read (a named pipe would block the run, a device such as /dev/zero
+    never ends), and never more than :data:`MAX_FILE_BYTES` + 1 bytes, whatever size the file
+    reports.
+    """
     if source.problem is not None:
         return source
     path = source.path
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return Source(
-                path,
-                None,
-                _problem(
-                    "STR010",
-                    _TOO_LARGE,
-                    size=f"{size / 1024 / 1024:.1f}",
-                    limit=MAX_FILE_BYTES // 1024 // 1024,
-                ),
-            )
-        data = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return Source(path, None, _not_regular(path, info.st_mode))
+        # O_NONBLOCK: should the file become a pipe between stat and open, opening it does not
+        # wait for a writer; fstat then sees what was really opened.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as file:
+            opened = os.fstat(file.fileno())
+            if not stat.S_ISREG(opened.st_mode):
+                return Source(path, None, _not_regular(path, opened.st_mode))
+            data = file.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         return _unreadable(path, error)
+    if len(data) > MAX_FILE_BYTES:
+        size = max(opened.st_size, len(data))
+        return Source(
+            path,
+            None,
+            _problem(
+                "STR010",
+                _TOO_LARGE,
+                size=f"{size / 1024 / 1024:.1f}",
+                limit=MAX_FILE_BYTES // 1024 // 1024,
+            ),
+        )
     return decode(path, data)
 
 
@@ -145,21 +199,47 @@ def decode(path: Path, data: bytes) -> Source:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        prefix = data[: error.start]
-        line = prefix.count(b"\n") + 1
-        line_start = prefix.rfind(b"\n") + 1
-        column = len(prefix[line_start:].decode("utf-8", errors="replace")) + 1
+        # Lines and columns as in the decoded text: CRLF, CR and LF each end a line, and the
+        # BOM is not a column.
+        prefix = _normalise(data[: error.start].decode("utf-8", errors="replace"))
+        line = prefix.count("\n") + 1
+        column = len(prefix) - (prefix.rfind("\n") + 1) + 1
         byte = data[error.start : error.start + 1].hex().upper()
         span = Span(line, column, line, column + 1)
         return Source(path, None, _problem("STR009", _NOT_UTF8, span, byte=byte))
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return Source(path, text)
+    return Source(path, _normalise(text))
+
+
+def _normalise(text: str) -> str:
+    """The BOM dropped, CRLF and CR made LF."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _problem(
     code: str, texts: tuple[Text, Text], span: Span | None = None, **fields: object
 ) -> Problem:
     return Problem(code, span or Span.point(1), Worded(texts[0], texts[1], dict(fields)))
+
+
+def _not_regular(path: Path, mode: int) -> Problem:
+    kind = next((text for test, text in _SPECIAL_KINDS if test(mode)), _SPECIAL_FILE)
+    target = printable(os.readlink(path)) if path.is_symlink() else None
+    return Problem("STR010", Span.point(1), _NotRegular(kind, target))
+
+
+@dataclass(frozen=True, slots=True)
+class _NotRegular:
+    """A pipe, a device or a socket where a standard was expected (or a link to one)."""
+
+    kind: Text
+    target: str | None  # where the link points, if the path is a link
+
+    def message(self, lang: Lang) -> str:
+        text = _NOT_REGULAR if self.target is None else _LINK_NOT_REGULAR
+        return text.render(lang, kind=self.kind.render(lang), target=self.target)
+
+    def suggestion(self, lang: Lang) -> str:
+        return _USE_REGULAR.render(lang)
 
 
 def _unreadable(path: Path, error: OSError) -> Source:
@@ -216,6 +296,27 @@ _DENIED = (
 _MISSING = (
     Text(en="the file does not exist", ru="файла не существует"),
     Text(en="check the path", ru="проверьте путь"),
+)
+_NOT_REGULAR = Text(
+    en="the file is {kind}, not a regular file, and is not read",
+    ru="это {kind}, а не обычный файл, и он не читается",
+)
+_LINK_NOT_REGULAR = Text(
+    en="the file is a link to {kind} (“{target}”), not to a regular file, and is not read",
+    ru="это ссылка на {kind} («{target}»), а не на обычный файл, и она не читается",
+)
+_USE_REGULAR = Text(
+    en="replace it with a regular file that holds the standard's text, or rename it so that "
+    "its name does not end in .md",
+    ru="замените его обычным файлом с текстом стандарта или переименуйте, чтобы имя "
+    "не оканчивалось на .md",
+)
+_SPECIAL_FILE = Text(en="a special file", ru="специальный файл")
+_SPECIAL_KINDS: tuple[tuple[Callable[[int], bool], Text], ...] = (
+    (stat.S_ISFIFO, Text(en="a named pipe (FIFO)", ru="именованный канал (FIFO)")),
+    (stat.S_ISCHR, Text(en="a device", ru="устройство")),
+    (stat.S_ISBLK, Text(en="a device", ru="устройство")),
+    (stat.S_ISSOCK, Text(en="a socket", ru="сокет")),
 )
 _OS_ERROR = (
     Text(en="the file cannot be read: {error}", ru="файл не читается: {error}"),

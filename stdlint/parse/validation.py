@@ -129,6 +129,10 @@ _INVALID: dict[str, Text] = {
         en="field {field} is {value}, not a period such as “6 months”",
         ru="в поле {field} указано {value}, а не срок вида «6 месяцев»",
     ),
+    "interval_too_long": Text(
+        en="field {field} is {value}: a period of more than 100 years",
+        ru="в поле {field} указано {value}: срок больше 100 лет",
+    ),
     "bool_type": Text(
         en="field {field} must be true or false", ru="поле {field} должно быть true или false"
     ),
@@ -169,6 +173,10 @@ _FIX_VALUE: dict[str, Text] = {
     "interval": Text(
         en="write a number and a unit: “6 months”, “90 days”, “1 year”",
         ru="укажите число и единицу: «6 месяцев», «90 дней», «1 год»",
+    ),
+    "interval_too_long": Text(
+        en="write a period of at most 100 years, e.g. “1 year”",
+        ru="укажите срок не больше 100 лет, например «1 год»",
     ),
     "bool_type": Text(en="write true or false", ru="укажите true или false"),
     "duplicate": Text(en="keep one of them", ru="оставьте только одно"),

@@ -27,6 +27,11 @@ _UNIT_OF = {word: unit for unit, words in _INTERVAL_UNITS.items() for word in wo
 # Periods people name with one word.
 _WHOLE_WORDS = {"полгода": (6, "months"), "квартал": (3, "months"), "quarter": (3, "months")}
 _INTERVAL = re.compile(r"^\s*(\d{1,4})?\s*([^\W\d_]+)\.?\s*$")
+# The longest interval accepted, per unit: a hundred years. A review cycle, a warning horizon or a
+# translation lag longer than a working life is a typo ("9999 years"), and keeping intervals
+# this short keeps every date the linter computes inside the calendar for any real start date.
+MAX_INTERVAL_YEARS = 100
+_MAX_COUNT = {"days": 36_525, "weeks": 5_218, "months": 12 * MAX_INTERVAL_YEARS, "years": 100}
 INTERVAL_PATTERN = (
     r"^\s*(\d{1,4}\s*)?("
     + "|".join(sorted([*_UNIT_OF, *_WHOLE_WORDS], key=len, reverse=True))
@@ -71,7 +76,15 @@ OneOrMany = Annotated[
 
 @dataclass(frozen=True, slots=True)
 class Interval:
-    """A period such as "6 months" or «90 дней»: a count of days, weeks, months or years."""
+    """A period such as "6 months" or «90 дней»: a count of days, weeks, months or years.
+
+    Dates stay within the calendar. A written interval may be at most 100 years
+    (:data:`MAX_INTERVAL_YEARS`); a longer one is a validation error (``interval_too_long``) at
+    its place in the front matter or ``handbook.yml``. A date that an interval would carry past
+    the end of the calendar (9999-12-31) is no date at all: :meth:`after` returns None, which
+    callers read as "never" — a review due after the end of the calendar is never due, a
+    warning horizon past it covers every later date, a lag past it is never exceeded.
+    """
 
     count: int
     unit: str
@@ -89,15 +102,24 @@ class Interval:
             raise ValueError(text)
         return cls(count, _UNIT_OF[word])
 
-    def after(self, start: date) -> date:
-        """The date one interval after ``start`` (month ends clamp: Jan 31 + 1 month = Feb 28)."""
-        if self.unit == "days":
-            return date.fromordinal(start.toordinal() + self.count)
-        if self.unit == "weeks":
-            return date.fromordinal(start.toordinal() + 7 * self.count)
+    @property
+    def too_long(self) -> bool:
+        """Whether the interval is longer than :data:`MAX_INTERVAL_YEARS`."""
+        return self.count > _MAX_COUNT[self.unit]
+
+    def after(self, start: date) -> date | None:
+        """The date one interval after ``start``; None when that is past the end of the calendar.
+
+        Month ends clamp: Jan 31 + 1 month = Feb 28.
+        """
+        if self.unit in ("days", "weeks"):
+            ordinal = start.toordinal() + self.count * (7 if self.unit == "weeks" else 1)
+            return date.fromordinal(ordinal) if ordinal <= date.max.toordinal() else None
         months = self.count * (12 if self.unit == "years" else 1)
         year, month = divmod(start.month - 1 + months, 12)
         year += start.year
+        if year > date.max.year:
+            return None
         day = min(start.day, calendar.monthrange(year, month + 1)[1])
         return date(year, month + 1, day)
 
@@ -114,9 +136,15 @@ class Interval:
                 return value
             if isinstance(value, str):
                 try:
-                    return cls.parse(value)
+                    interval = cls.parse(value)
                 except ValueError:
                     pass
+                else:
+                    if interval.too_long:
+                        raise PydanticCustomError(
+                            "interval_too_long", "longer than 100 years", {"value": value}
+                        )
+                    return interval
             raise PydanticCustomError("interval", "not an interval", {"value": value})
 
         return core_schema.no_info_plain_validator_function(

@@ -168,5 +168,5 @@ def review_queue(result: Result) -> ReviewQueue:
                 review(meta, result.profile, result.today),
             )
         )
-    entries.sort(key=lambda e: (e.owner, states.index(e.state), e.review.due or date.min, e.path))
+    entries.sort(key=lambda e: (e.owner, states.index(e.state), e.review.due or date.max, e.path))
     return ReviewQueue(result.today, tuple(entries))

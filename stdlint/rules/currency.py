@@ -145,9 +145,8 @@ class ReviewDueSoon(DocumentRule):
         if meta is None or doc.front_matter is None:
             return
         due = review_due(meta, ctx.profile)
-        if due is not None and ctx.today <= due[0] <= ctx.profile.review.warn_within.after(
-            ctx.today
-        ):
+        horizon = ctx.profile.review.warn_within.after(ctx.today)  # None: the calendar's end
+        if due is not None and ctx.today <= due[0] and (horizon is None or due[0] <= horizon):
             span = doc.front_matter.position((due[1],), value=True)
             yield self.report(
                 doc, span, self._message, self._suggestion, due=_date_text(doc.lang, due[0])

@@ -211,7 +211,9 @@ class TranslationReviewLag(HandbookRule):
                 older_day, newer_day = reviewed_on(older.meta), reviewed_on(newer.meta)
                 if older_day is None or newer_day is None or older.front_matter is None:
                     continue
-                if ctx.profile.review.translation_lag.after(older_day) < newer_day:
+                # None: the lag reaches past the end of the calendar and is never exceeded.
+                lag_end = ctx.profile.review.translation_lag.after(older_day)
+                if lag_end is not None and lag_end < newer_day:
                     field = (
                         "last_reviewed"
                         if older.meta and older.meta.last_reviewed

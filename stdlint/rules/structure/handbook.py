@@ -6,9 +6,29 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from stdlint.diagnostics import Criterion, Diagnostic, Severity
-from stdlint.i18n import Text
+from stdlint.i18n import Text, plural
 from stdlint.parse.document import Document
 from stdlint.rules.base import Context, HandbookRule
+
+# How many of the other files with the same id a finding names; the rest are counted, so that
+# N files sharing an id give N findings of bounded length, not N² paths.
+NAMED_OTHERS = 3
+_AND_MORE = Text(en="{named} and {rest}", ru="{named} и ещё {rest}")
+
+
+def _others(doc: Document, group: list[Document]) -> str:
+    """The first few other files of ``group``, and how many more, in the document's language."""
+    named: list[str] = []
+    for other in group:
+        if other is not doc:
+            named.append(other.display_path)
+            if len(named) == NAMED_OTHERS:
+                break
+    rest = len(group) - 1 - len(named)
+    if rest == 0:
+        return ", ".join(named)
+    more = plural(doc.lang, rest, ("other file", "other files"), ("файле", "файлах", "файлах"))
+    return _AND_MORE.render(doc.lang, named=", ".join(named), rest=more)
 
 
 class DuplicateId(HandbookRule):
@@ -82,7 +102,7 @@ class DuplicateId(HandbookRule):
                 continue
             for doc in group:
                 assert doc.front_matter is not None
-                others = ", ".join(other.display_path for other in group if other is not doc)
+                others = _others(doc, group)
                 span = doc.front_matter.position(("id",), value=True)
                 yield self.report(
                     doc,

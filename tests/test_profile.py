@@ -43,7 +43,8 @@ def _profile(handbook: Path, extra: str) -> None:
             "suppressions: {require_reason: sometimes}\n",
             "handbook.yml:3:32: field “suppressions.require_reason” must be true or false",
         ),
-        ("journey: [\n", "handbook.yml:4:1: the YAML cannot be read"),
+        # The error is at the end of the file: on its last line, not on a line past it.
+        ("journey: [\n", "handbook.yml:3:11: the YAML cannot be read"),
         ("journey: []\n", "handbook.yml:3:10: field “journey” lists nothing"),
         (
             "journey: [{id: order}, {id: support}, {id: order}]\n",

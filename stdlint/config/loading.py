@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -108,12 +109,25 @@ _USE_ONE_OF = Text(
 )
 
 
+# ``languages:`` read from the text when the YAML itself cannot be loaded.
+_LANGUAGES_LINE = re.compile(r"^languages:[ \t]*(?:\[[ \t]*|\n[ \t]*-[ \t]*)?(en|ru)\b", re.M)
+
+
 def peek_languages(path: Path) -> Lang | None:
-    """The first language a profile declares, read leniently (for messages about the profile)."""
+    """The first language a profile declares, read leniently (for messages about the profile).
+
+    A profile whose YAML cannot be loaded is still read for its ``languages:`` line, so that
+    the problem is told in the handbook's language.
+    """
     try:
-        data = load_mapping(path.read_bytes().decode("utf-8-sig"), first_line=1)
-    except (OSError, UnicodeDecodeError, YamlProblem):
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
         return None
+    try:
+        data = load_mapping(text, first_line=1)
+    except YamlProblem:
+        found = _LANGUAGES_LINE.search(text.replace("\r\n", "\n"))
+        return Lang(found.group(1)) if found else None
     languages = data.get("languages")
     first = languages[0] if isinstance(languages, list) and languages else languages
     return Lang(first) if first in (Lang.EN.value, Lang.RU.value) else None

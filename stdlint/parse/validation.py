@@ -39,7 +39,7 @@ class FieldProblem:
             path = path[:-2]  # a wrong key of a mapping: name the mapping
         for part in path:
             out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-        return out
+        return _visible(out)
 
     @property
     def key(self) -> str:
@@ -78,8 +78,16 @@ class FieldProblem:
 
 
 def _short(value: object) -> str:
-    text = str(value)
+    """A value as a message quotes it: one line, at most 40 characters."""
+    text = _visible(str(value))
     return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _visible(text: str) -> str:
+    """``text`` on one line: line breaks, tabs and other invisible characters as escapes."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
 
 
 _UNKNOWN = Text(en="unknown field {field}", ru="неизвестное поле {field}")

@@ -8,34 +8,82 @@ when a diagnostic needs a position (:class:`Positions`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
+from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+)
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
 
 from stdlint.diagnostics import Span
 from stdlint.i18n import Lang, Text
 
-# A front matter has a few dozen values; a document whose aliases expand past this is an attack
-# ("billion laughs") or an accident, and is refused before anything walks it.
+# A front matter has a few dozen values, a profile a few hundred; a document whose aliases
+# expand past this is an attack ("billion laughs") or an accident, and is refused before
+# anything walks it. The same bound applies to the values written out, alias or not.
 MAX_EXPANDED_NODES = 20_000
-_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+MAX_VALUES = 20_000
+# Real front matter and profiles nest three or four levels; every later step (validation,
+# repair, positions) walks the data recursively, so the depth is bounded before any of them.
+MAX_DEPTH = 50
+# Python refuses to turn longer digit strings into numbers (``sys.get_int_max_str_digits``);
+# no amount in a standard comes near this.
+MAX_INTEGER_DIGITS = 100
+# The C composer recurses on the C stack and crashes the process some ten thousand levels
+# deep, and the C scanner is quadratic in the depth: a text that might nest this deep is
+# first measured by a scan of events that stops as soon as it passes MAX_DEPTH.
+_C_SAFE_DEPTH = 1_000
+
+_TAG = "tag:yaml.org,2002:"
+# YAML 1.1 line breaks that YAML 1.2 (and every editor showing the file) treats as ordinary
+# characters. ruamel.yaml still breaks lines at them, which shifts every position after them
+# and turns a comment into content; they are swapped for private-use characters while loading.
+_FOREIGN_BREAKS = "\x85\u2028\u2029"
+
+
+def _tag(node: Node) -> str:
+    return str(node.tag)
 
 
 class _SafeConstructor(SafeConstructor):
-    """Safe constructor that leaves dates as text, so validation reports impossible dates."""
+    """Safe constructor that leaves dates as text and measures the data before building it."""
+
+    def construct_document(self, node: Any) -> Any:
+        """Refuse data too deep, too large or recursive, then build it."""
+        _measure(node)
+        return super().construct_document(node)
 
 
-class _RoundTripConstructor(RoundTripConstructor):
-    """Round-trip constructor with the same treatment of dates."""
+def _checked(
+    construct: Callable[[SafeConstructor, Any], Any],
+) -> Callable[[SafeConstructor, Any], Any]:
+    """A scalar constructor that reports a value unfit for its explicit tag at its place."""
+
+    def wrapper(self: SafeConstructor, node: Any) -> Any:
+        try:
+            return construct(self, node)
+        except (ValueError, KeyError, TypeError):
+            tag = _tag(node).removeprefix(_TAG)
+            raise _NodeProblem("bad-value", node, f"!!{tag} {node.value}") from None
+
+    return wrapper
 
 
-_SafeConstructor.add_constructor(_TIMESTAMP_TAG, SafeConstructor.construct_yaml_str)
-_RoundTripConstructor.add_constructor(_TIMESTAMP_TAG, SafeConstructor.construct_yaml_str)
+_SafeConstructor.add_constructor(_TAG + "timestamp", SafeConstructor.construct_yaml_str)
+for _name in ("int", "float", "bool"):
+    _SafeConstructor.add_constructor(
+        _TAG + _name, _checked(SafeConstructor.yaml_constructors[_TAG + _name])
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,15 +95,86 @@ class YamlProblem(Exception):
     detail: str = ""
 
 
+class _NodeProblem(Exception):
+    """A problem found at a node, before its file position is known."""
+
+    def __init__(self, kind: str, node: Node | None, detail: str = "", index: int = -1) -> None:
+        super().__init__(kind)
+        self.kind = kind
+        self.index = node.start_mark.index if node is not None and node.start_mark else index
+        self.detail = detail
+
+
+class _Lines:
+    """Character offsets of a text turned into file lines and columns (LF only)."""
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self._text = text
+        self._first_line = first_line
+        self._starts = [0]
+        self._starts.extend(i + 1 for i, char in enumerate(text) if char == "\n")
+
+    def point(self, index: int) -> Span:
+        """The position of the character at ``index``; the end of the text stays on its last
+        line (a text that ends in a line break does not gain a line after it)."""
+        index = max(0, min(index, len(self._text)))
+        if index == len(self._text) and self._text.endswith("\n"):
+            index -= 1
+        row = bisect_right(self._starts, index) - 1
+        return Span.point(self._first_line + row, index - self._starts[row] + 1)
+
+    def line_end(self, line: int) -> int:
+        """The column just after the last character of file line ``line``."""
+        row = min(max(line - self._first_line, 0), len(self._starts) - 1)
+        end = self._starts[row + 1] - 1 if row + 1 < len(self._starts) else len(self._text)
+        return end - self._starts[row] + 1
+
+
+def _masks(text: str) -> dict[str, str]:
+    """Private-use stand-ins for the foreign line breaks of ``text`` (none if it has none)."""
+    found = [char for char in _FOREIGN_BREAKS if char in text]
+    if not found:
+        return {}
+    free = (chr(code) for code in range(0xE000, 0xF900) if chr(code) not in text)
+    return dict(zip(found, free, strict=False))
+
+
+def _masked(text: str, masks: dict[str, str]) -> str:
+    table: dict[str, str | int | None] = dict(masks)
+    return text.translate(str.maketrans(table)) if masks else text
+
+
+def _unmasked(data: Any, masks: dict[str, str]) -> Any:
+    """``data`` with the stand-ins of :func:`_masks` turned back into the original characters."""
+    if not masks:
+        return data
+    back: dict[str, str | int | None] = {stand_in: char for char, stand_in in masks.items()}
+    table = str.maketrans(back)
+
+    def restore(value: Any) -> Any:
+        return value.translate(table) if isinstance(value, str) else value
+
+    done: set[int] = set()
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if id(node) in done:
+            continue
+        done.add(id(node))
+        if isinstance(node, dict):
+            items = [(restore(key), restore(value)) for key, value in node.items()]
+            node.clear()
+            node.update(items)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            node[:] = [restore(value) for value in node]
+            stack.extend(node)
+    return restore(data)
+
+
 def _fast_loader() -> YAML:
     yaml = YAML(typ="safe")
     yaml.Constructor = _SafeConstructor
-    return yaml
-
-
-def _round_trip_loader() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _RoundTripConstructor
     return yaml
 
 
@@ -64,93 +183,190 @@ def load_mapping(text: str, first_line: int) -> dict[str, Any]:
 
     Raises :class:`YamlProblem` with a position for every way it can go wrong.
     """
+    lines = _Lines(text, first_line)
+    masks = _masks(text)
+    source = _masked(text, masks)
     try:
-        data = _fast_loader().load(text)
+        _check_depth_first(source)
+        data = _fast_loader().load(source)
+    except _NodeProblem as problem:
+        span = _first_alias(source, lines) if problem.index < 0 else lines.point(problem.index)
+        raise YamlProblem(problem.kind, span, problem.detail) from None
+    except ReaderError as error:
+        char = error.character if isinstance(error.character, str) else chr(error.character)
+        detail = f"U+{ord(char):04X}"
+        raise YamlProblem("bad-character", lines.point(error.position), detail) from None
     except MarkedYAMLError as error:
-        raise _marked_problem(error, first_line) from None
+        raise _marked_problem(error, lines) from None
     except YAMLError as error:
-        raise YamlProblem("syntax", Span.point(first_line), str(error)) from None
-    except RecursionError:
-        raise YamlProblem("too-deep", Span.point(first_line)) from None
+        raise YamlProblem("syntax", lines.point(0), _one_line(str(error))) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise YamlProblem("not-mapping", Span.point(first_line), type(data).__name__)
-    _check_expansion(data, text, first_line)
-    return data
+    result: dict[str, Any] = _unmasked(data, masks)
+    return result
 
 
-def _marked_problem(error: MarkedYAMLError, first_line: int) -> YamlProblem:
+def _one_line(text: str) -> str:
+    """An error text of the YAML library as one line, without its "in <unicode string>" notes."""
+    kept = [
+        line.strip()
+        for line in text.splitlines()
+        if line.strip() and not line.strip().startswith('in "<')
+    ]
+    return " ".join(" ".join(kept).split())
+
+
+def _marked_problem(error: MarkedYAMLError, lines: _Lines) -> YamlProblem:
     mark = error.problem_mark or error.context_mark
-    span = Span.point(first_line + mark.line, mark.column + 1) if mark else Span.point(first_line)
+    span = lines.point(mark.index if mark else 0)
     problem = error.problem or ""
     if "could not determine a constructor for the tag" in problem:
         tag = problem.rsplit("tag", 1)[-1].strip(" '")
-        return YamlProblem("unsafe-tag", span, tag.removeprefix("tag:yaml.org,2002:"))
+        return YamlProblem("unsafe-tag", span, _one_line(tag.removeprefix(_TAG)))
     if "duplicate key" in problem:
-        return YamlProblem("duplicate-key", span, problem.split('"')[1] if '"' in problem else "")
+        key = problem.split('"')[1] if '"' in problem else ""
+        return YamlProblem("duplicate-key", span, _one_line(key))
     if "undefined alias" in problem:
         return YamlProblem("undefined-alias", span)
     if "mapping values are not allowed" in problem:
         return YamlProblem("colon-in-value", span)
     if "cannot start any token" in problem and "\\t" in problem:
         return YamlProblem("tab", span)
-    return YamlProblem("syntax", span, " ".join(filter(None, [error.context, problem])))
+    detail = _one_line(" ".join(filter(None, [error.context, problem])))
+    return YamlProblem("syntax", span, detail)
 
 
-def _check_expansion(data: object, text: str, first_line: int) -> None:
-    """Refuse alias structures that are recursive or expand past :data:`MAX_EXPANDED_NODES`."""
+def _check_depth_first(text: str) -> None:
+    """Refuse a text nested past :data:`MAX_DEPTH` before the C composer can recurse on it.
+
+    Flow collections nest one per bracket and block ones one per column of indentation (two
+    with a sequence under a key), so most texts are shown shallow enough without parsing.
+    """
+    widest = max((len(line) for line in text.split("\n")), default=0)
+    if text.count("[") + text.count("{") + 2 * (widest + 1) <= _C_SAFE_DEPTH:
+        return
+    depth = 0
+    for event in YAML(typ="safe").parse(text):
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                index = event.start_mark.index if event.start_mark else 0
+                raise _NodeProblem("too-deep", None, index=index)
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+
+
+def _measure(root: Node) -> None:
+    """Refuse data nested past :data:`MAX_DEPTH`, with more than :data:`MAX_VALUES` values, whose
+    aliases are recursive or expand past :data:`MAX_EXPANDED_NODES`, or with a huge integer.
+
+    One walk over the composed nodes with an explicit stack: aliases share a node, so sizes and
+    heights are memoised and the walk stays linear in the nodes written.
+    """
     sizes: dict[int, int] = {}
+    heights: dict[int, int] = {}
     on_path: set[int] = set()
+    written = 0
+    stack: list[_Frame] = []
 
-    def size(node: object) -> int:
-        if not isinstance(node, dict | list):
-            return 1
-        key = id(node)
-        if key in sizes:
-            return sizes[key]
-        if key in on_path:
-            raise YamlProblem("recursive-alias", _first_alias(text, first_line))
-        on_path.add(key)
-        children = node.values() if isinstance(node, dict) else node
-        total = 1
-        for child in children:
-            total += size(child)
-            if total > MAX_EXPANDED_NODES:
-                raise YamlProblem("alias-bomb", _first_alias(text, first_line))
-        on_path.discard(key)
-        sizes[key] = total
-        return total
+    def enter(node: Node) -> None:
+        nonlocal written
+        if id(node) in on_path:
+            raise _NodeProblem("recursive-alias", None)
+        written += 1
+        if written > MAX_VALUES:
+            raise _NodeProblem("too-many-values", node)
+        if isinstance(node, ScalarNode):
+            digits = sum(char.isalnum() for char in node.value)
+            if _tag(node) == _TAG + "int" and digits > MAX_INTEGER_DIGITS:
+                raise _NodeProblem("long-number", node, str(digits))
+            sizes[id(node)], heights[id(node)] = 1, 0
+            return
+        if len(stack) + 1 > MAX_DEPTH:
+            raise _NodeProblem("too-deep", node)
+        on_path.add(id(node))
+        stack.append(_Frame(node, _children(node)))
 
-    size(data)
+    enter(root)
+    while stack:
+        frame = stack[-1]
+        child = next(frame.children, None)
+        if child is None:
+            stack.pop()
+            on_path.discard(id(frame.node))
+            sizes[id(frame.node)], heights[id(frame.node)] = frame.size, frame.height
+            if stack:
+                stack[-1].add(frame.node, frame.size, frame.height, len(stack))
+            continue
+        if id(child) in sizes:  # an alias of a node already measured
+            stack[-1].add(child, sizes[id(child)], heights[id(child)], len(stack))
+        else:
+            enter(child)
+            if isinstance(child, ScalarNode):
+                frame.add(child, 1, 0, len(stack))
+        frame.previous = child
 
 
-def _first_alias(text: str, first_line: int) -> Span:
+class _Frame:
+    """A collection being measured: children still to visit, expanded size and height so far."""
+
+    def __init__(self, node: Node, children: Iterator[Node]) -> None:
+        self.node = node
+        self.children = children
+        self.size = 1
+        self.height = 1
+        self.previous: Node = node  # the child visited last: the key of a value
+
+    def add(self, child: Node, size: int, height: int, depth: int) -> None:
+        """Count a measured child, ``depth`` levels below the top, into this collection."""
+        self.size += size
+        self.height = max(self.height, height + 1)
+        if self.size > MAX_EXPANDED_NODES:
+            raise _NodeProblem("alias-bomb", None)
+        if depth + height > MAX_DEPTH:  # only an alias can bring in so deep a child
+            where = self.previous if isinstance(self.node, MappingNode) else self.node
+            raise _NodeProblem("too-deep", where)
+
+
+def _children(node: Node) -> Iterator[Node]:
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            yield key
+            yield value
+    elif isinstance(node, SequenceNode):
+        yield from node.value
+
+
+def _first_alias(text: str, lines: _Lines) -> Span:
     """Where the first alias is used: parsing events is linear in the text, unlike expanding."""
-    from ruamel.yaml.events import AliasEvent
-
     try:
-        for event in YAML(typ="safe", pure=True).parse(text):
+        for event in YAML(typ="safe").parse(text):
             if isinstance(event, AliasEvent) and event.start_mark is not None:
-                mark = event.start_mark
-                return Span.point(first_line + mark.line, mark.column + 1)
+                return lines.point(event.start_mark.index)
     except YAMLError:
         pass
-    return Span.point(first_line)
+    return lines.point(0)
 
 
 Path = tuple[str | int, ...]
 
 
 class Positions:
-    """Lines and columns of every key and value of a YAML text, computed on first use."""
+    """Lines and columns of every key and value of a YAML text, computed on first use.
+
+    The text has loaded (:func:`load_mapping`) before anyone asks, so it is composed again
+    (nodes only, no values) without limits or errors to fear; merged keys (``<<``) are found
+    where they are written, and so are the pairs of an ``!!omap``.
+    """
 
     def __init__(self, text: str, first_line: int) -> None:
         self._text = text
         self._first_line = first_line
 
     def __reduce__(self) -> tuple[type[Positions], tuple[str, int]]:
-        # The round-trip tree is a cache: pickle the text alone and load it again when asked.
+        # The node tree is a cache: pickle the text alone and compose it again when asked.
         return Positions, (self._text, self._first_line)
 
     def __eq__(self, other: object) -> bool:
@@ -162,35 +378,40 @@ class Positions:
         return hash((self._text, self._first_line))
 
     @cached_property
-    def _root(self) -> Any:
+    def _masks(self) -> dict[str, str]:
+        return _masks(self._text)
+
+    @cached_property
+    def _root(self) -> Node | None:
         try:
-            return _round_trip_loader().load(self._text)
-        except (YAMLError, RecursionError, ValueError):
+            node: Node | None = YAML(typ="safe").compose(_masked(self._text, self._masks))
+        except YAMLError:
             return None
+        return node
+
+    @cached_property
+    def _lines(self) -> _Lines:
+        return _Lines(self._text, self._first_line)
 
     @property
     def start(self) -> Span:
         """Where the whole YAML text is introduced: the ``---`` line of a front matter."""
         return Span.point(max(self._first_line - 1, 1))
 
-    def _span(self, line: int, column: int, value: object = None) -> Span:
-        line += self._first_line
-        column += 1
-        if isinstance(value, str | int | float):
-            width = len(str(value).split("\n")[0])
-            return Span(line, column, line, column + max(width, 1))
-        return Span.point(line, column)
+    def _span(self, node: Node, width: int) -> Span:
+        start = self._lines.point(node.start_mark.index)
+        end = min(start.column + max(width, 1), self._lines.line_end(start.line))
+        return Span(start.line, start.column, start.line, max(end, start.column))
 
-    def _walk(self, path: Path) -> Iterator[tuple[Any, str | int]]:
+    def _walk(self, path: Path) -> Iterator[tuple[Node, Node]]:
+        """For each part of ``path`` that exists: the node of its key (or item), and its value."""
         node = self._root
         for part in path:
-            in_mapping = isinstance(node, Mapping) and part in node
-            in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
-            if in_mapping or in_list:
-                yield node, part
-                node = node[part]
-            else:
+            found = _step(node, _masked(part, self._masks) if isinstance(part, str) else part)
+            if found is None:
                 return
+            yield found
+            node = found[1]
 
     def key(self, path: Path) -> Span:
         """Where the key at ``path`` is written (the item for a list index)."""
@@ -201,19 +422,43 @@ class Positions:
         return self._locate(path, want_value=True)
 
     def _locate(self, path: Path, *, want_value: bool) -> Span:
-        found = self.start
         steps = list(self._walk(path))
-        complete = len(steps) == len(path)
-        for index, (parent, part) in enumerate(steps):
-            value_wanted = want_value and complete and index == len(steps) - 1
-            positions: Any = parent.lc  # ruamel.yaml's line/column record; untyped
-            if isinstance(parent, Mapping):
-                line, column = positions.value(part) if value_wanted else positions.key(part)
-            else:
-                line, column = positions.item(part)
-            found = self._span(line, column, parent[part] if value_wanted else part)
-        # A path that ends at a missing key stops at the nearest mapping or item that exists.
-        return found
+        if not steps:
+            return self.start
+        # A path that ends at a missing key stops at the nearest key or item that exists.
+        key, value = steps[-1]
+        if want_value and len(steps) == len(path):
+            if isinstance(value, ScalarNode) and _tag(value) != _TAG + "null":
+                return self._span(value, len(value.value.split("\n")[0]))
+            return self._span(value, 0)
+        return self._span(key, len(str(path[len(steps) - 1])))
+
+
+def _step(node: Node | None, part: str | int) -> tuple[Node, Node] | None:
+    """The key (or item) node and the value node that ``part`` names inside ``node``."""
+    if isinstance(node, SequenceNode) and _tag(node) not in (_TAG + "omap", _TAG + "pairs"):
+        if isinstance(part, int) and 0 <= part < len(node.value):
+            return node.value[part], node.value[part]
+        return None
+    for key, value in _pairs(node, 0):
+        if isinstance(key, ScalarNode) and key.value == str(part):
+            return key, value
+    return None
+
+
+def _pairs(node: Node | None, depth: int) -> Iterator[tuple[Node, Node]]:
+    """The key and value nodes of a mapping in the order that decides: its own keys, then the
+    merged ones (``<<``), first mapping first; the pairs of an ``!!omap`` or ``!!pairs``."""
+    if depth > MAX_DEPTH:
+        return
+    if isinstance(node, SequenceNode):
+        for item in node.value:
+            yield from _pairs(item, depth + 1)
+    elif isinstance(node, MappingNode):
+        merged = [value for key, value in node.value if _tag(key) == _TAG + "merge"]
+        yield from ((key, value) for key, value in node.value if _tag(key) != _TAG + "merge")
+        for value in merged:
+            yield from _pairs(value, depth + 1)
 
 
 _YAML_TEXTS: dict[str, tuple[Text, Text]] = {
@@ -277,8 +522,54 @@ _YAML_TEXTS: dict[str, tuple[Text, Text]] = {
         ),
     ),
     "too-deep": (
-        Text(en="the YAML is nested too deeply", ru="YAML слишком глубоко вложен"),
-        Text(en="flatten the structure", ru="упростите структуру"),
+        Text(
+            en="the YAML is nested more than {depth} levels deep",
+            ru="YAML вложен глубже {depth} уровней",
+        ),
+        Text(
+            en="flatten the structure: a few levels of “key: value” lines and lists are enough",
+            ru="упростите структуру: хватит нескольких уровней строк «ключ: значение» и списков",
+        ),
+    ),
+    "too-many-values": (
+        Text(
+            en="the YAML has more than {values} values",
+            ru="в YAML больше {values} значений",
+        ),
+        Text(
+            en="keep only the fields that are needed and split long lists",
+            ru="оставьте только нужные поля и разделите длинные списки",
+        ),
+    ),
+    "long-number": (
+        Text(
+            en="a number has {detail} digits; at most {digits} are allowed",
+            ru="в числе {detail} цифр; допустимо не больше {digits}",
+        ),
+        Text(
+            en="check the number, or put it in quotes if it is a code, not an amount",
+            ru="проверьте число или возьмите его в кавычки, если это код, а не величина",
+        ),
+    ),
+    "bad-value": (
+        Text(
+            en="“{detail}”: the value does not fit its tag",
+            ru="«{detail}»: значение не подходит к своему тегу",
+        ),
+        Text(
+            en="remove the tag, or correct the value",
+            ru="удалите тег или исправьте значение",
+        ),
+    ),
+    "bad-character": (
+        Text(
+            en="the YAML contains the control character {detail}, which is not allowed",
+            ru="в YAML есть управляющий символ {detail}, а он недопустим",
+        ),
+        Text(
+            en="delete it (most editors do not show it: retype the line)",
+            ru="удалите его (большинство редакторов его не показывает: наберите строку заново)",
+        ),
     ),
     "not-mapping": (
         Text(
@@ -299,5 +590,11 @@ def describe(problem: YamlProblem, lang: Lang) -> tuple[str, str]:
     detail = {"list": "list", "str": "text", "int": "number", "float": "number"}.get(
         problem.detail, problem.detail
     )
-    fields = {"detail": detail, "limit": MAX_EXPANDED_NODES}
+    fields = {
+        "detail": _one_line(str(detail)),
+        "limit": MAX_EXPANDED_NODES,
+        "values": MAX_VALUES,
+        "depth": MAX_DEPTH,
+        "digits": MAX_INTEGER_DIGITS,
+    }
     return message.render(lang, **fields), suggestion.render(lang, **fields)

@@ -1,0 +1,279 @@
+"""Issue 9, the YAML layer: broken front matter or handbook.yml never crashes, hangs or misplaces.
+
+A broken front matter gives one positioned STR diagnostic and every other file is still checked;
+a broken ``handbook.yml`` gives exit 2 and one ``handbook.yml:line:col: message`` line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from stdlint.engine import check_text
+from stdlint.i18n import Lang
+from stdlint.parse.yamlsource import (
+    MAX_DEPTH,
+    MAX_INTEGER_DIGITS,
+    MAX_VALUES,
+    YamlProblem,
+    describe,
+    load_mapping,
+)
+from tests.conftest import GOOD_STANDARD, Run
+
+TODAY = date(2026, 6, 1)
+# The good standard's front matter lines (2-10) and its body; line 11 is free for a new field.
+FIELDS = GOOD_STANDARD.split("---\n", 2)[1]
+BODY = GOOD_STANDARD.split("---\n", 2)[2]
+EXTRA = 11
+
+
+def _standard(fields: str) -> str:
+    return "---\n" + fields + "---\n" + BODY
+
+
+def _findings(text: str) -> list[tuple[str, int, int, int, int, str]]:
+    """The findings of a standard: code, span and message; every span inside the file."""
+    result = check_text(text, "bad.md", today=TODAY)
+    lines = text.split("\n")
+    found = []
+    for diagnostic in result.diagnostics:
+        span = diagnostic.span
+        assert 1 <= span.line <= span.end_line <= len(lines), diagnostic
+        assert 1 <= span.column <= len(lines[span.line - 1]) + 1, diagnostic
+        assert span.end_column <= len(lines[span.end_line - 1]) + 1, diagnostic
+        assert "\n" not in diagnostic.message and "\n" not in diagnostic.suggestion
+        found.append((diagnostic.code, *span_tuple(span), diagnostic.message))
+    return found
+
+
+def span_tuple(span: object) -> tuple[int, int, int, int]:
+    return (span.line, span.column, span.end_line, span.end_column)  # type: ignore[attr-defined]
+
+
+def _one(text: str) -> tuple[str, int, int]:
+    found = _findings(text)
+    assert len(found) == 1, found
+    return found[0][0], found[0][1], found[0][2]
+
+
+DEEP_FLOW = "x: " + "[" * 800 + "]" * 800 + "\n"
+DEEP_BLOCK = "".join("  " * level + f"k{level}:\n" for level in range(600))
+
+# (name, extra front matter lines, code, line, column)
+FRONT_MATTER_CASES = [
+    # A merged key is placed where it is written: «foo» in the anchored mapping.
+    ("merge-unknown", "base: &b {foo: 1}\n<<: *b\n", "STR003", EXTRA, 1),
+    ("recursive-merge", "x: &a {<<: *a}\n", "STR002", EXTRA, 12),
+    # The root mapping is level 1, so the 51st level is the 50th bracket, at column 4 + 49.
+    ("deep-flow", DEEP_FLOW, "STR002", EXTRA, 4 + MAX_DEPTH - 1),
+    # k0's value is level 2, so level 51 is the mapping of k50: line 11 + 50, column 101.
+    ("deep-block", DEEP_BLOCK, "STR002", EXTRA + MAX_DEPTH, 2 * MAX_DEPTH + 1),
+    ("long-integer", "x: " + "9" * 5000 + "\n", "STR002", EXTRA, 4),
+    ("long-hex-integer", "x: 0x" + "f" * 5000 + "\n", "STR002", EXTRA, 4),
+    ("control-character", "x: a\x07b\n", "STR002", EXTRA, 5),
+    ("bad-float", "x: !!float abc\n", "STR002", EXTRA, 4),
+    ("bad-bool", "x: !!bool maybe\n", "STR002", EXTRA, 4),
+]
+
+
+@pytest.mark.parametrize(
+    ("extra", "code", "line", "column"),
+    [case[1:] for case in FRONT_MATTER_CASES],
+    ids=[case[0] for case in FRONT_MATTER_CASES],
+)
+def test_broken_front_matter_is_one_positioned_finding(
+    extra: str, code: str, line: int, column: int
+) -> None:
+    found = [f for f in _findings(_standard(FIELDS + extra)) if f[1] == line]
+    assert (found[0][0], found[0][1], found[0][2]) == (code, line, column), found
+
+
+def test_merge_bringing_in_an_unknown_field() -> None:
+    found = _findings(_standard(FIELDS + "base: &b {foo: 1}\n<<: *b\n"))
+    assert [(code, line, column) for code, line, column, *_ in found] == [
+        ("STR003", EXTRA, 1),  # base
+        ("STR003", EXTRA, 11),  # foo, where it is written
+    ]
+
+
+def test_merge_bringing_in_an_invalid_value() -> None:
+    fields = "base: &b {status: bogus}\n" + FIELDS.replace("status: active\n", "") + "<<: *b\n"
+    found = _findings(_standard(fields))
+    assert [(code, line, column, end) for code, line, column, _, end, _ in found] == [
+        ("STR003", 2, 1, 5),
+        ("STR004", 2, 19, 24),  # «bogus» inside the anchored mapping
+    ]
+
+
+def test_front_matter_written_as_omap() -> None:
+    omap = "!!omap\n" + "".join(f"- {line}\n" for line in FIELDS.splitlines())
+    assert _findings(_standard(omap)) == []
+    found = _findings(_standard(omap + "- foo: 1\n"))
+    assert [(code, line, column) for code, line, column, *_ in found] == [("STR003", 12, 3)]
+
+
+def test_recursive_alias_in_front_matter() -> None:
+    assert _one(_standard(FIELDS + "x: &a [*a]\n")) == ("STR002", EXTRA, 8)
+
+
+def test_nesting_brought_in_by_an_alias_is_bounded() -> None:
+    anchored = "a: &a " + "[" * 45 + "]" * 45 + "\n"
+    user = "b: " + "[" * 9 + "*a" + "]" * 9 + "\n"
+    # 1 (root) + 9 brackets + 46 levels of «a» > 50: reported at the innermost bracket.
+    found = _findings(_standard(FIELDS + anchored + user))
+    assert ("STR002", EXTRA + 1, 12) in [(c, line, col) for c, line, col, *_ in found]
+
+
+def test_a_megabyte_of_brackets_is_refused_quickly() -> None:
+    extra = "x: " + "[" * 400_000 + "]" * 400_000 + "\n"
+    assert _one(_standard(FIELDS + extra)) == ("STR002", EXTRA, 4 + MAX_DEPTH - 1)
+
+
+def test_many_values_without_alias_are_not_an_alias_bomb() -> None:
+    text = "x: [" + ",".join(["1"] * MAX_VALUES) + "]"
+    with pytest.raises(YamlProblem) as caught:
+        load_mapping(text, first_line=2)
+    # root (1), key (2), list (3), items from 4: the 20,001st value is item 19,998.
+    assert caught.value.kind == "too-many-values"
+    assert caught.value.span.line == 2
+    assert caught.value.span.column == 5 + 2 * (MAX_VALUES - 3)
+    assert describe(caught.value, Lang.EN)[0] == f"the YAML has more than {MAX_VALUES} values"
+    assert describe(caught.value, Lang.RU)[0] == f"в YAML больше {MAX_VALUES} значений"
+
+
+def test_real_alias_bomb_keeps_its_message() -> None:
+    lines = ["a: &a [1,1,1,1,1,1,1,1,1,1]"]
+    for name, previous in zip("bcd", "abc", strict=True):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 10) + "]")
+    lines.append("e: [*d,*d,*d]")
+    with pytest.raises(YamlProblem) as caught:
+        load_mapping("\n".join(lines), first_line=2)
+    assert caught.value.kind == "alias-bomb"
+    assert (caught.value.span.line, caught.value.span.column) == (3, 8)  # the first alias
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"])
+def test_foreign_line_break_in_a_comment_is_nothing(char: str) -> None:
+    assert _findings(_standard(FIELDS + f"# a note{char}more words\n")) == []
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"])
+def test_foreign_line_break_keeps_positions_in_the_file(char: str) -> None:
+    # Before: counted as a line break, the error landed on line 13, past the front matter.
+    fields = FIELDS + f"x: a{char}b: [\n"
+    assert _one(_standard(fields)) == ("STR002", EXTRA, 7)
+    # A field after one is placed on its own line, and the value keeps the character.
+    fields = FIELDS + f"# note{char}more\nowner2: a{char}b\n"
+    found = _findings(_standard(fields))
+    assert [(code, line, column) for code, line, column, *_ in found] == [("STR003", EXTRA + 1, 1)]
+    assert load_mapping(f"x: a{char}b", first_line=1) == {"x": f"a{char}b"}
+
+
+def test_multi_line_invalid_value_stays_on_its_line() -> None:
+    fields = FIELDS.replace("status: active", 'status: "act\n  ive"')
+    found = _findings(_standard(fields))
+    # Line 5 is «status: "act»: the span ends at the end of that line, not 3 columns past it.
+    assert [(code, *span) for code, *span, _ in found] == [("STR004", 5, 9, 5, 13)]
+
+
+def test_block_value_in_a_message_is_one_line() -> None:
+    fields = FIELDS.replace("status: active", "status: |\n  act\n  ive")
+    found = _findings(_standard(fields))
+    assert [(code, line, column) for code, line, column, *_ in found] == [("STR004", 5, 9)]
+    assert "“act\\nive\\n”" in found[0][5]
+
+
+def test_control_character_message_is_one_line() -> None:
+    with pytest.raises(YamlProblem) as caught:
+        load_mapping("languages: [en]\nx: a\x07b\n", first_line=1)
+    assert (caught.value.span.line, caught.value.span.column) == (2, 5)
+    for lang in Lang:
+        message, suggestion = describe(caught.value, lang)
+        assert "U+0007" in message and "\n" not in message + suggestion
+        assert "<unicode string>" not in message
+
+
+# handbook.yml: exit 2, exactly one in-range "handbook.yml:line:col: message" line.
+PROFILE_CASES = [
+    ("no-final-newline", "languages: [en", 1, 15),
+    ("control-character", "languages: [en]\nx: a\x07b\n", 2, 5),
+    ("recursive-merge", "languages: [en]\nx: &a {<<: *a}\n", 2, 12),
+    ("deep-flow", "x: " + "[" * 800 + "]" * 800 + "\n", 1, 4 + MAX_DEPTH - 1),
+    ("deep-block", DEEP_BLOCK, 1 + MAX_DEPTH, 2 * MAX_DEPTH + 1),
+    ("long-integer", "languages: [en]\nn: " + "9" * 5000 + "\n", 2, 4),
+    ("many-values", "x: [" + ",".join(["1"] * MAX_VALUES) + "]\n", 1, 5 + 2 * (MAX_VALUES - 3)),
+    ("foreign-break", "languages: [en]\n# a\u2028b\nstandards: [standards]\nbad: [\n", 4, 7),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [case[1:] for case in PROFILE_CASES],
+    ids=[case[0] for case in PROFILE_CASES],
+)
+def test_broken_profile_is_one_positioned_line(
+    run_cli: Callable[..., Run], handbook: Path, text: str, line: int, column: int
+) -> None:
+    (handbook / "handbook.yml").write_text(text, "utf-8", newline="")
+    run = run_cli("check", cwd=handbook)
+    assert run.exit_code == 2
+    lines = run.stderr.splitlines()
+    assert len(lines) == 1, run.stderr
+    assert lines[0].startswith(f"handbook.yml:{line}:{column}: "), lines[0]
+    file_lines = text.split("\n")
+    assert line <= len(file_lines) and column <= len(file_lines[line - 1]) + 1
+
+
+def test_broken_profile_speaks_russian(run_cli: Callable[..., Run], handbook: Path) -> None:
+    text = "languages: [ru]\nn: " + "9" * (MAX_INTEGER_DIGITS + 1) + "\n"
+    (handbook / "handbook.yml").write_text(text, "utf-8")
+    run = run_cli("check", cwd=handbook)
+    assert run.exit_code == 2
+    assert run.stderr.strip() == (
+        f"handbook.yml:2:4: в числе {MAX_INTEGER_DIGITS + 1} цифр; допустимо не больше "
+        f"{MAX_INTEGER_DIGITS} — проверьте число или возьмите его в кавычки, если это код, "
+        "а не величина"
+    )
+
+
+@pytest.mark.parametrize(
+    ("extra", "code", "line", "column"),
+    [case[1:] for case in FRONT_MATTER_CASES],
+    ids=[case[0] for case in FRONT_MATTER_CASES],
+)
+def test_other_files_are_still_checked(
+    run_cli: Callable[..., Run],
+    handbook: Path,
+    extra: str,
+    code: str,
+    line: int,
+    column: int,
+) -> None:
+    text = _standard(FIELDS.replace("phone-answer", "broken") + extra)
+    (handbook / "standards" / "bad.md").write_text(text, "utf-8", newline="")
+    run = run_cli("check", "--format", "json", cwd=handbook)
+    assert run.exit_code == 1
+    report = run.json()
+    assert report["files"] == 2
+    found = {(d["path"], d["code"], d["line"], d["column"]) for d in report["diagnostics"]}
+    assert ("standards/bad.md", code, line, column) in found
+    assert not [d for d in report["diagnostics"] if d["path"] == "standards/good.md"]
+
+
+def test_new_messages_exist_in_both_languages() -> None:
+    kinds = ["too-deep", "too-many-values", "long-number", "bad-value", "bad-character"]
+    for kind in kinds:
+        problem = YamlProblem(kind, span=_point(), detail="1")
+        english, russian = describe(problem, Lang.EN), describe(problem, Lang.RU)
+        assert english != russian and all(english) and all(russian)
+        assert "{" not in "".join(english + russian)
+
+
+def _point() -> object:
+    from stdlint.diagnostics import Span
+
+    return Span.point(1)

@@ -16,7 +16,6 @@ from ruamel.yaml import YAML
 # run of dots rescanned the run each time, and 40 KB of dots took 20 s.
 _BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[»”\"')\]]*+(?=\s++([«“\"'(\[—–\-\d\w]))")
 _DOT_SPACE = re.compile(r"\.\s+")
-_WORD_BEFORE = re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*)$")
 
 
 @cache
@@ -27,18 +26,6 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
     inner = frozenset(word for lang in data.values() for word in lang["inner"])
     final = frozenset(word for lang in data.values() for word in lang["final"])
     return inner, final
-
-
-@cache
-def _word_window() -> int:
-    """How far back to look for the word before a dot.
-
-    A word longer than any abbreviation is judged the same whether it is read whole or cut to
-    this window, and a bounded look keeps a paragraph of many short sentences linear (searching
-    from the start of the text for every dot made it quadratic).
-    """
-    inner, final = _abbreviations()
-    return max(len(word) for word in inner | final) + 2
 
 
 @cache
@@ -66,8 +53,8 @@ def _ends_sentence(text: str, dot: int, next_char: str) -> bool:
         return True
     if next_char.islower():
         return False
-    word = _WORD_BEFORE.search(text, max(0, dot - _word_window()), dot)
-    if word is None:
+    word = _word_before(text, dot)
+    if not word:
         return True
     inner, final = _abbreviations()
     # "т. е." and "e. g." are written with or without spaces: compare without them.
@@ -75,13 +62,44 @@ def _ends_sentence(text: str, dot: int, next_char: str) -> bool:
     for abbreviation in _multi_part():
         if tail.endswith(abbreviation) and not tail[: -len(abbreviation)][-1:].isalpha():
             return abbreviation in final and next_char.isupper()
-    before = word.group(1).lower()
+    before = word.lower()
     if before in inner:
         return False
     if before in final:
         return next_char.isupper()
     # "A. Smith": a single capital letter is an initial.
-    return not (len(before) == 1 and word.group(1).isupper())
+    return not (len(before) == 1 and word.isupper())
+
+
+def _word_before(text: str, end: int) -> str:
+    """The letters just before ``end``, with single dots between them ("e.g", "т.е"), or "".
+
+    A scan back from the dot, where a regular expression anchored at the dot had to be
+    searched from the start of the text for every dot: a paragraph of many short sentences
+    was quadratic. It never scans past the space after the previous boundary, so the whole
+    split stays linear.
+    """
+    if text[end - 1 : end] == "\n":
+        # The regular expression's "$" matched before a final newline too; kept as it was.
+        end -= 1
+    start = _letters_before(text, end)
+    if start == end:
+        return ""
+    while start > 1 and text[start - 1] == "." and _is_letter(text[start - 2]):
+        start = _letters_before(text, start - 1)
+    return text[start:end]
+
+
+def _letters_before(text: str, end: int) -> int:
+    start = end
+    while start > 0 and _is_letter(text[start - 1]):
+        start -= 1
+    return start
+
+
+def _is_letter(char: str) -> bool:
+    # The same test as the class [^\W\d_] (checked over every code point).
+    return char.isalnum() and not char.isdecimal()
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -298,7 +298,9 @@ def _assert_document_inside(data: bytes) -> None:
     except UnicodeDecodeError:
         pass  # not parsed: STR009
     else:
-        data = _no_unicode_blank_lines(_no_code_span_across_lines(text)).encode("utf-8")
+        bom = "\ufeff" if text.startswith("\ufeff") else ""
+        text = _no_unicode_blank_lines(_no_code_span_across_lines(text.removeprefix(bom)))
+        data = (bom + text).encode("utf-8")
     source = decode(Path("standard.md"), data)
     doc = parse(source, "standard.md", Lang.EN)
     if doc.text is None:

@@ -10,10 +10,12 @@ from importlib import resources
 from ruamel.yaml import YAML
 
 # A boundary: terminal punctuation, optional closing quotes or brackets, whitespace, then what
-# can start a sentence (a capital, a digit, an opening quote, bracket or dash).
-_BOUNDARY = re.compile(r"[.!?…]+[»”\"')\]]*(?=\s+[«“\"'(\[—–\-\d\w])")
+# can start a sentence (a capital, a digit, an opening quote, bracket or dash; group 1).
+# Only a whole run of punctuation can be a boundary, so the run is taken from its first
+# character and never given back (possessive quantifiers): retrying from every dot of a long
+# run of dots rescanned the run each time, and 40 KB of dots took 20 s.
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[»”\"')\]]*+(?=\s++([«“\"'(\[—–\-\d\w]))")
 _DOT_SPACE = re.compile(r"\.\s+")
-_WORD_BEFORE = re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*)$")
 
 
 @cache
@@ -27,8 +29,10 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
-def _multi_part(abbreviations: frozenset[str]) -> tuple[str, ...]:
-    return tuple(sorted((a for a in abbreviations if "." in a), key=len, reverse=True))
+def _multi_part() -> tuple[str, ...]:
+    """The abbreviations with inner dots, longest first."""
+    inner, final = _abbreviations()
+    return tuple(sorted((a for a in inner | final if "." in a), key=len, reverse=True))
 
 
 def split_sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -36,35 +40,66 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         end = match.end()
-        if not _ends_sentence(text, match.start(), end):
+        if not _ends_sentence(text, match.start(), match.group(1)):
             continue
         yield from _trimmed(text, start, end)
         start = end
     yield from _trimmed(text, start, len(text))
 
 
-def _ends_sentence(text: str, dot: int, end: int) -> bool:
+def _ends_sentence(text: str, dot: int, next_char: str) -> bool:
+    """Whether the punctuation at ``dot``, followed by ``next_char`` after spaces, ends one."""
     if text[dot] != ".":
         return True
-    next_char = text[end:].lstrip()[:1]
     if next_char.islower():
         return False
-    word = _WORD_BEFORE.search(text, 0, dot)
-    if word is None:
+    word = _word_before(text, dot)
+    if not word:
         return True
     inner, final = _abbreviations()
     # "т. е." and "e. g." are written with or without spaces: compare without them.
     tail = _DOT_SPACE.sub(".", text[max(0, dot - 12) : dot]).lower()
-    for abbreviation in _multi_part(inner | final):
+    for abbreviation in _multi_part():
         if tail.endswith(abbreviation) and not tail[: -len(abbreviation)][-1:].isalpha():
             return abbreviation in final and next_char.isupper()
-    before = word.group(1).lower()
+    before = word.lower()
     if before in inner:
         return False
     if before in final:
         return next_char.isupper()
     # "A. Smith": a single capital letter is an initial.
-    return not (len(before) == 1 and word.group(1).isupper())
+    return not (len(before) == 1 and word.isupper())
+
+
+def _word_before(text: str, end: int) -> str:
+    """The letters just before ``end``, with single dots between them ("e.g", "т.е"), or "".
+
+    A scan back from the dot, where a regular expression anchored at the dot had to be
+    searched from the start of the text for every dot: a paragraph of many short sentences
+    was quadratic. It never scans past the space after the previous boundary, so the whole
+    split stays linear.
+    """
+    if text[end - 1 : end] == "\n":
+        # The regular expression's "$" matched before a final newline too; kept as it was.
+        end -= 1
+    start = _letters_before(text, end)
+    if start == end:
+        return ""
+    while start > 1 and text[start - 1] == "." and _is_letter(text[start - 2]):
+        start = _letters_before(text, start - 1)
+    return text[start:end]
+
+
+def _letters_before(text: str, end: int) -> int:
+    start = end
+    while start > 0 and _is_letter(text[start - 1]):
+        start -= 1
+    return start
+
+
+def _is_letter(char: str) -> bool:
+    # The same test as the class [^\W\d_] (checked over every code point).
+    return char.isalnum() and not char.isdecimal()
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

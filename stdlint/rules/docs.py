@@ -30,7 +30,6 @@ _RULE_LINE = Text(
     en="criterion: {criterion} · default severity: {severity}",
     ru="критерий: {criterion} · уровень по умолчанию: {severity}",
 )
-_FENCE = re.compile(r"^```.*?^```$", re.S | re.M)
 # A standard's front matter names its language; other blocks (handbook.yml) have none.
 _BLOCK_LANG = re.compile(r"^lang: *(\w+)", re.M)
 
@@ -67,8 +66,8 @@ def rule_documentation(rule: type[Rule], lang: Lang) -> dict[str, str]:
 
 def _language_first(section: str, lang: Lang) -> str:
     """The section's code blocks with those written in ``lang`` first, if it holds only blocks."""
-    blocks = _FENCE.findall(section)
-    if not blocks or _FENCE.sub("", section).strip():
+    blocks, text_outside = _fenced_blocks(section)
+    if not blocks or text_outside:
         return section
 
     def in_other_language(block: str) -> bool:
@@ -108,3 +107,27 @@ def explain_text(rule: type[Rule], lang: Lang) -> str:
             )
             lines += ["", click.style(heading, bold=True), body]
     return "\n".join(lines)
+
+
+def _fenced_blocks(section: str) -> tuple[list[str], bool]:
+    """The ```-fenced blocks of ``section``, and whether any text stands outside them.
+
+    A scan of lines, not a regular expression: searching for a closing fence from every line
+    that opens one was quadratic when none closes.
+    """
+    lines = section.split("\n")
+    blocks: list[str] = []
+    text_outside = False
+    index = 0
+    while index < len(lines):
+        if lines[index].startswith("```"):
+            closing = next((j for j in range(index + 1, len(lines)) if lines[j] == "```"), None)
+            if closing is None:
+                # An unclosed fence is text like any other, and no block can follow it.
+                return blocks, text_outside or any(line.strip() for line in lines[index:])
+            blocks.append("\n".join(lines[index : closing + 1]))
+            index = closing + 1
+        else:
+            text_outside = text_outside or bool(lines[index].strip())
+            index += 1
+    return blocks, text_outside

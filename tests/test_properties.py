@@ -1,0 +1,592 @@
+"""Our own fuzzer: the parsers never raise, and every position they give falls inside the file.
+
+Property-based (hypothesis), on the front-matter splitter, the document parser (random bytes
+and mutated real standards), the suppression parser, the sentence splitter and the quantity
+parser. Derandomised with a fixed, modest number of examples: a CI failure reproduces, and
+the whole module runs in seconds. Input is built from pieces that matter to each parser (YAML
+syntax, Markdown markup, directives, numbers and units in both languages) as well as from
+arbitrary characters.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from stdlint.diagnostics import Span
+from stdlint.i18n import Lang
+from stdlint.parse.document import parse
+from stdlint.parse.frontmatter import split
+from stdlint.parse.sentences import split_sentences
+from stdlint.parse.source import decode
+from stdlint.parse.suppressions import parse_suppressions
+from stdlint.text.analysis import LanguageEngine
+from tests.positions import assert_inside, document_spans, lines_of
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL_STANDARDS = sorted(
+    path
+    for folder in (ROOT / "standards", ROOT / "tests" / "fixtures")
+    for path in folder.rglob("*.md")
+)
+
+FUZZ = settings(
+    max_examples=150,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+# Characters that have tripped parsers elsewhere: line and paragraph separators, NEL, tabs,
+# CR, a BOM, controls, a surrogate-free astral character, combining marks, wide quotes.
+_SPECIAL = "\t\r\x0b\x0c\x1c\x85\u2028\u2029\ufeff\u200b\u0301\U0001f600«»“”—–…"
+_PROSE_CHARS = st.sampled_from(list("aZяЖё .,;:!?-'\"()[]#*_`>|0123456789\n") + list(_SPECIAL))
+
+_YAML_PIECES = [
+    "id: phone-answer",
+    "title: Answering the phone",
+    "title: «Ответ»",
+    "lang: en",
+    "lang: ru",
+    "lang: xx",
+    "status: active",
+    "status: aktive",
+    "owner: Head of support",
+    "approved_on: 2026-01-10",
+    "approved_on: 2026-02-30",
+    "last_reviewed: 20260115",
+    "review_every: 6 months",
+    "review_every: 1 год",
+    "review_every: 0 days",
+    "review_every: forever",
+    "channels: [phone, chat]",
+    "stages: [support]",
+    "verification:",
+    "supersedes: [old-id]",
+    "metrics:",
+    "  - id: answer-time",
+    "    target: 20",
+    "    unit: seconds",
+    "  - a",
+    "  b: c",
+    "x: &a [1, 2]",
+    "y: *a",
+    "z: *missing",
+    "!!str 5",
+    "!!python/object:os.system x",
+    "? complex",
+    ": value",
+    "key: 'quoted",
+    'key: "quoted',
+    "key: |",
+    "key: >-",
+    "  folded line",
+    "{a: 1",
+    "[1, 2",
+    "}",
+    "]",
+    "- item",
+    "# comment",
+    "# stdlint-disable CUR001 -- reason",
+    "id:",
+    "id: 12",
+    "id: [1]",
+    "title: {a: b}",
+    "a: b: c",
+    "\t",
+    "",
+    "  ",
+    "---",
+    "...",
+    "%YAML 1.2",
+    "@",
+    "`",
+    "key: 1e400",
+    "key: 0x1F",
+    "key: .nan",
+    "key: ~",
+    "key: yes",
+]
+# known: yamlsource merge keys (`<<: *a`, `x: &a {<<: *a}`) and `!!omap` — fixed on branch
+# yaml-robust (issue 9, first rows of the crash table): no `<<` and no `!!omap` above.
+# known: U+2028, U+2029 and NEL in front matter are YAML line breaks, so STR002 lands past
+# the end of the file — fixed on branch yaml-robust: front matter draws no such characters.
+_YAML_CHARS = st.sampled_from(list("ab:-[]{},#&*!|>'\" \t\n?%@`0123456789"))
+
+_MARKDOWN_PIECES = [
+    "# Answering the phone",
+    "# Ответ на звонок",
+    "## Rule",
+    "## Правило",
+    "## Why",
+    "## Exceptions",
+    "## How we check",
+    "## Examples",
+    "### Sub",
+    "1. Answer within 3 rings.",
+    "2. Отвечайте в течение двух рабочих часов.",
+    "10) Call back promptly",
+    "- Be polite and friendly.",
+    "* Reply as soon as possible, e.g. by 18:00.",
+    "> quoted **bold** and *emphasis*",
+    "Reply within 2 hours. Then close the ticket.",
+    "Ответьте быстро, т. е. за 5 мин. Затем закройте.",
+    "| Metric | Target |",
+    "|---|---|",
+    "| answer | 20 s |",
+    "[link](other.md)",
+    "[broken](missing.md#x)",
+    "![image](x.png)",
+    "`code` and ``more``",
+    "```",
+    "```yaml",
+    "    indented code",
+    "<!-- stdlint-disable CON001 -- reason -->",
+    "<!-- stdlint-disable-next-line vague-quality -->",
+    "<!-- stdlint-enable CON001 -->",
+    "<!-- comment",
+    "-->",
+    "<div>html</div>",
+    "***",
+    "Setext",
+    "===",
+    "---",
+    "",
+    "   ",
+    "A. B. Smith... Wow!!! Really?!",
+    "«Здравствуйте!» — скажите клиенту.",
+    "\\*escaped\\*",
+    "&amp; &#1234; &nbsp;",
+]
+
+
+def _joined(pieces: list[str], separator: str = "\n") -> st.SearchStrategy[str]:
+    return st.lists(
+        st.one_of(st.sampled_from(pieces), st.text(_PROSE_CHARS, max_size=12)), max_size=25
+    ).map(separator.join)
+
+
+_front_matter = st.lists(
+    st.one_of(st.sampled_from(_YAML_PIECES), st.text(_YAML_CHARS, max_size=10)), max_size=20
+).map("\n".join)
+_body = _joined(_MARKDOWN_PIECES)
+
+
+@st.composite
+def _standard_text(draw: st.DrawFn) -> str:
+    """A standard-like text: maybe a front matter, maybe closed, then a body."""
+    parts = []
+    if draw(st.booleans()):
+        parts += ["---", draw(_front_matter)]
+        if draw(st.integers(0, 3)):
+            parts.append(draw(st.sampled_from(["---", "...", "--- ", "----"])))
+    parts.append(draw(_body))
+    return "\n".join(parts)
+
+
+def _mutated(text: str, data: st.DataObject) -> str:
+    """``text`` with a few random edits: lines deleted, duplicated, swapped, characters put in."""
+    lines = text.split("\n")
+    for _ in range(data.draw(st.integers(1, 4), label="edits")):
+        kind = data.draw(st.sampled_from(["delete", "duplicate", "swap", "insert", "cut"]))
+        at = data.draw(st.integers(0, len(lines) - 1), label="line") if lines else 0
+        if kind == "delete" and lines:
+            del lines[at]
+        elif kind == "duplicate" and lines:
+            lines.insert(at, lines[at])
+        elif kind == "swap" and len(lines) > 1:
+            other = data.draw(st.integers(0, len(lines) - 1), label="other line")
+            lines[at], lines[other] = lines[other], lines[at]
+        elif kind == "insert" and lines:
+            line = lines[at]
+            column = data.draw(st.integers(0, len(line)), label="column")
+            piece = data.draw(st.text(_PROSE_CHARS, min_size=1, max_size=4), label="piece")
+            # known: U+2028, U+2029, NEL in front matter — fixed on branch yaml-robust.
+            if at < _front_matter_end(lines):
+                piece = "".join(c for c in piece if c not in "\x85\u2028\u2029")
+            lines[at] = line[:column] + piece + line[column:]
+        elif kind == "cut" and lines:
+            lines = lines[:at]
+    return "\n".join(lines)
+
+
+_BACKTICKS = re.compile("`+")
+
+
+def _no_code_span_across_lines(text: str) -> str:
+    """``text`` with the backticks of any code span that would cross a line made quotes.
+
+    Not yet found by hand: a code span across lines is placed on the line where it starts
+    (see ``test_code_span_across_lines_is_placed_on_its_own_lines``); until that is fixed
+    (``parse/prose.py``) the fuzzer does not generate one, so other bugs are not hidden by it.
+    Pairs runs of backticks as CommonMark does (a run closes at the next run of equal length).
+    """
+    while True:
+        runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(text)]
+        crossing = None
+        index = 0
+        while index < len(runs):
+            start, end = runs[index]
+            closing = next(
+                (j for j in range(index + 1, len(runs)) if runs[j][1] - runs[j][0] == end - start),
+                None,
+            )
+            if closing is None:
+                index += 1
+                continue
+            inside = text[end : runs[closing][0]]
+            if "\n" in inside or "\r" in inside:
+                crossing = (start, end)
+                break
+            index = closing + 1
+        if crossing is None:
+            return text
+        start, end = crossing
+        text = text[:start] + "'" * (end - start) + text[end:]
+
+
+def _no_unicode_blank_lines(text: str) -> str:
+    """``text`` with lines of other blanks than spaces and tabs (NBSP, form feed …) emptied.
+
+    Found by this fuzzer: such a line before a paragraph puts the paragraph one line up
+    (``test_unicode_blank_line_keeps_the_paragraph_on_its_line``); not generated until fixed.
+    """
+    return "\n".join(
+        "" if line.isspace() and line.strip(" \t") else line for line in text.split("\n")
+    )
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    """The index of the line after the front matter (0 when there is none)."""
+    if not lines or lines[0].rstrip() != "---":
+        return 0
+    return next((i + 1 for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), 0)
+
+
+# --- the front-matter splitter ----------------------------------------------------------
+
+
+@FUZZ
+@given(_standard_text())
+def test_front_matter_split_never_raises_and_places_problems_inside(text: str) -> None:
+    lines = text.split("\n")
+    matter = split(lines)
+    assert 1 <= matter.body_first_line <= len(lines) + 1
+    for problem in matter.problems:
+        _assert_inside_but_known(problem.span, lines, f"problem {problem.code}")
+
+
+@FUZZ
+@given(st.text(_YAML_CHARS, max_size=200))
+def test_front_matter_split_of_raw_yaml_characters(yaml: str) -> None:
+    lines = ["---", *yaml.split("\n"), "---", "# Title"]
+    for problem in split(lines).problems:
+        _assert_inside_but_known(problem.span, lines, f"problem {problem.code}")
+
+
+# --- the document parser ----------------------------------------------------------------
+
+
+def _assert_document_inside(data: bytes) -> None:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass  # not parsed: STR009
+    else:
+        bom = "\ufeff" if text.startswith("\ufeff") else ""
+        text = _no_unicode_blank_lines(_no_code_span_across_lines(text.removeprefix(bom)))
+        data = (bom + text).encode("utf-8")
+    source = decode(Path("standard.md"), data)
+    doc = parse(source, "standard.md", Lang.EN)
+    if doc.text is None:
+        lines = lines_of(data.decode("utf-8", errors="replace"))
+    else:
+        lines = doc.lines
+        assert lines == lines_of(data.decode("utf-8").removeprefix("\ufeff"))
+    for span, what in document_spans(doc):
+        _assert_inside_but_known(span, lines, what)
+
+
+def _assert_inside_but_known(span: Span, lines: list[str], what: str) -> None:
+    # known: STR004 on a multi-line value — end_column runs past the end of the line
+    # (issue 9, "Wrong positions") — fixed on branch yaml-robust: only the start is checked.
+    # Found by this fuzzer, not in issue 9's list, same cause: STR003 on a key written over
+    # two lines ("? unknown\n  key") ends past the end of its first line.
+    if what in ("problem STR003", "problem STR004"):
+        span = Span(span.line, span.column, span.line, span.column)
+    assert_inside(span, lines, what)
+
+
+@FUZZ
+# known: STR009 (not UTF-8) is placed by counting LF only, wrong with CR line endings
+# (issue 9, "Wrong positions") — fixed on branch paths-robust: random bytes have no CR.
+@given(st.binary(max_size=400).map(lambda data: data.replace(b"\r", b"")))
+def test_document_parse_of_random_bytes(data: bytes) -> None:
+    _assert_document_inside(data)
+
+
+@FUZZ
+@given(_standard_text(), st.sampled_from(["utf-8", "utf-8-sig"]), st.sampled_from(["\n", "\r\n"]))
+def test_document_parse_of_generated_standards(text: str, encoding: str, newline: str) -> None:
+    _assert_document_inside(text.replace("\n", newline).encode(encoding, errors="replace"))
+
+
+@FUZZ
+@given(st.sampled_from(REAL_STANDARDS), st.data())
+def test_document_parse_of_mutated_real_standards(path: Path, data: st.DataObject) -> None:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        _assert_document_inside(raw)
+        return
+    _assert_document_inside(_mutated(text, data).encode("utf-8"))
+
+
+# --- the suppression parser -------------------------------------------------------------
+
+_DIRECTIVE_PIECES = [
+    "<!--",
+    "-->",
+    "#",
+    " ",
+    "stdlint-disable",
+    "stdlint-disable-next-line",
+    "stdlint-disable-line",
+    "stdlint-enable",
+    "stdlint-",
+    "CON001",
+    "vague-quality",
+    ",",
+    " -- ",
+    "--",
+    "reason",
+    "причина",
+    "\t",
+    "x",
+]
+
+
+@FUZZ
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_DIRECTIVE_PIECES), max_size=12).map("".join),
+        min_size=1,
+        max_size=12,
+    ),
+    st.sets(st.integers(1, 14)),
+    st.integers(1, 14),
+)
+def test_suppressions_parse_places_directives_inside(
+    lines: list[str], code_lines: set[int], front_matter_end: int
+) -> None:
+    for suppression in parse_suppressions(lines, frozenset(code_lines), front_matter_end):
+        assert_inside(suppression.span, lines, suppression.kind)
+        assert suppression.first_line >= 1
+        assert suppression.first_line <= suppression.last_line
+
+
+# --- the sentence splitter --------------------------------------------------------------
+
+_SENTENCE_PIECES = [
+    "А.",
+    "Б. ",
+    "e.g.",
+    "т. е.",
+    "т.д.",
+    "etc.",
+    "Mr.",
+    "min.",
+    "approx.",
+    "No.",
+    "...",
+    "…",
+    "?!",
+    "!",
+    "?",
+    ". ",
+    " ",
+    "  ",
+    "\n",
+    "Word",
+    "слово",
+    "Слово",
+    "12",
+    "3.5",
+    "«",
+    "»",
+    "“",
+    "”",
+    '"',
+    "'",
+    "(",
+    ")",
+    "[",
+    "]",
+    "—",
+    "-",
+]
+
+
+_SENTENCE_WORDS = [
+    "Word",
+    "word",
+    "Слово",
+    "слово",
+    "A.",
+    "А.",
+    "12",
+    "3.5",
+    "e.g.",
+    "e. g.",
+    "т. е.",
+    "т.д.",
+    "etc.",
+    "Mr.",
+    "min.",
+    "approx.",
+    "No.",
+    "г.",
+    "(note)",
+    "«Слово»",
+    "“Word”",
+    '"Word"',
+    "—",
+    "-",
+]
+_SENTENCE_ENDS = [".", "...", "…", "?!", "!", "?", ".»", ".”", '."', ".)", ""]
+# Sentences as people write them: words and abbreviations, then an end, then a space.
+_sentences = st.lists(
+    st.tuples(
+        st.lists(st.sampled_from(_SENTENCE_WORDS), min_size=1, max_size=5),
+        st.sampled_from(_SENTENCE_ENDS),
+        st.sampled_from([" ", "  ", "\n", "\u00a0", ""]),
+    ).map(lambda parts: " ".join(parts[0]) + parts[1] + parts[2]),
+    max_size=6,
+).map("".join)
+
+
+@settings(FUZZ, max_examples=400)
+@given(
+    st.one_of(
+        _sentences,
+        st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=60).map("".join),
+        st.text(_PROSE_CHARS, max_size=200),
+        st.text(max_size=200),
+    )
+)
+def test_sentences_cover_the_text_in_order(text: str) -> None:
+    covered = 0
+    previous_end = 0
+    for start, end in split_sentences(text):
+        assert previous_end <= start < end <= len(text)
+        assert not text[start].isspace() and not text[end - 1].isspace()
+        # Nothing but spaces is left between two sentences.
+        assert not text[previous_end:start].strip()
+        covered += end - start
+        previous_end = end
+    assert not text[previous_end:].strip()
+
+
+# --- the quantity parser ----------------------------------------------------------------
+
+_QUANTITY_PIECES = [
+    "within",
+    "in",
+    "under",
+    "no later than",
+    "at least",
+    "up to",
+    "every",
+    "by",
+    "в течение",
+    "не позднее",
+    "не более",
+    "до",
+    "каждые",
+    "за",
+    "2",
+    "20",
+    "2,5",
+    "0",
+    "1000000000000000000000",
+    "18:00",
+    "9:5",
+    "24:99",
+    "two",
+    "двух",
+    "пяти",
+    "полутора",
+    "minutes",
+    "hours",
+    "business days",
+    "seconds",
+    "rings",
+    "рабочих часов",
+    "минут",
+    "дней",
+    "звонка",
+    "%",
+    "-",
+    "–",
+    "—",
+    ".",
+    ",",
+    "(",
+    ")",
+    "third",
+    "третьего",
+    "a.m.",
+    "ч.",
+    "мин.",
+    "per",
+    "в",
+    "раз",
+    "day",
+    "сутки",
+]
+_ENGINE = LanguageEngine()
+
+
+@FUZZ
+@given(
+    st.lists(st.sampled_from(_QUANTITY_PIECES), max_size=14).map(" ".join),
+    st.sampled_from([Lang.EN, Lang.RU]),
+)
+def test_quantities_fall_inside_the_sentence(text: str, lang: Lang) -> None:
+    facts = _ENGINE.facts(text, lang)
+    for quantity in facts.quantities:
+        assert 0 <= quantity.start < quantity.end <= len(text), quantity
+    for flag in facts.flags:
+        assert 0 <= flag.start <= flag.end <= len(text), flag
+
+
+@FUZZ
+@given(st.text(_PROSE_CHARS, max_size=120), st.sampled_from([Lang.EN, Lang.RU]))
+def test_language_engine_on_random_text(text: str, lang: Lang) -> None:
+    facts = _ENGINE.facts(text, lang)
+    for quantity in facts.quantities:
+        assert 0 <= quantity.start < quantity.end <= len(text), quantity
+
+
+@pytest.mark.xfail(reason="found by this fuzzer: a code span across lines keeps one anchor")
+def test_code_span_across_lines_is_placed_on_its_own_lines() -> None:
+    # markdown-it turns the line break inside a code span into a space, so the span is one
+    # text child anchored where it starts: "0" is placed at 1:2, past the end of line 1.
+    doc = parse(decode(Path("standard.md"), b"`\n0`"), "standard.md", Lang.EN)
+    [sentence] = [sentence for block in doc.prose for sentence in block.sentences()]
+    assert sentence.span == Span(2, 1, 2, 2)
+
+
+@pytest.mark.xfail(reason="found by this fuzzer: a blank line of NBSP or form feed shifts a line")
+def test_unicode_blank_line_keeps_the_paragraph_on_its_line() -> None:
+    # markdown-it strips the paragraph's leading blanks (str.strip takes NBSP, form feed,
+    # U+2028 …) but its map still starts on the blank line: the text is placed one line up.
+    doc = parse(decode(Path("standard.md"), b"\x0c\nReply."), "standard.md", Lang.EN)
+    [sentence] = [sentence for block in doc.prose for sentence in block.sentences()]
+    assert sentence.span == Span(2, 1, 2, 7)

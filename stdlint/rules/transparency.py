@@ -15,7 +15,7 @@ from stdlint.parse.sections import SectionId
 from stdlint.rules.base import Context, DocumentRule
 from stdlint.text.analysis import SentenceFacts
 from stdlint.text.lexicon import Lexicon
-from stdlint.text.tokens import PUNCT, WORD, tokenize
+from stdlint.text.tokens import WORD, tokenize
 
 MAX_WORDS = 30
 _WORDS_RU = ("слово", "слова", "слов")
@@ -151,7 +151,7 @@ class LongSentence(DocumentRule):
                 continue
             for prose in section.prose:
                 for sentence in prose.sentences():
-                    count = sum(1 for token in tokenize(sentence.text) if token.kind != PUNCT)
+                    count = ctx.language.facts(sentence.text, doc.lang).word_count
                     if count > self.options.max_words:
                         yield self.report(
                             doc,

@@ -191,6 +191,13 @@ def test_multi_line_invalid_value_stays_on_its_line() -> None:
     assert [(code, *span) for code, *span, _ in found] == [("STR004", 5, 9, 5, 13)]
 
 
+def test_unknown_key_written_over_two_lines_stays_on_its_first_line() -> None:
+    # Found by the property tests: the key reads «unknown key», 11 characters, but its first
+    # line «? unknown» ends 7 characters after the key starts.
+    found = _findings(_standard(FIELDS + "? unknown\n  key\n: 1\n"))
+    assert [(code, *span) for code, *span, _ in found] == [("STR003", EXTRA, 3, EXTRA, 10)]
+
+
 def test_block_value_in_a_message_is_one_line() -> None:
     fields = FIELDS.replace("status: active", "status: |\n  act\n  ive")
     found = _findings(_standard(fields))

@@ -4,11 +4,7 @@ Every Markdown file of ``standards/`` and ``tests/fixtures/`` is mutated with a 
 (lines deleted, duplicated, swapped, special characters and YAML oddities put in, the file cut
 short) and checked with :func:`stdlint.engine.check_text` against the example handbook's
 profile, within a fixed budget of mutants. Then one mutated file in a copy of the example
-handbook must leave the other files' findings as they were.
-
-The mutation classes that still hit crashes known from issue 9 are listed in ``KNOWN`` and not
-drawn; each has a minimal reproducer, and ``test_known_crash_still_crashes`` fails (strict
-xfail) once its fix lands, so that the entry is removed and the class drawn again.
+handbook must leave the other files' findings as they were. Every mutation class is drawn.
 """
 
 from __future__ import annotations
@@ -55,13 +51,11 @@ def _front_matter_end(lines: list[str]) -> int:
 
 def _in_body(lines: list[str], rng: random.Random, piece: str) -> list[str]:
     end = _front_matter_end(lines)
-    # Found by this fuzzer (tests/test_properties.py): a line of nothing but U+2028, NBSP or
-    # a form feed puts the paragraph under it one line up. Not generated until fixed: the
-    # piece goes into a line that has text.
-    places = [i for i in range(end + 1, len(lines)) if lines[i].strip()]
-    if not places:
+    # Any line of the body, blank ones too: a line of nothing but U+2028 must not move the
+    # paragraph under it.
+    if end + 1 >= len(lines):
         return lines
-    index = rng.choice(places)
+    index = rng.randrange(end + 1, len(lines))
     line = lines[index]
     column = rng.randint(0, len(line))
     return [*lines[:index], line[:column] + piece + line[column:], *lines[index + 1 :]]
@@ -157,34 +151,6 @@ MUTATIONS: dict[str, Mutation] = {
     "a long line": lambda lines, rng: _anywhere(lines, rng, "Reply promptly. " * 500),
 }
 
-# Mutation classes that hit a crash known from issue 9 ("Crashes" and "Wrong positions"),
-# fixed on another branch: not drawn until it is merged. Each has a minimal reproducer.
-_SHORT = "---\nid: phone-answer\ntitle: T\nlang: en\nstatus: active\n{}\n---\n\n# T\n"
-KNOWN: dict[str, str] = {
-    # known: yamlsource merge keys (KeyError in Positions._locate) — fixed on branch yaml-robust
-    "a merge key": _SHORT.format("base: &b {colour: red}\n<<: *b"),
-    # known: yamlsource recursive merge (AttributeError in Positions._root) — yaml-robust
-    "a recursive merge": _SHORT.format("x: &a {<<: *a}"),
-    # known: front matter written as !!omap (TypeError in Positions._locate) — yaml-robust
-    "!!omap front matter": "---\n!!omap\n- id: phone-answer\n- status: wrong\n---\n\n# T\n",
-    # known: RecursionError in _check_expansion.size / frontmatter._without — yaml-robust
-    "deep nesting": _SHORT.format("deep: " + "[" * 1200 + "]" * 1200),
-    # known: ValueError in load_mapping for an integer of more than 4,300 digits — yaml-robust
-    "a huge number": _SHORT.format("big: " + "9" * 5000),
-    # known: "year out of range" in values.Interval.after (rules/currency) — paths-robust
-    "a date in year 9999": _SHORT.format(
-        "owner: o\napproved_by: a\napproved_on: 2026-01-10\nreview_every: 1 year\n"
-        "last_reviewed: 9999-12-31"
-    ),
-    # known: U+2028, U+2029, NEL in front matter are YAML line breaks: STR002 lands past the
-    # end of the file — fixed on branch yaml-robust
-    "insert U+2028 in front matter": "---\n# c\u2028\u2028\u2028\u2028\nid: [\n---\n",
-    "insert NEL in front matter": "---\n# c\x85\x85\x85\x85\nid: [\n---\n",
-    # known: STR004 on a multi-line value (a line break inside a value): end_column runs past
-    # the end of the line — fixed on branch yaml-robust
-    "insert CR in front matter": _SHORT.format("channels: [pho\rne]"),
-}
-
 # A finding that reports a contained crash is a crash all the same (issue 9, point 2).
 _INTERNAL_ERROR = ("internal error", "внутренняя ошибка")
 
@@ -231,7 +197,7 @@ def _assert_sound(result: Result, text: str, what: object) -> None:
 def test_mutated_standards_never_crash_and_stay_inside(settings: Settings) -> None:
     rng = random.Random(SEED)
     corpus = _corpus()
-    names = sorted(name for name in MUTATIONS if name not in KNOWN)
+    names = sorted(MUTATIONS)
     for number in range(BUDGET):
         path, text = corpus[number % len(corpus)]
         mutant, applied = _mutant(text, rng, names)
@@ -241,13 +207,6 @@ def test_mutated_standards_never_crash_and_stay_inside(settings: Settings) -> No
         except Exception as error:  # pragma: no cover - the failure report
             raise AssertionError(f"{what} raised {error!r}; text: {mutant[:2000]!r}") from error
         _assert_sound(result, mutant, what)
-
-
-@pytest.mark.parametrize("name", sorted(KNOWN))
-@pytest.mark.xfail(reason="a crash known from issue 9, fixed on another branch", strict=True)
-def test_known_crash_still_crashes(name: str, settings: Settings) -> None:
-    text = KNOWN[name]
-    _assert_sound(check_text(text, "standard.md", settings, TODAY), text, name)
 
 
 def _per_file_findings(result: Result, skip: str) -> dict[str, list[tuple[object, ...]]]:
@@ -272,12 +231,7 @@ def _per_file_findings(result: Result, skip: str) -> dict[str, list[tuple[object
         "truncate",
         "insert NUL",
         "duplicate a line",
-        pytest.param(
-            "a merge key",
-            # known: yamlsource merge keys, and no per-file containment in the engine yet —
-            # fixed on branches yaml-robust and the engine's: one bad file loses the run.
-            marks=pytest.mark.xfail(raises=KeyError, strict=True, reason="issue 9, known"),
-        ),
+        "a merge key",
     ],
 )
 def test_one_mutated_file_leaves_the_others_alone(tmp_path: Path, mutation: str) -> None:

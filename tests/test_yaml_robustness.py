@@ -116,6 +116,17 @@ def test_front_matter_written_as_omap() -> None:
     assert [(code, line, column) for code, line, column, *_ in found] == [("STR003", 12, 3)]
 
 
+def test_omap_with_a_key_written_twice_or_a_list_for_a_key() -> None:
+    # Found by the mutation smoke test: ruamel.yaml only asserts an omap has no duplicate key
+    # (AssertionError) and tests a list key for membership (TypeError).
+    omap = "!!omap\n" + "".join(f"- {line}\n" for line in FIELDS.splitlines())
+    found = _findings(_standard(omap + "- id: again\n"))
+    assert [(code, line, column) for code, line, column, *_ in found] == [("STR002", 12, 3)]
+    assert "“id”" in found[0][-1]
+    found = _findings(_standard(omap + "- [a]: 1\n"))
+    assert not any("internal error" in message for *_, message in found), found
+
+
 def test_recursive_alias_in_front_matter() -> None:
     assert _one(_standard(FIELDS + "x: &a [*a]\n")) == ("STR002", EXTRA, 8)
 
@@ -178,6 +189,13 @@ def test_multi_line_invalid_value_stays_on_its_line() -> None:
     found = _findings(_standard(fields))
     # Line 5 is «status: "act»: the span ends at the end of that line, not 3 columns past it.
     assert [(code, *span) for code, *span, _ in found] == [("STR004", 5, 9, 5, 13)]
+
+
+def test_unknown_key_written_over_two_lines_stays_on_its_first_line() -> None:
+    # Found by the property tests: the key reads «unknown key», 11 characters, but its first
+    # line «? unknown» ends 7 characters after the key starts.
+    found = _findings(_standard(FIELDS + "? unknown\n  key\n: 1\n"))
+    assert [(code, *span) for code, *span, _ in found] == [("STR003", EXTRA, 3, EXTRA, 10)]
 
 
 def test_block_value_in_a_message_is_one_line() -> None:

@@ -63,6 +63,17 @@ class _SafeConstructor(SafeConstructor):
         _measure(node)
         return super().construct_document(node)
 
+    def construct_yaml_omap(self, node: Any) -> Iterator[Any]:
+        """An ``!!omap`` read as the mapping of its pairs, duplicate keys refused as in any
+        mapping (the library only asserts there is none, and crashes on an unhashable key)."""
+        mapping = _as_mapping(node)
+        if mapping is None:  # not a list of one-pair mappings: the library says what is wrong
+            yield from super().construct_yaml_omap(node)
+            return
+        data: dict[Any, Any] = {}
+        yield data
+        data.update(self.construct_mapping(mapping, deep=True))
+
 
 def _checked(
     construct: Callable[[SafeConstructor, Any], Any],
@@ -80,6 +91,7 @@ def _checked(
 
 
 _SafeConstructor.add_constructor(_TAG + "timestamp", SafeConstructor.construct_yaml_str)
+_SafeConstructor.add_constructor(_TAG + "omap", _SafeConstructor.construct_yaml_omap)
 for _name in ("int", "float", "bool"):
     _SafeConstructor.add_constructor(
         _TAG + _name, _checked(SafeConstructor.yaml_constructors[_TAG + _name])
@@ -191,7 +203,7 @@ def load_mapping(text: str, first_line: int) -> dict[str, Any]:
         data = _fast_loader().load(source)
     except _NodeProblem as problem:
         span = _first_alias(source, lines) if problem.index < 0 else lines.point(problem.index)
-        raise YamlProblem(problem.kind, span, problem.detail) from None
+        raise YamlProblem(problem.kind, span, _unmasked(problem.detail, masks)) from None
     except ReaderError as error:
         char = error.character if isinstance(error.character, str) else chr(error.character)
         detail = f"U+{ord(char):04X}"
@@ -446,15 +458,25 @@ def _step(node: Node | None, part: str | int) -> tuple[Node, Node] | None:
     return None
 
 
+def _as_mapping(node: Node) -> MappingNode | None:
+    """The pairs of an ``!!omap`` or ``!!pairs`` as one mapping; None unless every item of
+    ``node`` is a mapping of one pair."""
+    if not isinstance(node, SequenceNode):
+        return None
+    if not all(isinstance(item, MappingNode) and len(item.value) == 1 for item in node.value):
+        return None
+    pairs = [item.value[0] for item in node.value]
+    return MappingNode(_TAG + "map", pairs, node.start_mark, node.end_mark)
+
+
 def _pairs(node: Node | None, depth: int) -> Iterator[tuple[Node, Node]]:
     """The key and value nodes of a mapping in the order that decides: its own keys, then the
     merged ones (``<<``), first mapping first; the pairs of an ``!!omap`` or ``!!pairs``."""
     if depth > MAX_DEPTH:
         return
     if isinstance(node, SequenceNode):
-        for item in node.value:
-            yield from _pairs(item, depth + 1)
-    elif isinstance(node, MappingNode):
+        node = _as_mapping(node)
+    if isinstance(node, MappingNode):
         merged = [value for key, value in node.value if _tag(key) == _TAG + "merge"]
         yield from ((key, value) for key, value in node.value if _tag(key) != _TAG + "merge")
         for value in merged:

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from stdlint.config import load_profile
 from stdlint.engine import check
-from stdlint.parse.yamlsource import Positions, load_mapping
+from stdlint.parse.yamlpositions import Positions
+from stdlint.parse.yamlsource import load_mapping
 
 REPO = Path(__file__).resolve().parent.parent
 

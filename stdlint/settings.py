@@ -32,7 +32,7 @@ from stdlint.config import (
 from stdlint.diagnostics import Severity, Span
 from stdlint.i18n import DID_YOU_MEAN, Lang, Text, environment_lang, quote
 from stdlint.parse.validation import field_problems
-from stdlint.parse.yamlsource import Positions
+from stdlint.parse.yamlpositions import Positions
 from stdlint.rules import Rule, all_rules
 
 

@@ -14,12 +14,12 @@ import pytest
 
 from stdlint.engine import check_text
 from stdlint.i18n import Lang
+from stdlint.parse.yamlmessages import describe
 from stdlint.parse.yamlsource import (
     MAX_DEPTH,
     MAX_INTEGER_DIGITS,
     MAX_VALUES,
     YamlProblem,
-    describe,
     load_mapping,
 )
 from tests.conftest import GOOD_STANDARD, Run

@@ -14,7 +14,9 @@ from stdlint.config.profile import PROFILE_NAME, Profile
 from stdlint.diagnostics import Span
 from stdlint.i18n import DID_YOU_MEAN, Lang, Text, quote
 from stdlint.parse.validation import field_problems
-from stdlint.parse.yamlsource import Positions, YamlProblem, describe, load_mapping
+from stdlint.parse.yamlmessages import describe
+from stdlint.parse.yamlpositions import Positions
+from stdlint.parse.yamlsource import YamlProblem, load_mapping
 
 
 class ConfigError(Exception):

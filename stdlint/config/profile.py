@@ -22,7 +22,7 @@ from stdlint.i18n import Lang
 from stdlint.parse.models import Strict
 from stdlint.parse.sections import SectionId
 from stdlint.parse.values import Interval, Slug
-from stdlint.parse.yamlsource import Positions
+from stdlint.parse.yamlpositions import Positions
 
 PROFILE_NAME = "handbook.yml"
 

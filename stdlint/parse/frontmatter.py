@@ -14,7 +14,9 @@ from stdlint.parse.models import StandardMeta
 from stdlint.parse.problems import Problem, Worded
 from stdlint.parse.repair import StandIns, repair
 from stdlint.parse.validation import INVALID, MISSING, UNKNOWN, field_problems
-from stdlint.parse.yamlsource import Positions, YamlProblem, describe, load_mapping
+from stdlint.parse.yamlmessages import describe
+from stdlint.parse.yamlpositions import Positions
+from stdlint.parse.yamlsource import YamlProblem, load_mapping
 
 _FENCE = "---"
 _CLOSERS = ("---", "...")

@@ -13,7 +13,8 @@ from pydantic import BaseModel, ValidationError
 
 from stdlint.diagnostics import Span
 from stdlint.i18n import DID_YOU_MEAN, Lang, Text, join_quoted, quote
-from stdlint.parse.yamlsource import Path, Positions
+from stdlint.parse.yamlpositions import Positions
+from stdlint.parse.yamlsource import Path
 
 UNKNOWN, MISSING, INVALID = "unknown", "missing", "invalid"
 

@@ -1,9 +1,10 @@
-"""YAML loading: a fast safe load for the common case, exact positions only when asked.
+"""YAML loading: one fast, safe, bounded load per file; positions and messages live beside it.
 
 Front matter and ``handbook.yml`` are loaded with ruamel.yaml's safe loader (the C one where
-``ruamel.yaml.clib`` is installed): no arbitrary tags are ever constructed.  Most files have no
-finding, so the slower round-trip loader, which keeps every key's line and column, runs only
-when a diagnostic needs a position (:class:`Positions`).
+``ruamel.yaml.clib`` is installed): no arbitrary tags are ever constructed, and nesting, the
+number of values and the size of integers are bounded before anything walks the data. Most
+files have no finding, so the positions of keys (``yamlpositions``) are found only when a
+diagnostic asks; ``yamlmessages`` words every :class:`YamlProblem` in both languages.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -26,7 +26,6 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
 from stdlint.diagnostics import Span
-from stdlint.i18n import Lang, Text
 
 # A front matter has a few dozen values, a profile a few hundred; a document whose aliases
 # expand past this is an attack ("billion laughs") or an accident, and is refused before
@@ -44,14 +43,14 @@ MAX_INTEGER_DIGITS = 100
 # first measured by a scan of events that stops as soon as it passes MAX_DEPTH.
 _C_SAFE_DEPTH = 1_000
 
-_TAG = "tag:yaml.org,2002:"
+YAML_TAG = "tag:yaml.org,2002:"
 # YAML 1.1 line breaks that YAML 1.2 (and every editor showing the file) treats as ordinary
 # characters. ruamel.yaml still breaks lines at them, which shifts every position after them
 # and turns a comment into content; they are swapped for private-use characters while loading.
 _FOREIGN_BREAKS = "\x85\u2028\u2029"
 
 
-def _tag(node: Node) -> str:
+def node_tag(node: Node) -> str:
     return str(node.tag)
 
 
@@ -66,7 +65,7 @@ class _SafeConstructor(SafeConstructor):
     def construct_yaml_omap(self, node: Any) -> Iterator[Any]:
         """An ``!!omap`` read as the mapping of its pairs, duplicate keys refused as in any
         mapping (the library only asserts there is none, and crashes on an unhashable key)."""
-        mapping = _as_mapping(node)
+        mapping = as_mapping(node)
         if mapping is None:  # not a list of one-pair mappings: the library says what is wrong
             yield from super().construct_yaml_omap(node)
             return
@@ -84,17 +83,17 @@ def _checked(
         try:
             return construct(self, node)
         except (ValueError, KeyError, TypeError):
-            tag = _tag(node).removeprefix(_TAG)
+            tag = node_tag(node).removeprefix(YAML_TAG)
             raise _NodeProblem("bad-value", node, f"!!{tag} {node.value}") from None
 
     return wrapper
 
 
-_SafeConstructor.add_constructor(_TAG + "timestamp", SafeConstructor.construct_yaml_str)
-_SafeConstructor.add_constructor(_TAG + "omap", _SafeConstructor.construct_yaml_omap)
+_SafeConstructor.add_constructor(YAML_TAG + "timestamp", SafeConstructor.construct_yaml_str)
+_SafeConstructor.add_constructor(YAML_TAG + "omap", _SafeConstructor.construct_yaml_omap)
 for _name in ("int", "float", "bool"):
     _SafeConstructor.add_constructor(
-        _TAG + _name, _checked(SafeConstructor.yaml_constructors[_TAG + _name])
+        YAML_TAG + _name, _checked(SafeConstructor.yaml_constructors[YAML_TAG + _name])
     )
 
 
@@ -117,7 +116,7 @@ class _NodeProblem(Exception):
         self.detail = detail
 
 
-class _Lines:
+class SourceLines:
     """Character offsets of a text turned into file lines and columns (LF only)."""
 
     def __init__(self, text: str, first_line: int) -> None:
@@ -142,7 +141,7 @@ class _Lines:
         return end - self._starts[row] + 1
 
 
-def _masks(text: str) -> dict[str, str]:
+def break_masks(text: str) -> dict[str, str]:
     """Private-use stand-ins for the foreign line breaks of ``text`` (none if it has none)."""
     found = [char for char in _FOREIGN_BREAKS if char in text]
     if not found:
@@ -151,13 +150,13 @@ def _masks(text: str) -> dict[str, str]:
     return dict(zip(found, free, strict=False))
 
 
-def _masked(text: str, masks: dict[str, str]) -> str:
+def masked(text: str, masks: dict[str, str]) -> str:
     table: dict[str, str | int | None] = dict(masks)
     return text.translate(str.maketrans(table)) if masks else text
 
 
-def _unmasked(data: Any, masks: dict[str, str]) -> Any:
-    """``data`` with the stand-ins of :func:`_masks` turned back into the original characters."""
+def unmasked(data: Any, masks: dict[str, str]) -> Any:
+    """``data`` with the stand-ins of :func:`break_masks` turned back into the characters."""
     if not masks:
         return data
     back: dict[str, str | int | None] = {stand_in: char for char, stand_in in masks.items()}
@@ -195,15 +194,15 @@ def load_mapping(text: str, first_line: int) -> dict[str, Any]:
 
     Raises :class:`YamlProblem` with a position for every way it can go wrong.
     """
-    lines = _Lines(text, first_line)
-    masks = _masks(text)
-    source = _masked(text, masks)
+    lines = SourceLines(text, first_line)
+    masks = break_masks(text)
+    source = masked(text, masks)
     try:
         _check_depth_first(source)
         data = _fast_loader().load(source)
     except _NodeProblem as problem:
         span = _first_alias(source, lines) if problem.index < 0 else lines.point(problem.index)
-        raise YamlProblem(problem.kind, span, _unmasked(problem.detail, masks)) from None
+        raise YamlProblem(problem.kind, span, unmasked(problem.detail, masks)) from None
     except ReaderError as error:
         char = error.character if isinstance(error.character, str) else chr(error.character)
         detail = f"U+{ord(char):04X}"
@@ -211,16 +210,16 @@ def load_mapping(text: str, first_line: int) -> dict[str, Any]:
     except MarkedYAMLError as error:
         raise _marked_problem(error, lines) from None
     except YAMLError as error:
-        raise YamlProblem("syntax", lines.point(0), _one_line(str(error))) from None
+        raise YamlProblem("syntax", lines.point(0), one_line(str(error))) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise YamlProblem("not-mapping", Span.point(first_line), type(data).__name__)
-    result: dict[str, Any] = _unmasked(data, masks)
+    result: dict[str, Any] = unmasked(data, masks)
     return result
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
     """An error text of the YAML library as one line, without its "in <unicode string>" notes."""
     kept = [
         line.strip()
@@ -230,23 +229,23 @@ def _one_line(text: str) -> str:
     return " ".join(" ".join(kept).split())
 
 
-def _marked_problem(error: MarkedYAMLError, lines: _Lines) -> YamlProblem:
+def _marked_problem(error: MarkedYAMLError, lines: SourceLines) -> YamlProblem:
     mark = error.problem_mark or error.context_mark
     span = lines.point(mark.index if mark else 0)
     problem = error.problem or ""
     if "could not determine a constructor for the tag" in problem:
         tag = problem.rsplit("tag", 1)[-1].strip(" '")
-        return YamlProblem("unsafe-tag", span, _one_line(tag.removeprefix(_TAG)))
+        return YamlProblem("unsafe-tag", span, one_line(tag.removeprefix(YAML_TAG)))
     if "duplicate key" in problem:
         key = problem.split('"')[1] if '"' in problem else ""
-        return YamlProblem("duplicate-key", span, _one_line(key))
+        return YamlProblem("duplicate-key", span, one_line(key))
     if "undefined alias" in problem:
         return YamlProblem("undefined-alias", span)
     if "mapping values are not allowed" in problem:
         return YamlProblem("colon-in-value", span)
     if "cannot start any token" in problem and "\\t" in problem:
         return YamlProblem("tab", span)
-    detail = _one_line(" ".join(filter(None, [error.context, problem])))
+    detail = one_line(" ".join(filter(None, [error.context, problem])))
     return YamlProblem("syntax", span, detail)
 
 
@@ -292,7 +291,7 @@ def _measure(root: Node) -> None:
             raise _NodeProblem("too-many-values", node)
         if isinstance(node, ScalarNode):
             digits = sum(char.isalnum() for char in node.value)
-            if _tag(node) == _TAG + "int" and digits > MAX_INTEGER_DIGITS:
+            if node_tag(node) == YAML_TAG + "int" and digits > MAX_INTEGER_DIGITS:
                 raise _NodeProblem("long-number", node, str(digits))
             sizes[id(node)], heights[id(node)] = 1, 0
             return
@@ -351,7 +350,7 @@ def _children(node: Node) -> Iterator[Node]:
         yield from node.value
 
 
-def _first_alias(text: str, lines: _Lines) -> Span:
+def _first_alias(text: str, lines: SourceLines) -> Span:
     """Where the first alias is used: parsing events is linear in the text, unlike expanding."""
     try:
         for event in YAML(typ="safe").parse(text):
@@ -362,103 +361,10 @@ def _first_alias(text: str, lines: _Lines) -> Span:
     return lines.point(0)
 
 
-Path = tuple[str | int, ...]
+Path = tuple[str | int, ...]  # where a value is: keys and list indexes from the root
 
 
-class Positions:
-    """Lines and columns of every key and value of a YAML text, computed on first use.
-
-    The text has loaded (:func:`load_mapping`) before anyone asks, so it is composed again
-    (nodes only, no values) without limits or errors to fear; merged keys (``<<``) are found
-    where they are written, and so are the pairs of an ``!!omap``.
-    """
-
-    def __init__(self, text: str, first_line: int) -> None:
-        self._text = text
-        self._first_line = first_line
-
-    def __reduce__(self) -> tuple[type[Positions], tuple[str, int]]:
-        # The node tree is a cache: pickle the text alone and compose it again when asked.
-        return Positions, (self._text, self._first_line)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Positions):
-            return NotImplemented
-        return (self._text, self._first_line) == (other._text, other._first_line)
-
-    def __hash__(self) -> int:
-        return hash((self._text, self._first_line))
-
-    @cached_property
-    def _masks(self) -> dict[str, str]:
-        return _masks(self._text)
-
-    @cached_property
-    def _root(self) -> Node | None:
-        try:
-            node: Node | None = YAML(typ="safe").compose(_masked(self._text, self._masks))
-        except YAMLError:
-            return None
-        return node
-
-    @cached_property
-    def _lines(self) -> _Lines:
-        return _Lines(self._text, self._first_line)
-
-    @property
-    def start(self) -> Span:
-        """Where the whole YAML text is introduced: the ``---`` line of a front matter."""
-        return Span.point(max(self._first_line - 1, 1))
-
-    def _span(self, node: Node, width: int) -> Span:
-        start = self._lines.point(node.start_mark.index)
-        end = min(start.column + max(width, 1), self._lines.line_end(start.line))
-        return Span(start.line, start.column, start.line, max(end, start.column))
-
-    def _walk(self, path: Path) -> Iterator[tuple[Node, Node]]:
-        """For each part of ``path`` that exists: the node of its key (or item), and its value."""
-        node = self._root
-        for part in path:
-            found = _step(node, _masked(part, self._masks) if isinstance(part, str) else part)
-            if found is None:
-                return
-            yield found
-            node = found[1]
-
-    def key(self, path: Path) -> Span:
-        """Where the key at ``path`` is written (the item for a list index)."""
-        return self._locate(path, want_value=False)
-
-    def value(self, path: Path) -> Span:
-        """Where the value at ``path`` is written; the nearest existing parent if it is absent."""
-        return self._locate(path, want_value=True)
-
-    def _locate(self, path: Path, *, want_value: bool) -> Span:
-        steps = list(self._walk(path))
-        if not steps:
-            return self.start
-        # A path that ends at a missing key stops at the nearest key or item that exists.
-        key, value = steps[-1]
-        if want_value and len(steps) == len(path):
-            if isinstance(value, ScalarNode) and _tag(value) != _TAG + "null":
-                return self._span(value, len(value.value.split("\n")[0]))
-            return self._span(value, 0)
-        return self._span(key, len(str(path[len(steps) - 1])))
-
-
-def _step(node: Node | None, part: str | int) -> tuple[Node, Node] | None:
-    """The key (or item) node and the value node that ``part`` names inside ``node``."""
-    if isinstance(node, SequenceNode) and _tag(node) not in (_TAG + "omap", _TAG + "pairs"):
-        if isinstance(part, int) and 0 <= part < len(node.value):
-            return node.value[part], node.value[part]
-        return None
-    for key, value in _pairs(node, 0):
-        if isinstance(key, ScalarNode) and key.value == str(part):
-            return key, value
-    return None
-
-
-def _as_mapping(node: Node) -> MappingNode | None:
+def as_mapping(node: Node) -> MappingNode | None:
     """The pairs of an ``!!omap`` or ``!!pairs`` as one mapping; None unless every item of
     ``node`` is a mapping of one pair."""
     if not isinstance(node, SequenceNode):
@@ -466,157 +372,4 @@ def _as_mapping(node: Node) -> MappingNode | None:
     if not all(isinstance(item, MappingNode) and len(item.value) == 1 for item in node.value):
         return None
     pairs = [item.value[0] for item in node.value]
-    return MappingNode(_TAG + "map", pairs, node.start_mark, node.end_mark)
-
-
-def _pairs(node: Node | None, depth: int) -> Iterator[tuple[Node, Node]]:
-    """The key and value nodes of a mapping in the order that decides: its own keys, then the
-    merged ones (``<<``), first mapping first; the pairs of an ``!!omap`` or ``!!pairs``."""
-    if depth > MAX_DEPTH:
-        return
-    if isinstance(node, SequenceNode):
-        node = _as_mapping(node)
-    if isinstance(node, MappingNode):
-        merged = [value for key, value in node.value if _tag(key) == _TAG + "merge"]
-        yield from ((key, value) for key, value in node.value if _tag(key) != _TAG + "merge")
-        for value in merged:
-            yield from _pairs(value, depth + 1)
-
-
-_YAML_TEXTS: dict[str, tuple[Text, Text]] = {
-    "syntax": (
-        Text(en="the YAML cannot be read: {detail}", ru="YAML не читается: {detail}"),
-        Text(
-            en="check indentation and quotes on this line and the one above",
-            ru="проверьте отступы и кавычки в этой строке и строке выше",
-        ),
-    ),
-    "colon-in-value": (
-        Text(
-            en="a value contains “: ” and reads as a new key",
-            ru="в значении есть «: », и оно читается как новый ключ",
-        ),
-        Text(
-            en="put the whole value in double quotes",
-            ru="возьмите всё значение в двойные кавычки",
-        ),
-    ),
-    "tab": (
-        Text(
-            en="a tab character is used for indentation",
-            ru="для отступа использован символ табуляции",
-        ),
-        Text(en="indent with spaces", ru="делайте отступы пробелами"),
-    ),
-    "duplicate-key": (
-        Text(en="key “{detail}” is written twice", ru="ключ «{detail}» указан дважды"),
-        Text(en="keep one of the two lines", ru="оставьте одну из двух строк"),
-    ),
-    "undefined-alias": (
-        Text(
-            en="an alias refers to an anchor that does not exist",
-            ru="псевдоним ссылается на несуществующий якорь",
-        ),
-        Text(en="write the value out in full", ru="запишите значение полностью"),
-    ),
-    "unsafe-tag": (
-        Text(
-            en="the tag “!!{detail}” is not allowed: only plain values, lists and mappings are",
-            ru="тег «!!{detail}» запрещён: читаются только обычные значения, списки и словари",
-        ),
-        Text(en="remove the tag", ru="удалите тег"),
-    ),
-    "alias-bomb": (
-        Text(
-            en="YAML aliases expand to more than {limit} values",
-            ru="псевдонимы YAML разворачиваются в более чем {limit} значений",
-        ),
-        Text(
-            en="write the values out without anchors and aliases",
-            ru="запишите значения без якорей и псевдонимов",
-        ),
-    ),
-    "recursive-alias": (
-        Text(en="a YAML alias refers to itself", ru="псевдоним YAML ссылается сам на себя"),
-        Text(
-            en="write the values out without anchors and aliases",
-            ru="запишите значения без якорей и псевдонимов",
-        ),
-    ),
-    "too-deep": (
-        Text(
-            en="the YAML is nested more than {depth} levels deep",
-            ru="YAML вложен глубже {depth} уровней",
-        ),
-        Text(
-            en="flatten the structure: a few levels of “key: value” lines and lists are enough",
-            ru="упростите структуру: хватит нескольких уровней строк «ключ: значение» и списков",
-        ),
-    ),
-    "too-many-values": (
-        Text(
-            en="the YAML has more than {values} values",
-            ru="в YAML больше {values} значений",
-        ),
-        Text(
-            en="keep only the fields that are needed and split long lists",
-            ru="оставьте только нужные поля и разделите длинные списки",
-        ),
-    ),
-    "long-number": (
-        Text(
-            en="a number has {detail} digits; at most {digits} are allowed",
-            ru="в числе {detail} цифр; допустимо не больше {digits}",
-        ),
-        Text(
-            en="check the number, or put it in quotes if it is a code, not an amount",
-            ru="проверьте число или возьмите его в кавычки, если это код, а не величина",
-        ),
-    ),
-    "bad-value": (
-        Text(
-            en="“{detail}”: the value does not fit its tag",
-            ru="«{detail}»: значение не подходит к своему тегу",
-        ),
-        Text(
-            en="remove the tag, or correct the value",
-            ru="удалите тег или исправьте значение",
-        ),
-    ),
-    "bad-character": (
-        Text(
-            en="the YAML contains the control character {detail}, which is not allowed",
-            ru="в YAML есть управляющий символ {detail}, а он недопустим",
-        ),
-        Text(
-            en="delete it (most editors do not show it: retype the line)",
-            ru="удалите его (большинство редакторов его не показывает: наберите строку заново)",
-        ),
-    ),
-    "not-mapping": (
-        Text(
-            en="the front matter is a {detail}, not a set of “key: value” lines",
-            ru="front matter — это {detail}, а не набор строк «ключ: значение»",
-        ),
-        Text(
-            en="write one “key: value” line per field, starting with “id:”",
-            ru="пишите по строке «ключ: значение» на поле, начиная с «id:»",
-        ),
-    ),
-}
-
-
-def describe(problem: YamlProblem, lang: Lang) -> tuple[str, str]:
-    """The message and suggestion for a YAML problem, in ``lang``."""
-    message, suggestion = _YAML_TEXTS[problem.kind]
-    detail = {"list": "list", "str": "text", "int": "number", "float": "number"}.get(
-        problem.detail, problem.detail
-    )
-    fields = {
-        "detail": _one_line(str(detail)),
-        "limit": MAX_EXPANDED_NODES,
-        "values": MAX_VALUES,
-        "depth": MAX_DEPTH,
-        "digits": MAX_INTEGER_DIGITS,
-    }
-    return message.render(lang, **fields), suggestion.render(lang, **fields)
+    return MappingNode(YAML_TAG + "map", pairs, node.start_mark, node.end_mark)

@@ -1,0 +1,134 @@
+"""Where each key and value of a YAML text is written, computed when a diagnostic asks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cached_property
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from stdlint.diagnostics import Span
+from stdlint.parse.yamlsource import (
+    MAX_DEPTH,
+    YAML_TAG,
+    Path,
+    SourceLines,
+    as_mapping,
+    break_masks,
+    masked,
+    node_tag,
+)
+
+
+class Positions:
+    """Lines and columns of every key and value of a YAML text, computed on first use.
+
+    The text has loaded (:func:`load_mapping`) before anyone asks, so it is composed again
+    (nodes only, no values) without limits or errors to fear; merged keys (``<<``) are found
+    where they are written, and so are the pairs of an ``!!omap``.
+    """
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self._text = text
+        self._first_line = first_line
+
+    def __reduce__(self) -> tuple[type[Positions], tuple[str, int]]:
+        # The node tree is a cache: pickle the text alone and compose it again when asked.
+        return Positions, (self._text, self._first_line)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Positions):
+            return NotImplemented
+        return (self._text, self._first_line) == (other._text, other._first_line)
+
+    def __hash__(self) -> int:
+        return hash((self._text, self._first_line))
+
+    @cached_property
+    def _masks(self) -> dict[str, str]:
+        return break_masks(self._text)
+
+    @cached_property
+    def _root(self) -> Node | None:
+        try:
+            node: Node | None = YAML(typ="safe").compose(masked(self._text, self._masks))
+        except YAMLError:
+            return None
+        return node
+
+    @cached_property
+    def _lines(self) -> SourceLines:
+        return SourceLines(self._text, self._first_line)
+
+    @property
+    def start(self) -> Span:
+        """Where the whole YAML text is introduced: the ``---`` line of a front matter."""
+        return Span.point(max(self._first_line - 1, 1))
+
+    def _span(self, node: Node, width: int) -> Span:
+        start = self._lines.point(node.start_mark.index)
+        end = min(start.column + max(width, 1), self._lines.line_end(start.line))
+        return Span(start.line, start.column, start.line, max(end, start.column))
+
+    def _walk(self, path: Path) -> Iterator[tuple[Node, Node]]:
+        """For each part of ``path`` that exists: the node of its key (or item), and its value."""
+        node = self._root
+        for part in path:
+            found = _step(node, masked(part, self._masks) if isinstance(part, str) else part)
+            if found is None:
+                return
+            yield found
+            node = found[1]
+
+    def key(self, path: Path) -> Span:
+        """Where the key at ``path`` is written (the item for a list index)."""
+        return self._locate(path, want_value=False)
+
+    def value(self, path: Path) -> Span:
+        """Where the value at ``path`` is written; the nearest existing parent if it is absent."""
+        return self._locate(path, want_value=True)
+
+    def _locate(self, path: Path, *, want_value: bool) -> Span:
+        steps = list(self._walk(path))
+        if not steps:
+            return self.start
+        # A path that ends at a missing key stops at the nearest key or item that exists.
+        key, value = steps[-1]
+        if want_value and len(steps) == len(path):
+            if isinstance(value, ScalarNode) and node_tag(value) != YAML_TAG + "null":
+                return self._span(value, len(value.value.split("\n")[0]))
+            return self._span(value, 0)
+        return self._span(key, len(str(path[len(steps) - 1])))
+
+
+def _step(node: Node | None, part: str | int) -> tuple[Node, Node] | None:
+    """The key (or item) node and the value node that ``part`` names inside ``node``."""
+    if isinstance(node, SequenceNode) and node_tag(node) not in (
+        YAML_TAG + "omap",
+        YAML_TAG + "pairs",
+    ):
+        if isinstance(part, int) and 0 <= part < len(node.value):
+            return node.value[part], node.value[part]
+        return None
+    for key, value in _pairs(node, 0):
+        if isinstance(key, ScalarNode) and key.value == str(part):
+            return key, value
+    return None
+
+
+def _pairs(node: Node | None, depth: int) -> Iterator[tuple[Node, Node]]:
+    """The key and value nodes of a mapping in the order that decides: its own keys, then the
+    merged ones (``<<``), first mapping first; the pairs of an ``!!omap`` or ``!!pairs``."""
+    if depth > MAX_DEPTH:
+        return
+    if isinstance(node, SequenceNode):
+        node = as_mapping(node)
+    if isinstance(node, MappingNode):
+        merged = [value for key, value in node.value if node_tag(key) == YAML_TAG + "merge"]
+        yield from (
+            (key, value) for key, value in node.value if node_tag(key) != YAML_TAG + "merge"
+        )
+        for value in merged:
+            yield from _pairs(value, depth + 1)

@@ -12,6 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from stdlint.i18n import Lang, plural
 from tests.conftest import GOOD_STANDARD, Run, example_copy
 
 REPO = Path(__file__).resolve().parent.parent
@@ -24,7 +25,10 @@ def test_example_handbook_is_clean(run_cli: Callable[..., Run]) -> None:
     assert run.exit_code == 0, run.output
     standards = len(list((REPO / "standards").rglob("*.md")))
     assert standards >= 5
-    assert run.output.strip() == f"Проверено: {standards} файлов; замечаний нет."
+    files = plural(Lang.RU, standards, ("file", "files"), ("файл", "файла", "файлов"))
+    assert run.output.strip() == f"Проверено: {files}; замечаний нет."
+    # The README quotes the same line.
+    assert f"`Проверено: {files}; замечаний нет.`" in (REPO / "README.md").read_text("utf-8")
 
 
 def test_example_handbook_json_is_clean_and_valid(run_cli: Callable[..., Run]) -> None:

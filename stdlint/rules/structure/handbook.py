@@ -35,8 +35,9 @@ class DuplicateId(HandbookRule):
     """Two standards in the same language share an id.
 
     ## What it does
-    Flags every standard whose `id` and `lang` are both used by another file of the handbook.
-    The same id in another language is a translation, not a duplicate.
+    Flags every standard whose `id` and `lang` are both used by another file of the handbook,
+    naming up to 3 of the other files and counting the rest. The same id in another language
+    is a translation, not a duplicate.
 
     ## Why it matters
     Links, translations, supersession and the published page address all follow the id: two

@@ -1,0 +1,1 @@
+"""The MkDocs plugin: a thin adapter over the engine's Result and ``stdlint.publish``."""

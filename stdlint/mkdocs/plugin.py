@@ -1,0 +1,265 @@
+"""The ``stdlint`` MkDocs plugin: lints the handbook once per build and publishes it.
+
+- Every finding is logged through the plugin logger as ``path:line:col CODE message``;
+  findings at or above ``fail_on`` are warnings, so ``mkdocs build --strict`` fails on them.
+- Each standard page gets its header (owner, status, review badge, stages, channels, metrics)
+  in ``page.meta["stdlint"]`` and its channels and roles as tags; the theme override shows it.
+- The coverage map, review queue, role and channel indexes and recent changes are added as
+  pages, and the navigation is built by journey stage.
+
+The engine reads the files' own source from disk, front matter included, so positions are
+those of the file. With the ``i18n`` plugin each language is a separate build; the handbook is
+read once per run and reused until a file changes.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as options
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from stdlint.config import ConfigError
+from stdlint.diagnostics import Severity
+from stdlint.engine import check
+from stdlint.i18n import Lang
+from stdlint.parse.document import Document
+from stdlint.publish import Site, changes, generated_pages, labels, navigation, page_header
+from stdlint.publish.header import tags
+from stdlint.result import Result
+from stdlint.settings import Settings, load_settings
+
+log = get_plugin_logger(__name__)
+
+_SEVERITIES = tuple(severity.value for severity in Severity)
+
+
+class StdlintPluginConfig(base.Config):
+    """Options of the ``stdlint`` plugin in ``mkdocs.yml``."""
+
+    enabled = options.Type(bool, default=True)
+    """Switch the plugin off (for instance ``enabled: !ENV [STDLINT_PLUGIN, true]``)."""
+    profile = options.Optional(options.File(exists=True))
+    """The handbook profile; by default the ``handbook.yml`` nearest to ``mkdocs.yml``."""
+    fail_on = options.Choice(_SEVERITIES, default="error")
+    """Findings at or above this severity are build warnings (``--strict`` fails on them)."""
+    lint = options.Type(bool, default=True)
+    """Lint the handbook during the build."""
+    pages = options.Type(bool, default=True)
+    """Add the coverage map, review queue, indexes and recent changes."""
+    navigation = options.Type(bool, default=True)
+    """Build the navigation by journey stage (replaces ``nav``)."""
+    home = options.Optional(options.Dir(exists=True))
+    """A folder of extra pages (the home page), added to the site as if in the docs folder."""
+    today = options.Optional(options.Type((str, date)))
+    """The date reviews are judged against, YYYY-MM-DD (default: today), for reproducible builds."""
+
+
+class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
+    """Lint the handbook once per build, then publish its standards with headers and indexes."""
+
+    def __init__(self) -> None:
+        self._settings: Settings | None = None
+        self._today: date = date.today()
+        self._result: Result | None = None
+        self._stamp: tuple[Any, ...] | None = None
+        self._site: Site | None = None
+        self._by_path: dict[str, Document] = {}
+
+    # --- configuration ------------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        root = Path(config.config_file_path or ".").resolve().parent
+        profile = Path(self.config.profile) if self.config.profile else None
+        try:
+            self._settings = load_settings(profile, [root / config.docs_dir])
+        except ConfigError as error:
+            raise PluginError(f"stdlint: {error}") from error
+        if isinstance(self.config.today, date):
+            self._today = self.config.today
+        elif self.config.today:
+            try:
+                self._today = date.fromisoformat(self.config.today)
+            except ValueError as error:
+                raise PluginError(
+                    f"stdlint: 'today' must be a date as YYYY-MM-DD, not {self.config.today!r}"
+                ) from error
+        return None
+
+    # --- the handbook, read once ---------------------------------------------------------
+
+    def _read(self, config: MkDocsConfig) -> Site:
+        """The handbook's result: checked once, and again only when a file has changed."""
+        assert self._settings is not None
+        profile = self._settings.profile
+        stamp = _stamp(profile.root, config.docs_dir, profile.path)
+        if self._site is not None and stamp == self._stamp:
+            return self._site
+        result = check(settings=self._settings, today=self._today)
+        if self.config.lint:
+            self._log(result)
+        docs_dir = Path(config.docs_dir).resolve()
+        try:
+            relative = docs_dir.relative_to(profile.root.resolve()).as_posix()
+        except ValueError as error:
+            raise PluginError(
+                f"stdlint: the docs folder {docs_dir} is outside the handbook {profile.root}"
+            ) from error
+        site = Site(
+            result,
+            relative,
+            suffixed="i18n" in config.plugins,
+            changes=tuple(changes(result.handbook, profile.root)),
+        )
+        self._result, self._stamp, self._site = result, stamp, site
+        self._by_path = {os.path.abspath(doc.path): doc for doc in result.handbook}
+        return site
+
+    def _log(self, result: Result) -> None:
+        fail_on = Severity(self.config.fail_on)
+        for diagnostic in result.diagnostics:
+            where = f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}"
+            text = f"{where}: {diagnostic.code} {diagnostic.message}"
+            if diagnostic.suggestion:
+                text += f" → {diagnostic.suggestion}"
+            if diagnostic.severity.rank >= fail_on.rank:
+                log.warning(text)
+            else:
+                log.info(text)
+        for failure in result.failures:
+            log.warning(f"{failure.path}: STR000 {failure.message}")
+
+    # --- files and navigation ------------------------------------------------------------
+
+    @event_priority(-150)  # after the i18n plugin (-100) has kept this build's language
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        site = self._read(config)
+        lang = build_language(config, site.result.profile.languages)
+        prefix = _language_prefix(config, lang)
+        added: list[str] = []
+        if self.config.home:
+            home = Path(self.config.home)
+            for path in sorted(home.rglob("*.md")):
+                uri = path.relative_to(home).as_posix()
+                if _page_language(uri, site) not in (None, lang):
+                    continue
+                if files.get_file_from_path(uri) is None:
+                    file = File.generated(config, uri, abs_src_path=str(path))
+                    _localise(file, uri, prefix, site, config)
+                    files.append(file)
+                    added.append(uri)
+        if self.config.pages:
+            for page in generated_pages(site, lang):
+                if files.get_file_from_path(page.src_uri) is None:
+                    file = File.generated(config, page.src_uri, content=page.markdown)
+                    _localise(file, page.src_uri, prefix, site, config)
+                    files.append(file)
+                    added.append(page.src_uri)
+        if self.config.navigation:
+            config.nav = self._navigation(site, lang, files, added)
+        return files
+
+    def _navigation(
+        self, site: Site, lang: Lang, files: Files, added: list[str]
+    ) -> list[dict[str, Any]]:
+        """Home, one section per journey stage, then the generated pages."""
+        present = {file.src_uri for file in files.documentation_pages()}
+        nav: list[dict[str, Any]] = []
+        home = next((uri for uri in (f"index.{lang.value}.md", "index.md") if uri in present), None)
+        if home:
+            nav.append({labels.HOME.render(lang): home})
+        for title, uris in navigation(site, lang):
+            entries = [uri for uri in uris if uri in present]
+            if entries:
+                nav.append({title: entries})
+        generated = [page.src_uri for page in generated_pages(site, lang)]
+        handbook = [uri for uri in generated if uri in added or uri in present]
+        if handbook:
+            nav.append({labels.HANDBOOK.render(lang): handbook})
+        return nav
+
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled or self._site is None:
+            return None
+        doc = self._by_path.get(os.path.abspath(page.file.abs_src_path or ""))
+        if doc is None or doc.meta is None:
+            return None
+        site = self._site
+        lang = doc.meta.lang
+        profile = site.result.profile
+        page.meta["stdlint"] = page_header(doc.meta, profile, site.result.today, lang)
+        page.meta["tags"] = tags(doc.meta, profile, lang)
+        return None
+
+
+def build_language(config: MkDocsConfig, profile_languages: list[Lang]) -> Lang:
+    """The language of the build in progress: the i18n plugin's, the theme's, else the
+    handbook's first."""
+    i18n = config.plugins.get("i18n")
+    theme = str(getattr(i18n, "current_language", None) or config.theme.get("language") or "")
+    for lang in Lang:
+        if theme.startswith(lang.value):
+            return lang
+    return profile_languages[0] if profile_languages else Lang.EN
+
+
+def _language_prefix(config: MkDocsConfig, lang: Lang) -> str:
+    """Where the i18n plugin puts this language's pages: "" for the default, else "en/"."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return ""
+    default = getattr(i18n, "default_language", None)
+    return "" if default in (None, lang.value) else f"{lang.value}/"
+
+
+def _page_language(uri: str, site: Site) -> Lang | None:
+    """The language a page name carries (``index.ru.md``), if the build is multilingual."""
+    if not site.suffixed:
+        return None
+    parts = uri.rsplit(".", 2)
+    return next((lang for lang in Lang if len(parts) == 3 and parts[1] == lang.value), None)
+
+
+def _localise(file: File, uri: str, prefix: str, site: Site, config: MkDocsConfig) -> None:
+    """Give a page added after the i18n plugin the address it would have given it."""
+    if not site.suffixed:
+        return
+    folder, _, name = uri.rpartition("/")
+    stem = name.rsplit(".", 2)[0] if _page_language(uri, site) else name.rsplit(".", 1)[0]
+    base = f"{folder}/{stem}" if folder else stem
+    if stem == "index" or not config.use_directory_urls:
+        dest = f"{base}.html"
+    else:
+        dest = f"{base}/index.html"
+    file.dest_uri = prefix + dest
+
+
+def _stamp(root: Path, docs_dir: str, profile: Path | None) -> tuple[Any, ...]:
+    """What the last check depends on: every Markdown file's size and time, and the profile's."""
+    entries: list[tuple[str, int, int]] = []
+    for folder, _, names in os.walk(docs_dir):
+        for name in names:
+            if name.endswith(".md"):
+                stat = os.stat(os.path.join(folder, name))
+                entries.append((os.path.join(folder, name), stat.st_size, stat.st_mtime_ns))
+    if profile is not None and profile.exists():
+        stat = profile.stat()
+        entries.append((str(profile), stat.st_size, stat.st_mtime_ns))
+    return tuple(sorted(entries))
+
+
+__all__ = ["StdlintPlugin", "StdlintPluginConfig"]

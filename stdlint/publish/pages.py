@@ -1,0 +1,260 @@
+"""The generated pages of the published handbook, as Markdown, and its navigation.
+
+Each page exists once per language. Links point at the standards' own source files (relative
+to the documentation folder), so MkDocs checks and rewrites them as it does any link.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from stdlint.handbook import ReviewState, is_active, review
+from stdlint.i18n import Lang, Text
+from stdlint.parse.document import Document
+from stdlint.parse.models import StandardMeta, Status
+from stdlint.publish import labels
+from stdlint.publish.history import Change
+from stdlint.reports.data import coverage
+from stdlint.result import Result
+
+_REVIEW_ORDER = [ReviewState.OVERDUE, ReviewState.DUE_SOON, ReviewState.NO_DATA, ReviewState.FRESH]
+PAGES_FOLDER = "handbook"
+
+
+@dataclass(frozen=True, slots=True)
+class GeneratedPage:
+    """One generated page: where it goes in the documentation folder, and its Markdown."""
+
+    src_uri: str
+    title: str
+    markdown: str
+
+
+@dataclass(frozen=True)
+class Site:
+    """A handbook as it is published: the result of reading it and where its pages live.
+
+    ``docs_dir`` is the documentation folder relative to the handbook root (``standards``);
+    ``suffixed`` says whether page names carry their language (``coverage.ru.md``), as a
+    multilingual build needs.
+    """
+
+    result: Result
+    docs_dir: str
+    suffixed: bool
+    changes: tuple[Change, ...] = ()
+    _by_id: dict[str, dict[Lang, Document]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for doc in self.result.handbook:
+            if doc.meta is not None and self.src_uri(doc) is not None:
+                self._by_id.setdefault(doc.meta.id, {}).setdefault(doc.meta.lang, doc)
+
+    def src_uri(self, doc: Document) -> str | None:
+        """The document's path inside the documentation folder, or None when it is outside."""
+        path = PurePosixPath(doc.display_path)
+        folder = PurePosixPath(self.docs_dir) if self.docs_dir not in ("", ".") else None
+        if folder is None:
+            return str(path)
+        try:
+            return str(path.relative_to(folder))
+        except ValueError:
+            return None
+
+    def page_name(self, stem: str, lang: Lang) -> str:
+        """The generated page ``stem`` in ``lang``: ``handbook/coverage.ru.md``."""
+        suffix = f".{lang.value}" if self.suffixed else ""
+        return f"{PAGES_FOLDER}/{stem}{suffix}.md"
+
+    def standards(self, lang: Lang, *, published_only: bool = True) -> list[Document]:
+        """One document per standard id, in ``lang`` where it exists, ordered by title."""
+        chosen = []
+        for versions in self._by_id.values():
+            doc = versions.get(lang) or next(iter(versions.values()))
+            assert doc.meta is not None
+            if published_only and doc.meta.status is not Status.ACTIVE:
+                continue
+            chosen.append(doc)
+        return sorted(chosen, key=lambda doc: doc.meta.title.casefold() if doc.meta else "")
+
+    def translation(self, doc: Document, lang: Lang) -> Document | None:
+        """The version of ``doc`` in ``lang``, if there is one."""
+        return None if doc.meta is None else self._by_id.get(doc.meta.id, {}).get(lang)
+
+
+def navigation(site: Site, lang: Lang) -> list[tuple[str, list[str]]]:
+    """The sections of the navigation: each journey stage with its standards, by source path.
+
+    A standard sits under the first stage it lists, so it appears once; standards with no
+    known stage come last.
+    """
+    profile = site.result.profile
+    sections: dict[str, list[str]] = {stage.id: [] for stage in profile.journey}
+    other: list[str] = []
+    for doc in site.standards(lang):
+        assert doc.meta is not None
+        uri = site.src_uri(doc)
+        assert uri is not None
+        stage = next((s for s in doc.meta.journey if s in sections), None)
+        (sections[stage] if stage else other).append(uri)
+    result = [(stage.name(lang), sections[stage.id]) for stage in profile.journey]
+    result = [(title, uris) for title, uris in result if uris]
+    if other:
+        result.append((labels.UNASSIGNED.render(lang), other))
+    return result
+
+
+def generated_pages(site: Site, lang: Lang) -> list[GeneratedPage]:
+    """The coverage map, review queue, role and channel indexes and recent changes in ``lang``."""
+    builders: list[tuple[str, Text, Callable[[Site, Lang, str], list[str]]]] = [
+        ("coverage", labels.COVERAGE_TITLE, _coverage),
+        ("reviews", labels.REVIEWS_TITLE, _reviews),
+        ("roles", labels.ROLES_TITLE, _roles),
+        ("channels", labels.CHANNELS_TITLE, _channels),
+        ("recent", labels.RECENT_TITLE, _recent),
+    ]
+    pages = []
+    for stem, title, build in builders:
+        name = site.page_name(stem, lang)
+        lines = [f"# {title.render(lang)}", "", *build(site, lang, name)]
+        pages.append(GeneratedPage(name, title.render(lang), "\n".join(lines).rstrip() + "\n"))
+    return pages
+
+
+def _link(site: Site, doc: Document, page: str, lang: Lang) -> str:
+    assert doc.meta is not None
+    uri = site.src_uri(doc)
+    assert uri is not None
+    target = posixpath.relpath(uri, posixpath.dirname(page) or ".")
+    marker = f" ({doc.meta.lang.value})" if doc.meta.lang is not lang else ""
+    return f"[{_escape(doc.meta.title)}]({target}){marker}"
+
+
+def _escape(text: str) -> str:
+    return text.replace("[", "\\[").replace("]", "\\]").replace("|", "\\|")
+
+
+def _coverage(site: Site, lang: Lang, page: str) -> list[str]:
+    report = coverage(site.result)
+    channels = report.channels
+    lines = [labels.COVERAGE_INTRO.render(lang), ""]
+    lines.append(
+        "| " + " | ".join([labels.STAGE.render(lang), *(c.name(lang) for c in channels)]) + " |"
+    )
+    lines.append("|" + "---|" + ":-:|" * len(channels))
+    for stage in report.stages:
+        cells = []
+        for channel in channels:
+            cell = report.cell(stage.id, channel.id)
+            if cell.not_applicable:
+                cells.append("—")
+            elif cell.standards:
+                cells.append(f"✅ {len(cell.standards)}")
+            else:
+                cells.append("❌" if cell.required else "·")
+        lines.append("| " + " | ".join([_escape(stage.name(lang)), *cells]) + " |")
+    figures = report.figures()
+    lines += [
+        "",
+        labels.COVERAGE_SUMMARY.render(
+            lang, covered=figures["covered_required_cells"], total=figures["required_cells"]
+        )
+        if figures["required_cells"]
+        else "",
+        "",
+        f"## {labels.COVERAGE_BY_STAGE.render(lang)}",
+        "",
+    ]
+    channel_names = {c.id: c.name(lang) for c in channels}
+    standards = site.standards(lang)
+    for stage in report.stages:
+        lines += [f"### {stage.name(lang)}", ""]
+        listed = [doc for doc in standards if doc.meta and stage.id in doc.meta.journey]
+        for doc in listed:
+            assert doc.meta is not None
+            names = ", ".join(channel_names.get(c, c) for c in doc.meta.channels)
+            lines.append(f"- {_link(site, doc, page, lang)} — {names}")
+        if not listed:
+            lines.append(labels.NO_STANDARD.render(lang))
+        lines.append("")
+    return lines
+
+
+def _reviews(site: Site, lang: Lang, page: str) -> list[str]:
+    result = site.result
+    lines = [labels.REVIEWS_INTRO.render(lang, today=result.today.isoformat()), ""]
+    by_owner: dict[str, list[tuple[Document, StandardMeta]]] = {}
+    for doc in site.standards(lang):
+        assert doc.meta is not None
+        if is_active(doc.meta):
+            by_owner.setdefault(doc.meta.owner or "—", []).append((doc, doc.meta))
+    header = [labels.STATE, labels.STANDARD, labels.LAST_REVIEW, labels.NEXT_REVIEW]
+    for owner in sorted(by_owner, key=str.casefold):
+        rows = []
+        for doc, meta in by_owner[owner]:
+            state = review(meta, result.profile, result.today)
+            rows.append((_REVIEW_ORDER.index(state.state), state.due, doc, state))
+        rows.sort(key=lambda row: (row[0], row[1] or result.today, row[2].display_path))
+        lines += [f"## {_escape(owner)}", ""]
+        lines.append("| " + " | ".join(text.render(lang) for text in header) + " |")
+        lines.append("|---|---|---|---|")
+        for _, _, doc, state in rows:
+            badge = (
+                f'<span class="stdlint-badge stdlint-badge--{state.state.value}">'
+                f"{labels.REVIEW_STATE[state.state].render(lang)}</span>"
+            )
+            last = state.last.isoformat() if state.last else "—"
+            due = state.due.isoformat() if state.due else "—"
+            lines.append(f"| {badge} | {_link(site, doc, page, lang)} | {last} | {due} |")
+        lines.append("")
+    return lines
+
+
+def _index(site: Site, lang: Lang, page: str, items: list[tuple[str, str]], key: str) -> list[str]:
+    standards = site.standards(lang)
+    lines: list[str] = []
+    for item_id, name in items:
+        listed = [doc for doc in standards if doc.meta and item_id in getattr(doc.meta, key)]
+        if not listed:
+            continue
+        lines += [f"## {_escape(name)}", ""]
+        lines += [f"- {_link(site, doc, page, lang)}" for doc in listed]
+        lines.append("")
+    return lines
+
+
+def _roles(site: Site, lang: Lang, page: str) -> list[str]:
+    roles = [(role.id, role.name(lang)) for role in site.result.profile.roles]
+    return [labels.ROLES_INTRO.render(lang), "", *_index(site, lang, page, roles, "roles")]
+
+
+def _channels(site: Site, lang: Lang, page: str) -> list[str]:
+    channels = [(channel.id, channel.name(lang)) for channel in site.result.profile.channels]
+    return [labels.CHANNELS_INTRO.render(lang), "", *_index(site, lang, page, channels, "channels")]
+
+
+def _recent(site: Site, lang: Lang, page: str) -> list[str]:
+    from_git = any(change.from_git for change in site.changes)
+    intro = labels.RECENT_INTRO_GIT if from_git else labels.RECENT_INTRO_DATES
+    lines = [intro.render(lang), ""]
+    lines.append(
+        f"| {labels.DATE.render(lang)} | {labels.STANDARD.render(lang)} | "
+        f"{labels.CHANGE.render(lang)} |"
+    )
+    lines.append("|---|---|---|")
+    by_path = {doc.display_path: doc for doc in site.result.handbook}
+    for change in site.changes:
+        doc = by_path.get(change.path)
+        if doc is None or doc.meta is None or site.src_uri(doc) is None:
+            continue
+        if doc.meta.lang is not lang and site.translation(doc, lang) is not None:
+            continue
+        what = change.summary or (
+            labels.REVIEWED if doc.meta.last_reviewed else labels.APPROVED_CHANGE
+        ).render(lang)
+        link = _link(site, doc, page, lang)
+        lines.append(f"| {change.day.isoformat()} | {link} | {_escape(what)} |")
+    return lines

@@ -73,6 +73,8 @@ class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
         self._stamp: tuple[Any, ...] | None = None
         self._site: Site | None = None
         self._by_path: dict[str, Document] = {}
+        self._command: str | None = None
+        self._site_dir: str | None = None
 
     # --- configuration ------------------------------------------------------------------
 
@@ -203,7 +205,23 @@ class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
         profile = site.result.profile
         page.meta["stdlint"] = page_header(doc.meta, profile, site.result.today, lang)
         page.meta["tags"] = tags(doc.meta, profile, lang)
+        # Material reads "status" as its own page status (an icon in the navigation); the
+        # standard's status is in the header.
+        page.meta.pop("status", None)
         return None
+
+    # --- the end of the run --------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._command = command
+
+    def on_shutdown(self) -> None:
+        if self.config.enabled and getattr(self, "_command", None) == "build" and self._site:
+            index = Path(self._site_dir or "site") / "index.html"
+            log.info(f"the handbook is built: open {index} in a browser (it works offline)")
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._site_dir = config.site_dir
 
 
 def build_language(config: MkDocsConfig, profile_languages: list[Lang]) -> Lang:

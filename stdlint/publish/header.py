@@ -15,6 +15,7 @@ from stdlint.handbook import review
 from stdlint.i18n import Lang
 from stdlint.parse.models import Direction, Metric, StandardMeta
 from stdlint.publish import labels
+from stdlint.text.morph import agree_with_number
 
 
 def page_header(meta: StandardMeta, profile: Profile, today: date, lang: Lang) -> dict[str, Any]:
@@ -106,4 +107,4 @@ def _amount(value: float | None, unit: str | None, lang: Lang) -> str:
         return number
     if unit.strip() == "%":
         return f"{number} %" if lang is Lang.RU else f"{number}%"
-    return f"{number} {unit}"
+    return f"{number} {agree_with_number(unit.strip(), value, lang)}"

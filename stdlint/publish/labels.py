@@ -18,9 +18,9 @@ REVIEW_STATE = {
     ReviewState.NO_DATA: Text(en="No review date", ru="Нет даты пересмотра"),
 }
 ZONE_NAMES = {
-    Zone.GREEN.value: Text(en="Green", ru="Зелёная зона"),
-    Zone.YELLOW.value: Text(en="Yellow", ru="Жёлтая зона"),
-    Zone.RED.value: Text(en="Red", ru="Красная зона"),
+    Zone.GREEN.value: Text(en="Green zone", ru="Зелёная зона"),
+    Zone.YELLOW.value: Text(en="Yellow zone", ru="Жёлтая зона"),
+    Zone.RED.value: Text(en="Red zone", ru="Красная зона"),
 }
 DIRECTION = {
     Direction.LOWER: Text(en="lower is better", ru="чем меньше, тем лучше"),
@@ -44,11 +44,12 @@ HANDBOOK = Text(en="The handbook", ru="О справочнике")
 HOME = Text(en="Home", ru="Главная")
 COVERAGE_TITLE = Text(en="Coverage map", ru="Карта покрытия")
 COVERAGE_INTRO = Text(
-    en="Which stages of the customer journey have a standard in each channel. "
-    "✅ a standard in force, ❌ a required cell with none, — not applicable, · not required.",
-    ru="Для каких этапов пути клиента в каждом канале есть стандарт. "
-    "✅ есть действующий стандарт, ❌ обязательная ячейка без стандарта, — неприменимо, "
-    "· не обязательно.",
+    en="Which stages of the customer journey have a standard in each channel. A number: how "
+    "many standards in force cover the cell; {gap}: a required cell with none; {na}: not "
+    "applicable; {none}: not required.",
+    ru="Для каких этапов пути клиента в каждом канале есть стандарт. Число — сколько "
+    "действующих стандартов закрывают ячейку; {gap} — обязательная ячейка без стандарта; "
+    "{na} — неприменимо; {none} — не обязательно.",
 )
 COVERAGE_BY_STAGE = Text(en="Standards by stage", ru="Стандарты по этапам")
 COVERAGE_SUMMARY = Text(

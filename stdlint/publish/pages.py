@@ -140,7 +140,10 @@ def _escape(text: str) -> str:
 def _coverage(site: Site, lang: Lang, page: str) -> list[str]:
     report = coverage(site.result)
     channels = report.channels
-    lines = [labels.COVERAGE_INTRO.render(lang), ""]
+    intro = labels.COVERAGE_INTRO.render(
+        lang, gap=_cell_mark("gap", "✕"), na=_cell_mark("na", "—"), none=_cell_mark("none", "·")
+    )
+    lines = [intro, ""]
     lines.append(
         "| " + " | ".join([labels.STAGE.render(lang), *(c.name(lang) for c in channels)]) + " |"
     )
@@ -150,11 +153,11 @@ def _coverage(site: Site, lang: Lang, page: str) -> list[str]:
         for channel in channels:
             cell = report.cell(stage.id, channel.id)
             if cell.not_applicable:
-                cells.append("—")
+                cells.append(_cell_mark("na", "—"))
             elif cell.standards:
-                cells.append(f"✅ {len(cell.standards)}")
+                cells.append(_cell_mark("covered", str(len(cell.standards))))
             else:
-                cells.append("❌" if cell.required else "·")
+                cells.append(_cell_mark("gap", "✕") if cell.required else _cell_mark("none", "·"))
         lines.append("| " + " | ".join([_escape(stage.name(lang)), *cells]) + " |")
     figures = report.figures()
     lines += [
@@ -181,6 +184,11 @@ def _coverage(site: Site, lang: Lang, page: str) -> list[str]:
             lines.append(labels.NO_STANDARD.render(lang))
         lines.append("")
     return lines
+
+
+def _cell_mark(kind: str, text: str) -> str:
+    """A coverage cell, coloured by the stylesheet; the text alone still reads on paper."""
+    return f'<span class="stdlint-cell stdlint-cell--{kind}">{text}</span>'
 
 
 def _reviews(site: Site, lang: Lang, page: str) -> list[str]:

@@ -69,3 +69,46 @@ def analyse_word(word: str, lang: Lang) -> WordInfo:
 def load(lang: Lang) -> None:
     """Load the dictionaries of ``lang`` now (benchmarks measure this one-off cost)."""
     analyse_word("тест" if lang is Lang.RU else "test", lang)
+
+
+@cache
+def agree_with_number(words: str, number: float, lang: Lang) -> str:
+    """``words`` (a unit such as «рабочие часы», "minutes") in the form that follows ``number``.
+
+    Russian: «20 секунды» → «20 секунд», «2 рабочих часа»; a fractional number takes the
+    genitive singular («1,5 часа»). English: "1 minutes" → "1 minute". Words the dictionary
+    does not know are left as they are.
+    """
+    if lang is Lang.EN:
+        if number == 1 and words.endswith("s") and not words.endswith("ss"):
+            return words[:-1]
+        return words
+    count = int(number) if float(number).is_integer() else 2  # fractions agree like 2: «часа»
+    one = count % 10 == 1 and count % 100 != 11
+    morph = _russian()
+    words_list = words.split(" ")
+    parsed = [morph.parse(word) for word in words_list]
+    # The unit is its last word, a noun («рабочие часы»: час, not the watch «часы»); the words
+    # before it are adjectives where they can be («рабочие»: working, not workers).
+    last = sorted(
+        (p for p in parsed[-1] if p.tag.POS == "NOUN"), key=lambda p: "Pltm" in p.tag
+    )
+    if not last:
+        return words
+    head = last[0].normalized
+    nouns = [None] * (len(parsed) - 1) + [last[0]]
+    agreed = []
+    for word, parses, noun in zip(words_list, parsed, nouns, strict=True):
+        adjective = next((p for p in parses if p.tag.POS in ("ADJF", "PRTF")), None)
+        form = None
+        if noun is not None:
+            form = noun.normalized.make_agree_with_number(count)
+        elif adjective is not None:
+            wanted = {"nomn", "sing", head.tag.gender} if one else {"gent", "plur"}
+            form = adjective.inflect({tag for tag in wanted if tag})
+        agreed.append(_same_case(word, form.word) if form is not None else word)
+    return " ".join(agreed)
+
+
+def _same_case(original: str, form: str) -> str:
+    return form.capitalize() if original[:1].isupper() else form

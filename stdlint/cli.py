@@ -18,6 +18,8 @@ from stdlint.engine import check, read_handbook
 from stdlint.formats import FORMATS
 from stdlint.i18n import Lang, Text, environment_lang, plural
 from stdlint.parse.source import display_path
+from stdlint.publish import Site, changes
+from stdlint.publish.folder import FolderError, write_site
 from stdlint.reports import REPORT_FORMATS, coverage, render_coverage, render_review, review_queue
 from stdlint.result import INTERNAL_ERROR, Result
 from stdlint.rules import all_rules, find_rule
@@ -243,6 +245,64 @@ def coverage_command(config: Path | None, output_format: str, lang: str | None) 
     """Show which journey stages and channels the active standards cover, and the gaps."""
     result, ui_lang = _handbook(config, lang, None)
     click.echo(render_coverage(coverage(result), output_format, ui_lang), nl=False)
+
+
+@main.command("site")
+@click.argument("output", type=click.Path(file_okay=False, path_type=Path))
+@config_option
+@click.option(
+    "--docs",
+    "docs_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The documentation folder (default: the handbook's first standards folder).",
+)
+@click.option(
+    "--home",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A folder of extra pages, such as the home page (default: site/pages if it exists).",
+)
+@today_option
+def site_command(
+    output: Path,
+    config: Path | None,
+    docs_dir: Path | None,
+    home: Path | None,
+    today: datetime | None,
+) -> None:
+    """Write the published handbook as plain Markdown into OUTPUT.
+
+    The standards get their page header and tags in the front matter, and the coverage map,
+    review queue, role and channel indexes and recent changes are written as pages: what the
+    MkDocs plugin adds during a build, for engines that do not run plugins (Zensical).
+    """
+    result, ui_lang = _handbook(config, None, today.date() if today is not None else None)
+    root = result.profile.root
+    folder = docs_dir or root / (result.profile.standards[0] if result.profile.standards else ".")
+    if home is None and (root / "site" / "pages").is_dir():
+        home = root / "site" / "pages"
+    try:
+        relative = folder.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        click.echo(_SITE_OUTSIDE.render(ui_lang, folder=folder), err=True)
+        sys.exit(EXIT_USAGE)
+    suffixed = len(result.profile.languages) > 1
+    site = Site(result, relative, suffixed, tuple(changes(result.handbook, root)))
+    try:
+        written = write_site(site, folder, output, home)
+    except (FolderError, OSError) as error:
+        click.echo(f"stdlint site: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(_SITE_WRITTEN.render(ui_lang, files=len(written), output=output))
+
+
+_SITE_OUTSIDE = Text(
+    en="The documentation folder {folder} is outside the handbook.",
+    ru="Папка документации {folder} находится вне справочника.",
+)
+_SITE_WRITTEN = Text(
+    en="Wrote {files} changed file(s) to {output}.",
+    ru="Записано изменённых файлов: {files}, в {output}.",
+)
 
 
 @main.command("review")

@@ -90,9 +90,7 @@ def agree_with_number(words: str, number: float, lang: Lang) -> str:
     parsed = [morph.parse(word) for word in words_list]
     # The unit is its last word, a noun («рабочие часы»: час, not the watch «часы»); the words
     # before it are adjectives where they can be («рабочие»: working, not workers).
-    last = sorted(
-        (p for p in parsed[-1] if p.tag.POS == "NOUN"), key=lambda p: "Pltm" in p.tag
-    )
+    last = sorted((p for p in parsed[-1] if p.tag.POS == "NOUN"), key=lambda p: "Pltm" in p.tag)
     if not last:
         return words
     head = last[0].normalized

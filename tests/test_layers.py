@@ -18,7 +18,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("settings", "result"),
     ("failures", "files", "engine"),
     ("reports", "formats"),
-    ("cli", "__init__", "__main__"),
+    ("publish",),  # the published handbook as data: headers, generated pages, navigation
+    ("cli", "mkdocs", "__init__", "__main__"),  # the consumers: command line and MkDocs plugin
 )
 
 

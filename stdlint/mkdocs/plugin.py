@@ -14,6 +14,7 @@ read once per run and reused until a file changes.
 
 from __future__ import annotations
 
+import logging
 import os
 from datetime import date
 from pathlib import Path
@@ -26,6 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
 from stdlint.config import ConfigError
 from stdlint.diagnostics import Severity
@@ -75,6 +77,7 @@ class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
         self._by_path: dict[str, Document] = {}
         self._command: str | None = None
         self._site_dir: str | None = None
+        self._built = False
 
     # --- configuration ------------------------------------------------------------------
 
@@ -91,7 +94,7 @@ class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
             self._today = self.config.today
         elif self.config.today:
             try:
-                self._today = date.fromisoformat(self.config.today)
+                self._today = date.fromisoformat(str(self.config.today))
             except ValueError as error:
                 raise PluginError(
                     f"stdlint: 'today' must be a date as YYYY-MM-DD, not {self.config.today!r}"
@@ -138,8 +141,8 @@ class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
                 log.warning(text)
             else:
                 log.info(text)
-        for failure in result.failures:
-            log.warning(f"{failure.path}: STR000 {failure.message}")
+        for failure in result.failures:  # reported as STR000 above; the traceback for bug reports
+            log.debug(f"{failure.path}: {failure.stage}: {failure.traceback}")
 
     # --- files and navigation ------------------------------------------------------------
 
@@ -216,12 +219,15 @@ class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
         self._command = command
 
     def on_shutdown(self) -> None:
-        if self.config.enabled and getattr(self, "_command", None) == "build" and self._site:
-            index = Path(self._site_dir or "site") / "index.html"
+        if self.config.enabled and self._command == "build" and self._site_dir and self._built:
+            index = Path(self._site_dir) / "index.html"
             log.info(f"the handbook is built: open {index} in a browser (it works offline)")
 
+    @event_priority(-200)  # after the i18n plugin has built the other languages
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self._site_dir = config.site_dir
+        if self._site_dir is None:
+            self._site_dir = config.site_dir  # the first build's: the default language's
+        self._built = not (config.strict and _warnings_so_far())
 
 
 def build_language(config: MkDocsConfig, profile_languages: list[Lang]) -> Lang:
@@ -233,6 +239,14 @@ def build_language(config: MkDocsConfig, profile_languages: list[Lang]) -> Lang:
         if theme.startswith(lang.value):
             return lang
     return profile_languages[0] if profile_languages else Lang.EN
+
+
+def _warnings_so_far() -> bool:
+    """Whether this build has logged a warning, which makes a strict build abort."""
+    for handler in logging.getLogger("mkdocs").handlers:
+        if isinstance(handler, CountHandler) and handler.get_counts():
+            return True
+    return False
 
 
 def _language_prefix(config: MkDocsConfig, lang: Lang) -> str:

@@ -1,0 +1,244 @@
+"""The published handbook, built for real: ``mkdocs build --strict`` in a temporary folder.
+
+What staff and managers get (headers, metrics, generated pages, both languages, a site that
+needs no internet), what CI gets (a vague rule fails the build at its file and line), and what
+engines without plugins get (``stdlint site`` + a build with the plugin off looks the same).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from tests.conftest import REPO
+
+TODAY = "2026-11-23"
+
+
+def site_copy(folder: Path) -> Path:
+    """The example handbook with its site configuration, in ``folder/handbook``."""
+    copy = folder / "handbook"
+    copy.mkdir(parents=True)
+    for name in ("handbook.yml", "mkdocs.yml"):
+        shutil.copy(REPO / name, copy / name)
+    for name in ("standards", "site"):
+        shutil.copytree(REPO / name, copy / name)
+    return copy
+
+
+def mkdocs(*args: str, cwd: Path, timeout: int = 300) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m mkdocs ARGS`` in ``cwd`` with the example's review date pinned."""
+    env = {**os.environ, "STDLINT_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example handbook built with ``--strict``; the path of the built site."""
+    copy = site_copy(tmp_path_factory.mktemp("site"))
+    run = mkdocs("build", "--strict", cwd=copy)
+    assert run.returncode == 0, run.stderr
+    assert "open " in run.stderr and "public/index.html" in run.stderr  # says where to look
+    return copy / "public"
+
+
+def page(site: Path, path: str) -> str:
+    return (site / path).read_text("utf-8")
+
+
+def test_a_standard_page_has_its_header_and_metrics_table(built: Path) -> None:
+    html = page(built, "phone/answer-call.html")
+    header = html[html.index('class="stdlint-header"') :]
+    header = header[: header.index("</table>")]
+    assert "Руководитель контакт-центра" in header
+    assert "stdlint-badge--active" in header and "Действует" in header
+    assert "stdlint-badge--fresh" in header and "Актуален" in header
+    assert "2026-10-20" in header and "2027-10-20" in header  # last and next review
+    assert "Вопросы и обращения, Неисправности и ремонт, Счета и оплата" in header
+    # The metrics table: target and zones, the unit agreeing with its number.
+    assert re.search(r"stdlint-zone--green\">\s*≤ 20 секунд\s*<", header)
+    assert re.search(r"stdlint-zone--yellow\">\s*≤ 40 секунд\s*<", header)
+    assert re.search(r"stdlint-zone--red\">\s*&gt; 40 секунд\s*<", header)
+    assert re.search(r"stdlint-zone--red\">\s*&lt; 80 %\s*<", header)
+    # The header sits under the page title, not above it.
+    assert html.index("</h1>") < html.index('class="stdlint-header"')
+
+
+def test_the_english_page_is_in_english_and_links_to_its_translation(built: Path) -> None:
+    html = page(built, "en/phone/answer-call.html")
+    assert '<html lang="en"' in html
+    assert "Head of contact centre" in html and "In force" in html
+    assert re.search(r"≤ 20 seconds\s*<", html)
+    # The language switch leads to the same standard in the other language.
+    assert re.search(r'href="[./]*phone/answer-call\.html"[^>]*hreflang="ru"', html)
+    ru = page(built, "phone/answer-call.html")
+    assert re.search(r'href="[./]*en/phone/answer-call\.html"[^>]*hreflang="en"', ru)
+
+
+def test_generated_pages_exist_in_both_languages(built: Path) -> None:
+    coverage = page(built, "handbook/coverage.html")
+    assert "Стандарт есть в 15 из 15 обязательных ячеек." in coverage
+    assert "Смена тарифа или расторжение" in coverage
+    assert "15 of 15 required cells" in page(built, "en/handbook/coverage.html")
+    reviews = page(built, "handbook/reviews.html")
+    assert "Руководитель контакт-центра" in reviews and "stdlint-badge--fresh" in reviews
+    roles = page(built, "en/handbook/roles.html")
+    assert "Field technician" in roles and "technician-visit.html" in roles
+    channels = page(built, "handbook/channels.html")
+    assert "Соцсети и карты" in channels and "review-reply.html" in channels
+    assert "Недавние изменения" in page(built, "handbook/recent.html")
+
+
+def test_navigation_is_by_journey_stage(built: Path) -> None:
+    nav = page(built, "index.html")
+    stages = ["Выбор тарифа", "Заявка и договор", "Подключение", "Вопросы и обращения"]
+    found = [re.search(rf">\s*{stage}\s*<", nav) for stage in stages]
+    positions = [match.start() for match in found if match]
+    assert len(positions) == len(stages) and positions == sorted(positions)
+    # navigation.prune: a page carries its own branch (the call-back standard beside it) and
+    # only the first link of the other stages (installation booking is second in its stage).
+    answer = page(built, "phone/answer-call.html")
+    assert "callback-promise.html" in answer
+    assert "installation-booking.html" not in answer
+    assert "installation-booking.html" in page(built, "field-visit/technician-visit.html")
+
+
+def test_tags_name_the_channels_and_roles(built: Path) -> None:
+    html = page(built, "social/review-reply.html")
+    tags = re.findall(r'class="md-tag[^"]*"[^>]*>([^<]+)<', html)
+    assert "Соцсети и карты" in [tag.strip() for tag in tags]
+    assert "Специалист по соцсетям" in [tag.strip() for tag in tags]
+
+
+def test_the_site_works_with_no_internet(built: Path) -> None:
+    external = re.compile(r'<(?:script|link)[^>]+(?:src|href)="https?://[^"]+"')
+    for html_file in built.rglob("*.html"):
+        text = html_file.read_text("utf-8")
+        offending = [
+            m.group(0) for m in external.finditer(text) if 'rel="canonical"' not in m.group(0)
+        ]
+        assert not offending, (html_file, offending)
+    assert (built / "search" / "search_index.js").exists()  # search from file:// too
+    assert (built / "assets" / "javascripts" / "iframe-worker-shim.js").exists()
+    assert "iframe-worker-shim.js" in page(built, "index.html")
+
+
+def test_a_vague_rule_fails_the_strict_build_at_its_line(tmp_path: Path) -> None:
+    copy = site_copy(tmp_path)
+    target = copy / "standards" / "phone" / "answer-call.ru.md"
+    lines = target.read_text("utf-8").split("\n")
+    step = next(i for i, line in enumerate(lines) if line.startswith("3. "))
+    lines.insert(step + 1, "4. Будьте вежливы и внимательны к клиенту.")
+    target.write_text("\n".join(lines), "utf-8")
+    run = mkdocs("build", "--strict", cwd=copy)
+    assert run.returncode != 0
+    assert f"standards/phone/answer-call.ru.md:{step + 2}:" in run.stderr
+    assert "CON003 «Будьте вежливы и внимательны»" in run.stderr  # the exhortation, quoted
+    assert "Aborted with 1 warnings in strict mode" in run.stdout + run.stderr
+    assert "open " not in run.stderr  # no "the handbook is built" after a failed build
+
+
+def test_stdlint_site_builds_the_same_pages_without_the_plugin(tmp_path: Path) -> None:
+    copy = site_copy(tmp_path)
+    run = subprocess.run(
+        [sys.executable, "-m", "stdlint", "site", "build/docs", "--today", TODAY],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    docs = copy / "build" / "docs"
+    assert (docs / "handbook" / "coverage.ru.md").exists()
+    assert "stdlint:" in (docs / "phone" / "answer-call.ru.md").read_text("utf-8")
+    # An engine that ignores plugins: the same mkdocs.yml minus the stdlint plugin.
+    yaml = YAML()
+    config_text = (copy / "mkdocs.yml").read_text("utf-8")
+    config_text = re.sub(r"  - stdlint:\n(?:      .*\n)+", "", config_text)
+    config_text = config_text.replace("docs_dir: standards", "docs_dir: build/docs")
+    (copy / "plain.yml").write_text(config_text, "utf-8")
+    assert "stdlint" not in str(yaml.load(config_text.replace("!ENV", "")).get("plugins"))
+    run = mkdocs("build", "--strict", "-f", "plain.yml", cwd=copy)
+    assert run.returncode == 0, run.stderr
+    html = page(copy / "public", "phone/answer-call.html")
+    assert 'class="stdlint-header"' in html and "Руководитель контакт-центра" in html
+    assert re.search(r"≤ 20 секунд\s*<", html)
+    assert "15 из 15" in page(copy / "public", "handbook/coverage.html")
+    # A second run changes nothing.
+    again = subprocess.run(
+        [sys.executable, "-m", "stdlint", "site", "build/docs", "--today", TODAY],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert again.returncode == 0 and ": 0," in again.stdout
+
+
+def test_stdlint_site_refuses_a_folder_it_did_not_write(tmp_path: Path) -> None:
+    copy = site_copy(tmp_path)
+    (copy / "notes").mkdir()
+    (copy / "notes" / "mine.txt").write_text("keep me", "utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "stdlint", "site", "notes"],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert "notes" in run.stderr
+    assert (copy / "notes" / "mine.txt").read_text("utf-8") == "keep me"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_mkdocs_serve_shows_the_handbook_to_an_author(tmp_path: Path) -> None:
+    copy = site_copy(tmp_path)
+    port = _free_port()
+    env = {**os.environ, "STDLINT_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=copy,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        body = ""
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                url = f"http://127.0.0.1:{port}/phone/answer-call.html"
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    body = response.read().decode("utf-8")
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert 'class="stdlint-header"' in body, server.stderr.read() if server.poll() else ""
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

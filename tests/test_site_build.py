@@ -242,3 +242,82 @@ def test_mkdocs_serve_shows_the_handbook_to_an_author(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+NEW_PROFILE = """\
+company: Acme Water
+languages: [en]
+standards: [docs]
+journey:
+  - {id: report, title: {en: Reporting a leak}}
+channels:
+  - {id: hotline, title: {en: Leak hotline}}
+"""
+
+NEW_STANDARD = """\
+---
+id: leak-call
+title: Taking a leak call
+lang: en
+status: active
+owner: Hotline lead
+approved_by: Operations director
+approved_on: 2026-10-01
+review_every: 1 year
+journey: [report]
+channels: [hotline]
+verification: [call-recording-review]
+---
+
+# Taking a leak call
+
+## Rule
+
+1. Answer a call on the leak hotline within 30 seconds.
+2. Give the caller a job number before you end the call.
+
+## Why
+
+A caller with water on the floor needs to know that help is on its way.
+
+## How we check
+
+The hotline lead listens to 5 recorded calls per agent each week.
+"""
+
+
+def new_handbook(folder: Path, profile: str = NEW_PROFILE, config: str = "") -> Path:
+    """A new company's one-language handbook with the smallest mkdocs.yml that uses stdlint."""
+    (folder / "docs").mkdir(parents=True)
+    (folder / "docs" / "leak-call.md").write_text(NEW_STANDARD, "utf-8")
+    (folder / "handbook.yml").write_text(profile, "utf-8")
+    (folder / "mkdocs.yml").write_text(
+        "site_name: Acme Water\ntheme: {name: material}\nplugins:\n  - stdlint" + config + "\n",
+        "utf-8",
+    )
+    return folder
+
+
+def test_a_new_one_language_handbook_builds_with_the_smallest_config(tmp_path: Path) -> None:
+    folder = new_handbook(tmp_path)
+    run = mkdocs("build", "--strict", cwd=folder)
+    assert run.returncode == 0, run.stderr
+    coverage = (folder / "site" / "handbook" / "coverage" / "index.html").read_text("utf-8")
+    assert "Leak hotline" in coverage and "Reporting a leak" in coverage
+    index = (folder / "site" / "index.html").read_text("utf-8")  # the first page in the nav
+    assert "Reporting a leak" in index and "Coverage map" in index
+
+
+def test_a_typo_in_the_profile_stops_the_build_with_its_position(tmp_path: Path) -> None:
+    folder = new_handbook(tmp_path, NEW_PROFILE.replace("channels:", "chanels:"))
+    run = mkdocs("build", "--strict", cwd=folder)
+    assert run.returncode != 0
+    assert "handbook.yml:6:1: unknown field “chanels” — did you mean “channels”?" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_an_impossible_today_is_a_configuration_error(tmp_path: Path) -> None:
+    folder = new_handbook(tmp_path, config=":\n      today: 2026-02-30")
+    run = mkdocs("build", cwd=folder)
+    assert run.returncode != 0
+    assert "today" in run.stderr and "Traceback" not in run.stderr

@@ -34,7 +34,16 @@ from stdlint.diagnostics import Severity
 from stdlint.engine import check
 from stdlint.i18n import Lang
 from stdlint.parse.document import Document
-from stdlint.publish import Site, changes, generated_pages, labels, navigation, page_header
+from stdlint.parse.source import display_path
+from stdlint.publish import (
+    Site,
+    changes,
+    generated_pages,
+    home_page,
+    labels,
+    navigation,
+    page_header,
+)
 from stdlint.publish.header import tags
 from stdlint.result import Result
 from stdlint.settings import Settings, load_settings
@@ -89,7 +98,8 @@ class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
         try:
             self._settings = load_settings(profile, [root / config.docs_dir])
         except ConfigError as error:
-            raise PluginError(f"stdlint: {error}") from error
+            where = display_path(error.path, root)
+            raise PluginError("stdlint: " + "\n".join(error.lines(where))) from error
         if isinstance(self.config.today, date):
             self._today = self.config.today
         elif self.config.today:
@@ -166,6 +176,12 @@ class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
                     files.append(file)
                     added.append(uri)
         if self.config.pages:
+            start = home_page(site, lang)
+            if not {start.src_uri, "index.md"} & set(_page_uris(files)):
+                file = File.generated(config, start.src_uri, content=start.markdown)
+                _localise(file, start.src_uri, prefix, site, config)
+                files.append(file)
+                added.append(start.src_uri)
             for page in generated_pages(site, lang):
                 if files.get_file_from_path(page.src_uri) is None:
                     file = File.generated(config, page.src_uri, content=page.markdown)
@@ -239,6 +255,10 @@ def build_language(config: MkDocsConfig, profile_languages: list[Lang]) -> Lang:
         if theme.startswith(lang.value):
             return lang
     return profile_languages[0] if profile_languages else Lang.EN
+
+
+def _page_uris(files: Files) -> list[str]:
+    return [file.src_uri for file in files.documentation_pages()]
 
 
 def _warnings_so_far() -> bool:

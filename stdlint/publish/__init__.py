@@ -7,7 +7,7 @@ engines that ignore plugins) show the same pages.
 
 from stdlint.publish.header import page_header
 from stdlint.publish.history import Change, changes
-from stdlint.publish.pages import GeneratedPage, Site, generated_pages, navigation
+from stdlint.publish.pages import GeneratedPage, Site, generated_pages, home_page, navigation
 
 __all__ = [
     "Change",
@@ -15,6 +15,7 @@ __all__ = [
     "Site",
     "changes",
     "generated_pages",
+    "home_page",
     "navigation",
     "page_header",
 ]

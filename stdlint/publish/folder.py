@@ -19,7 +19,7 @@ from ruamel.yaml import YAML
 
 from stdlint.parse.document import Document
 from stdlint.publish.header import page_header, tags
-from stdlint.publish.pages import Site, generated_pages
+from stdlint.publish.pages import Site, generated_pages, home_page
 
 MARKER = ".stdlint-site"
 
@@ -53,6 +53,9 @@ def write_site(site: Site, docs_dir: Path, output: Path, home: Path | None = Non
         for path in sorted(home.rglob("*.md")):
             files.setdefault(path.relative_to(home).as_posix(), path.read_bytes())
     for lang in site.result.profile.languages or []:
+        start = home_page(site, lang)
+        if start.src_uri not in files and "index.md" not in files:
+            files[start.src_uri] = start.markdown.encode()
         for page in generated_pages(site, lang):
             files[page.src_uri] = page.markdown.encode()
         if not site.suffixed:

@@ -40,6 +40,14 @@ METRIC = Text(en="Metric", ru="Показатель")
 TARGET = Text(en="Target", ru="Цель")
 BALANCED_BY = Text(en="read together with", ru="смотреть вместе с")
 
+HOME_TITLE = Text(en="{company} service standards", ru="Стандарты обслуживания: {company}")
+HOME_TITLE_PLAIN = Text(en="Service standards", ru="Стандарты обслуживания")
+HOME_INTRO = Text(
+    en="What to do, by when, and how we check it: the standards in force, by stage of the "
+    "customer journey.",
+    ru="Что сделать, в какой срок и как мы это проверяем: действующие стандарты по этапам пути "
+    "клиента.",
+)
 HANDBOOK = Text(en="The handbook", ru="О справочнике")
 HOME = Text(en="Home", ru="Главная")
 COVERAGE_TITLE = Text(en="Coverage map", ru="Карта покрытия")

@@ -124,6 +124,39 @@ def generated_pages(site: Site, lang: Lang) -> list[GeneratedPage]:
     return pages
 
 
+def home_page(site: Site, lang: Lang) -> GeneratedPage:
+    """A home page for a handbook that has none: the standards by stage, and the indexes."""
+    company = site.result.profile.company
+    name = (
+        company.get(lang) or next(iter(company.values()), "")
+        if isinstance(company, dict)
+        else company
+    )
+    title = (
+        labels.HOME_TITLE.render(lang, company=name)
+        if name
+        else labels.HOME_TITLE_PLAIN.render(lang)
+    )
+    page = "index.md" if not site.suffixed else f"index.{lang.value}.md"
+    lines = [f"# {_escape(title)}", "", labels.HOME_INTRO.render(lang), ""]
+    for stem, text in (
+        ("roles", labels.ROLES_TITLE),
+        ("channels", labels.CHANNELS_TITLE),
+        ("recent", labels.RECENT_TITLE),
+        ("coverage", labels.COVERAGE_TITLE),
+        ("reviews", labels.REVIEWS_TITLE),
+    ):
+        lines.append(f"- [{text.render(lang)}]({site.page_name(stem, lang)})")
+    lines.append("")
+    standards = site.standards(lang)
+    by_uri = {site.src_uri(doc): doc for doc in standards}
+    for stage_title, uris in navigation(site, lang):
+        lines += [f"## {_escape(stage_title)}", ""]
+        lines += [f"- {_link(site, by_uri[uri], page, lang)}" for uri in uris]
+        lines.append("")
+    return GeneratedPage(page, title, "\n".join(lines).rstrip() + "\n")
+
+
 def _link(site: Site, doc: Document, page: str, lang: Lang) -> str:
     assert doc.meta is not None
     uri = site.src_uri(doc)

@@ -317,7 +317,7 @@ def test_a_typo_in_the_profile_stops_the_build_with_its_position(tmp_path: Path)
 
 
 def test_an_impossible_today_is_a_configuration_error(tmp_path: Path) -> None:
-    folder = new_handbook(tmp_path, config=":\n      today: 2026-02-30")
+    folder = new_handbook(tmp_path, config=":\n      today: next tuesday")
     run = mkdocs("build", cwd=folder)
     assert run.returncode != 0
     assert "today" in run.stderr and "Traceback" not in run.stderr

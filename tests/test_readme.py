@@ -22,7 +22,8 @@ def test_readme_gives_exactly_two_commands() -> None:
     commands = _commands()
     assert len(commands) == 2
     assert all("\n" not in command for command in commands)
-    assert commands[0].endswith("stdlint check")
+    assert "stdlint check && " in commands[0]
+    assert commands[0].endswith("mkdocs build --strict")
     assert commands[1].endswith("pytest")
 
 

@@ -253,9 +253,24 @@ def test_the_coverage_page_shows_the_map_by_journey_stage(
     expect(table).to_be_visible()
     expect(table.locator("thead th").first).to_have_text("Этап")
     for stage in ("Выбор тарифа", "Смена тарифа или расторжение"):
-        first_cell = table.locator("tbody tr td:first-child", has_text=stage)
+        first_cell = table.locator('tbody tr th[scope="row"]', has_text=stage)
         expect(first_cell).to_be_visible()
     expect(table.locator("tbody tr")).to_have_count(7)
+    frame = article.locator(".stdlint-coverage")
+    overflow = frame.evaluate("element => element.scrollWidth - element.clientWidth")
+    if screen.width >= 1000:
+        # A manager sees every channel at once on a desktop.
+        assert overflow <= 1, f"the coverage map scrolls sideways on a desktop by {overflow}px"
+    else:
+        # On a phone the map scrolls sideways and the stage names stay in view.
+        assert overflow > 0
+        frame.evaluate("element => { element.scrollLeft = element.scrollWidth }")
+        stage = table.locator('tbody tr th[scope="row"]').first
+        left = stage.evaluate("element => element.getBoundingClientRect().left")
+        frame_left = frame.evaluate("element => element.getBoundingClientRect().left")
+        assert abs(left - frame_left) <= 2, (left, frame_left)
+        expect(stage).to_be_visible()
+        frame.evaluate("element => { element.scrollLeft = 0 }")
     summary = article.get_by_text("Стандарт есть в 15 из 15 обязательных ячеек.", exact=True)
     expect(summary).to_be_visible()
     shoot(page, screenshots, "handbook-coverage-ru", screen)

@@ -6,6 +6,7 @@ to the documentation folder), so MkDocs checks and rewrites them as it does any 
 
 from __future__ import annotations
 
+import html
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -119,7 +120,10 @@ def generated_pages(site: Site, lang: Lang) -> list[GeneratedPage]:
     pages = []
     for stem, title, build in builders:
         name = site.page_name(stem, lang)
-        lines = [f"# {title.render(lang)}", "", *build(site, lang, name)]
+        # Staff search for what to do: the indexes would crowd the standards out of results.
+        hide = "\nhide: [toc]" if stem == "coverage" else ""
+        matter = f"---\nsearch: {{exclude: true}}{hide}\n---\n"
+        lines = [matter, f"# {title.render(lang)}", "", *build(site, lang, name)]
         pages.append(GeneratedPage(name, title.render(lang), "\n".join(lines).rstrip() + "\n"))
     return pages
 
@@ -138,7 +142,8 @@ def home_page(site: Site, lang: Lang) -> GeneratedPage:
         else labels.HOME_TITLE_PLAIN.render(lang)
     )
     page = "index.md" if not site.suffixed else f"index.{lang.value}.md"
-    lines = [f"# {_escape(title)}", "", labels.HOME_INTRO.render(lang), ""]
+    matter = "---\nsearch: {exclude: true}\n---\n"
+    lines = [matter, f"# {_escape(title)}", "", labels.HOME_INTRO.render(lang), ""]
     for stem, text in (
         ("roles", labels.ROLES_TITLE),
         ("channels", labels.CHANNELS_TITLE),
@@ -176,22 +181,33 @@ def _coverage(site: Site, lang: Lang, page: str) -> list[str]:
     intro = labels.COVERAGE_INTRO.render(
         lang, gap=_cell_mark("gap", "✕"), na=_cell_mark("na", "—"), none=_cell_mark("none", "·")
     )
-    lines = [intro, ""]
-    lines.append(
-        "| " + " | ".join([labels.STAGE.render(lang), *(c.name(lang) for c in channels)]) + " |"
-    )
-    lines.append("|" + "---|" + ":-:|" * len(channels))
+    # An HTML table: compact, its stage column stays in view while it scrolls sideways on a
+    # phone (the stylesheet), and it renders the same in any Markdown engine.
+    header = "".join(f'<th scope="col">{html.escape(c.name(lang))}</th>' for c in channels)
+    lines = [
+        intro,
+        "",
+        '<div class="stdlint-coverage" tabindex="0">',
+        '<table class="stdlint-coverage__table">',
+        f'<thead><tr><th scope="col">{html.escape(labels.STAGE.render(lang))}</th>{header}</tr>'
+        "</thead>",
+        "<tbody>",
+    ]
     for stage in report.stages:
         cells = []
         for channel in channels:
             cell = report.cell(stage.id, channel.id)
             if cell.not_applicable:
-                cells.append(_cell_mark("na", "—"))
+                mark = _cell_mark("na", "—")
             elif cell.standards:
-                cells.append(_cell_mark("covered", str(len(cell.standards))))
+                mark = _cell_mark("covered", str(len(cell.standards)))
             else:
-                cells.append(_cell_mark("gap", "✕") if cell.required else _cell_mark("none", "·"))
-        lines.append("| " + " | ".join([_escape(stage.name(lang)), *cells]) + " |")
+                mark = _cell_mark("gap", "✕") if cell.required else _cell_mark("none", "·")
+            cells.append(f"<td>{mark}</td>")
+        lines.append(
+            f'<tr><th scope="row">{html.escape(stage.name(lang))}</th>{"".join(cells)}</tr>'
+        )
+    lines += ["</tbody>", "</table>", "</div>"]
     figures = report.figures()
     lines += [
         "",

@@ -412,3 +412,29 @@ def test_the_offline_copy_searches_word_forms_from_a_file(
         assert not errors, f"script errors on the page: {errors}"
     finally:
         context.close()
+
+
+# --- print ---------------------------------------------------------------------------------
+
+
+def test_a_standard_prints_without_the_site_around_it(
+    browser: Browser, site_url: str, screenshots: Path
+) -> None:
+    context = browser.new_context(viewport={"width": 800, "height": 1100})
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + "phone/answer-call.html")
+        tab.emulate_media(media="print")
+        article = tab.locator("article.md-content__inner")
+        expect(article.locator(".stdlint-header")).to_be_visible()
+        expect(article.locator(".stdlint-metrics__table")).to_be_visible()
+        # No navigation, search, tags or edit button on paper.
+        for chrome in (".md-sidebar--primary", ".md-header", ".md-tags", ".md-content__button"):
+            expect(tab.locator(chrome).first).to_be_hidden()
+        # Zones stay readable in black and white: a coloured dot before the value.
+        red = article.locator("td.stdlint-zone--red").first
+        marker = red.evaluate("element => getComputedStyle(element, '::before').content")
+        assert "●" in marker
+        tab.screenshot(path=screenshots / "print-answer-call-ru-800.png", full_page=True)
+    finally:
+        context.close()

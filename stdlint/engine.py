@@ -20,7 +20,7 @@ from stdlint.config import Profile, default_profile
 from stdlint.diagnostics import Diagnostic
 from stdlint.failures import READ, Guard
 from stdlint.files import file_key, handbook_sources, select
-from stdlint.parse.document import Document, parse
+from stdlint.parse.document import Document, parse, parse_front_matter
 from stdlint.parse.frontmatter import FrontMatter
 from stdlint.parse.source import Source, decode, display_path, read
 from stdlint.parse.suppressions import parse_suppressions
@@ -76,11 +76,22 @@ def check(
     )
 
 
-def read_handbook(settings: Settings | Profile | None = None, today: date | None = None) -> Result:
-    """Every standard of the handbook, parsed, with no rule run (for the reports)."""
+def read_handbook(
+    settings: Settings | Profile | None = None,
+    today: date | None = None,
+    *,
+    bodies: bool = True,
+) -> Result:
+    """Every standard of the handbook, parsed, with no rule run (for the reports).
+
+    With ``bodies=False`` only the front matter is read: enough for the reports and the
+    published pages (headers, indexes, navigation), in a fraction of the time.
+    """
     profile = _settings(settings).profile
     guard = Guard()
-    docs = tuple(_read(source, profile, guard) for source in handbook_sources(profile))
+    docs = tuple(
+        _read(source, profile, guard, bodies=bodies) for source in handbook_sources(profile)
+    )
     return Result(
         diagnostics=(),
         files=tuple(_record(doc) for doc in docs),
@@ -140,15 +151,16 @@ def _record(doc: Document) -> FileRecord:
     return FileRecord(doc.display_path, Path(os.path.abspath(doc.path)), state)
 
 
-def _read(source: Source, profile: Profile, guard: Guard) -> Document:
+def _read(source: Source, profile: Profile, guard: Guard, *, bodies: bool = True) -> Document:
     """The parsed file; a bug while reading it leaves a document without text, and a failure."""
     shown = display_path(source.path, profile.root)
     lang = profile.default_lang
+    parser = parse if bodies else parse_front_matter
     return guard.run(
         shown,
         READ,
         lang,
-        lambda: parse(read(source), shown, lang),
+        lambda: parser(read(source), shown, lang),
         Document(source.path, shown, None, lang),
     )
 

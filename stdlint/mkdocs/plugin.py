@@ -15,24 +15,27 @@ read once per run and reused until a file changes.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
+from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from mkdocs.config import base
 from mkdocs.config import config_options as options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from stdlint.config import ConfigError
-from stdlint.diagnostics import Severity
-from stdlint.engine import check
+from stdlint.diagnostics import Diagnostic, Severity
+from stdlint.engine import read_handbook
 from stdlint.i18n import Lang
+from stdlint.mkdocs.lint import lint
 from stdlint.parse.document import Document
 from stdlint.parse.source import display_path
 from stdlint.publish import (
@@ -45,10 +48,11 @@ from stdlint.publish import (
     page_header,
 )
 from stdlint.publish.header import tags
-from stdlint.result import Result
+from stdlint.result import Failure
 from stdlint.settings import Settings, load_settings
 
 log = get_plugin_logger(__name__)
+T = TypeVar("T")
 
 _SEVERITIES = tuple(severity.value for severity in Severity)
 
@@ -80,13 +84,14 @@ class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
     def __init__(self) -> None:
         self._settings: Settings | None = None
         self._today: date = date.today()
-        self._result: Result | None = None
         self._stamp: tuple[Any, ...] | None = None
         self._site: Site | None = None
         self._by_path: dict[str, Document] = {}
         self._command: str | None = None
         self._site_dir: str | None = None
         self._built = False
+        self._pool: ProcessPoolExecutor | None = None
+        self._lint_job: Future[tuple[tuple[Diagnostic, ...], tuple[Failure, ...]]] | None = None
 
     # --- configuration ------------------------------------------------------------------
 
@@ -114,15 +119,19 @@ class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
     # --- the handbook, read once ---------------------------------------------------------
 
     def _read(self, config: MkDocsConfig) -> Site:
-        """The handbook's result: checked once, and again only when a file has changed."""
+        """The handbook as published: read once, and again only when a file has changed.
+
+        Pages need only the front matter, read here; the rules run in a worker process while
+        MkDocs renders, and their findings are logged in ``on_post_build``.
+        """
         assert self._settings is not None
         profile = self._settings.profile
         stamp = _stamp(profile.root, config.docs_dir, profile.path)
         if self._site is not None and stamp == self._stamp:
             return self._site
-        result = check(settings=self._settings, today=self._today)
         if self.config.lint:
-            self._log(result)
+            self._start_lint(Path(config.docs_dir))
+        result = read_handbook(self._settings, self._today, bodies=False)
         docs_dir = Path(config.docs_dir).resolve()
         try:
             relative = docs_dir.relative_to(profile.root.resolve()).as_posix()
@@ -136,13 +145,45 @@ class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
             suffixed="i18n" in config.plugins,
             changes=tuple(changes(result.handbook, profile.root)),
         )
-        self._result, self._stamp, self._site = result, stamp, site
+        self._stamp, self._site = stamp, site
         self._by_path = {os.path.abspath(doc.path): doc for doc in result.handbook}
         return site
 
-    def _log(self, result: Result) -> None:
+    # --- linting beside the build --------------------------------------------------------
+
+    def _start_lint(self, docs_dir: Path) -> None:
+        """Start the check in a worker process (in this one if processes cannot start)."""
+        self._stop_lint()
+        profile = self._settings.profile.path if self._settings else None
+        arguments = (profile, docs_dir.resolve(), self._today)
+        try:
+            # spawn, not fork: `mkdocs serve` runs threads, and a forked copy of them can hang.
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+            self._lint_job = self._pool.submit(lint, *arguments)
+        except (OSError, RuntimeError) as error:
+            log.debug(f"linting in the build process: no worker process ({error})")
+            self._stop_lint()
+            self._lint_job = _done(lint(*arguments))
+
+    def _finish_lint(self) -> None:
+        """Log the findings of the running check, once."""
+        job, self._lint_job = self._lint_job, None
+        if job is None:
+            return
+        try:
+            diagnostics, failures = job.result()
+        finally:
+            self._stop_lint()
+        self._log(diagnostics, failures)
+
+    def _stop_lint(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def _log(self, diagnostics: tuple[Diagnostic, ...], failures: tuple[Failure, ...]) -> None:
         fail_on = Severity(self.config.fail_on)
-        for diagnostic in result.diagnostics:
+        for diagnostic in diagnostics:
             where = f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}"
             text = f"{where}: {diagnostic.code} {diagnostic.message}"
             if diagnostic.suggestion:
@@ -151,7 +192,7 @@ class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
                 log.warning(text)
             else:
                 log.info(text)
-        for failure in result.failures:  # reported as STR000 above; the traceback for bug reports
+        for failure in failures:  # reported as STR000 above; the traceback for bug reports
             log.debug(f"{failure.path}: {failure.stage}: {failure.traceback}")
 
     # --- files and navigation ------------------------------------------------------------
@@ -235,15 +276,27 @@ class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
         self._command = command
 
     def on_shutdown(self) -> None:
+        self._stop_lint()
         if self.config.enabled and self._command == "build" and self._site_dir and self._built:
             index = Path(self._site_dir) / "index.html"
             log.info(f"the handbook is built: open {index} in a browser (it works offline)")
 
+    @event_priority(0)  # before the i18n plugin builds the other languages: counted by --strict
+    def _log_findings(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled:
+            self._finish_lint()
+
     @event_priority(-200)  # after the i18n plugin has built the other languages
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _note_success(self, *, config: MkDocsConfig) -> None:
         if self._site_dir is None:
             self._site_dir = config.site_dir  # the first build's: the default language's
         self._built = not (config.strict and _warnings_so_far())
+
+    on_post_build = CombinedEvent(_log_findings, _note_success)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._lint_job = None
+        self._stop_lint()
 
 
 def build_language(config: MkDocsConfig, profile_languages: list[Lang]) -> Lang:
@@ -255,6 +308,12 @@ def build_language(config: MkDocsConfig, profile_languages: list[Lang]) -> Lang:
         if theme.startswith(lang.value):
             return lang
     return profile_languages[0] if profile_languages else Lang.EN
+
+
+def _done(value: T) -> Future[T]:
+    future: Future[T] = Future()
+    future.set_result(value)
+    return future
 
 
 def _page_uris(files: Files) -> list[str]:

@@ -19,7 +19,7 @@ from stdlint.parse.repair import StandIns
 from stdlint.parse.sections import SectionId
 from stdlint.parse.source import Source
 
-__all__ = ["Document", "Heading", "Link", "Section", "Step", "parse"]
+__all__ = ["Document", "Heading", "Link", "Section", "Step", "parse", "parse_front_matter"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +108,18 @@ def parse(source: Source, display_path: str, default_lang: Lang) -> Document:
         links=body.links,
         problems=matter.problems,
     )
+
+
+def parse_front_matter(source: Source, display_path: str, default_lang: Lang) -> Document:
+    """Only the front matter of a read source: what publishing needs, at a fraction of the cost
+    of :func:`parse` (no Markdown, no sentences). The body's fields stay empty."""
+    if source.text is None:
+        problems = (source.problem,) if source.problem else ()
+        return Document(source.path, display_path, None, default_lang, problems=problems)
+    matter = split(source.text.split("\n"))
+    lang = _language(matter, source.text, default_lang)
+    matter = repaired(matter, StandIns(lang, None, source.path.stem))
+    return Document(source.path, display_path, source.text, lang, matter, problems=matter.problems)
 
 
 def _language(matter: FrontMatter, text: str, default: Lang) -> Lang:

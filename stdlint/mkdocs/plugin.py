@@ -26,7 +26,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
@@ -281,18 +281,15 @@ class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
             index = Path(self._site_dir) / "index.html"
             log.info(f"the handbook is built: open {index} in a browser (it works offline)")
 
-    @event_priority(0)  # before the i18n plugin builds the other languages: counted by --strict
-    def _log_findings(self, *, config: MkDocsConfig) -> None:
+    @event_priority(-200)  # after the i18n plugin has built the other languages
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # The findings are logged at the very end, so the check runs beside every language's
+        # build; a warning logged here still aborts a --strict build.
         if self.config.enabled:
             self._finish_lint()
-
-    @event_priority(-200)  # after the i18n plugin has built the other languages
-    def _note_success(self, *, config: MkDocsConfig) -> None:
         if self._site_dir is None:
             self._site_dir = config.site_dir  # the first build's: the default language's
         self._built = not (config.strict and _warnings_so_far())
-
-    on_post_build = CombinedEvent(_log_findings, _note_success)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._lint_job = None

@@ -30,7 +30,14 @@ from tests.test_devset import score  # noqa: E402  (needs the repository root on
 
 PUBLISHED = REPO / "tests" / "devset" / "published"
 VAGUE_FAMILIES = (
-    "manner", "no-number", "depends", "extension", "principle", "usual-case", "mixed", "means"
+    "manner",
+    "no-number",
+    "depends",
+    "extension",
+    "principle",
+    "usual-case",
+    "mixed",
+    "means",
 )
 CHECKABLE_FAMILIES = ("bounded", "act", "capped-hedge", "target", "script", "method")
 
@@ -57,7 +64,8 @@ def _f1(precision: float, recall: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--mistakes", action="store_true",
+        "--mistakes",
+        action="store_true",
         help="print the missed and wrongly flagged sentences of the dev sets (never held-out)",
     )
     args = parser.parse_args()
@@ -78,10 +86,10 @@ def main() -> None:
             f" {result.recall:>7.3f} {_f1(result.precision, result.recall):>6.3f}"
         )
 
-    for path, (items, result) in results.items():
+    for path, (_items, result) in results.items():
         flagged = _flagged(items, result.mistakes)
         by_family: dict[str, list[bool]] = defaultdict(list)
-        for item, hit in zip(items, flagged):
+        for item, hit in zip(items, flagged, strict=True):
             by_family[item.get("family", "?")].append(hit)
         print(f"\n{path.stem}: per family")
         print(f"  {'family':<13} {'n':>4}  measure")
@@ -92,12 +100,13 @@ def main() -> None:
         for family in CHECKABLE_FAMILIES:
             hits = by_family.pop(family, [])
             if hits:
-                print(f"  {family:<13} {len(hits):>4}  false-positive rate {sum(hits) / len(hits):.3f}")
+                rate = sum(hits) / len(hits)
+                print(f"  {family:<13} {len(hits):>4}  false-positive rate {rate:.3f}")
         for family, hits in sorted(by_family.items()):
             print(f"  {family:<13} {len(hits):>4}  (family not in RUBRIC.md)")
 
     if args.mistakes:
-        for path, (items, result) in results.items():
+        for path, (_items, result) in results.items():
             if path.stem.startswith("heldout-"):
                 print(f"\n{path.stem}: mistakes not shown (held-out)")
                 continue

@@ -175,3 +175,54 @@ def test_a_100_kb_line_is_analysed_and_positions_hold() -> None:
     [flag] = facts.flags
     assert (flag.kind, text[flag.start : flag.end]) == (VAGUE_SPEED, "promptly")
     assert flag.start == len(text) - len("promptly.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Manner, tone and appearance that nothing observable pins down.
+        ("Мастер тщательно убирает рабочее место.", [(VAGUE_QUALITY, "тщательно")]),
+        (
+            "Администратор держится выдержанно и отвечает гостю ровным голосом.",
+            [(VAGUE_QUALITY, "выдержанно"), (VAGUE_QUALITY, "ровным голосом")],
+        ),
+        (
+            "Продавец отзывчив и коммуникабелен.",
+            [(VAGUE_QUALITY, "отзывчив"), (VAGUE_QUALITY, "коммуникабелен")],
+        ),
+        ("Курьер должен быть ухожен.", [(EXHORTATION, "быть ухожен")]),
+        ("Кассир носит неброские украшения.", [(VAGUE_QUALITY, "неброские")]),
+        # Principles and values with nothing to check.
+        (
+            "Мы ориентированы на потребности каждого гостя.",
+            [(EXHORTATION, "ориентированы на")],
+        ),
+        (
+            "Наши ценности — порядочность и добросовестность.",
+            [
+                (EXHORTATION, "Наши ценности"),
+                (EXHORTATION, "порядочность"),
+                (EXHORTATION, "добросовестность"),
+            ],
+        ),
+        (
+            "Сотрудник руководствуется принципами деловой этики.",
+            [(EXHORTATION, "руководствуется принципами"), (EXHORTATION, "этики")],
+        ),
+        ("Мастер действует в интересах клиента.", [(EXHORTATION, "в интересах клиента")]),
+        ("Мы всегда держим слово.", [(EXHORTATION, "держим слово")]),
+        ("Оператор повышает свою квалификацию.", [(EXHORTATION, "повышает свою квалификацию")]),
+        # Pinned by a script, an observable act or a number; or the word means something else.
+        ("Отзывчиво отвечайте: «Понимаю вас, давайте разберёмся вместе».", []),
+        ("Тщательно проверьте паспорт: сверьте фото, серию и номер с анкетой.", []),
+        ("Оператор повышает квалификацию на курсе из 16 часов раз в год.", []),
+        ("Оператор ориентирует клиента на раздел «Доставка» на сайте.", []),
+        ("Сотрудник уходит с рабочего места только после передачи смены.", []),
+        ("Посылка отправляется с объявленной ценностью.", []),
+        ("Заявления принимаются по принципу одного окна.", []),
+    ],
+)
+def test_manner_and_principles_without_a_check(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _flags(text, RU) == expected

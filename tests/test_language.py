@@ -9,6 +9,7 @@ from stdlint.text.analysis import (
     ESCAPE,
     EXHORTATION,
     HEDGED_BOUND,
+    OPEN_TIME,
     VAGUE_FREQUENCY,
     VAGUE_QUALITY,
     VAGUE_SPEED,
@@ -222,7 +223,98 @@ def test_a_100_kb_line_is_analysed_and_positions_hold() -> None:
         ("Заявления принимаются по принципу одного окна.", []),
     ],
 )
-def test_manner_and_principles_without_a_check(
-    text: str, expected: list[tuple[str, str]]
-) -> None:
+def test_manner_and_principles_without_a_check(text: str, expected: list[tuple[str, str]]) -> None:
     assert _flags(text, RU) == expected
+
+
+# Issue 11: time left open, hard caps, targets, hedges of method, mixed sentences.
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # Time that depends on something, with no bound.
+        ("Installation time depends on the building.", EN, [(OPEN_TIME, "depends on")]),
+        ("How long a repair takes depends on the model.", EN, [(OPEN_TIME, "depends on")]),
+        (
+            "Срок установки зависит от загруженности монтажников.",
+            RU,
+            [(OPEN_TIME, "зависит от")],
+        ),
+        (
+            "Дата визита мастера согласуется с клиентом в индивидуальном порядке.",
+            RU,
+            [(OPEN_TIME, "в индивидуальном порядке")],
+        ),
+        ("The repair is finished within 5 working days; the price depends on the parts.", EN, []),
+        ("Installation takes up to 3 days depending on the building.", EN, []),
+        (
+            "If the delivery date depends on a supplier, tell the customer the supplier's date"
+            " the same day.",
+            EN,
+            [],
+        ),
+        ("Срок установки — 3 рабочих дня; стоимость зависит от этажа.", RU, []),
+        # An extension with no cap.
+        ("We may extend this period if a part is out of stock.", EN, [(OPEN_TIME, "extend")]),
+        (
+            "A claim can take longer than 30 days if we need a report from the bank.",
+            EN,
+            [(OPEN_TIME, "longer than")],
+        ),
+        (
+            "Срок ремонта может быть продлён, если деталь нужно заказать у поставщика.",
+            RU,
+            [(OPEN_TIME, "продлён")],
+        ),
+        ("We may extend this period by up to 5 working days if a part is out of stock.", EN, []),
+        ("If we take longer than 10 days, we refund the delivery fee.", EN, []),
+        ("We refund the delivery fee if we take longer than 10 days.", EN, []),
+        (
+            "We reply within 7 working days, or tell you if it is going to take longer.",
+            EN,
+            [(OPEN_TIME, "take longer")],
+        ),
+        ("Сообщим клиенту, будет ли срок ремонта продлён.", RU, [(OPEN_TIME, "продлён")]),
+        ("Tell the customer that we will extend the network to the new street.", EN, []),
+        ("Срок ремонта может быть продлён не более чем на 10 рабочих дней.", RU, []),
+        ("Если срок доставки увеличивается, сообщаем клиенту новую дату в тот же день.", RU, []),
+        ("Спросите клиента, сколько продлится его поездка.", RU, []),
+        # A hedge with a hard cap: the cap is the commitment.
+        ("Most parcels arrive in 2 days, and all within 7 working days.", EN, []),
+        ("Обычно привозим заказ за 2 дня, но не позднее 5 рабочих дней.", RU, []),
+        ("We usually call back within 2 days.", EN, [(HEDGED_BOUND, "usually")]),
+        ("Обычно привозим заказ за 2 дня.", RU, [(HEDGED_BOUND, "Обычно")]),
+        ("Как правило, ответ занимает не более 3 дней.", RU, [(HEDGED_BOUND, "Как правило")]),
+        # A target stated as a target; an effort stays a hedge.
+        ("We aim to close every fault ticket within 4 working hours.", EN, []),
+        ("Our aim is to answer 85% of chats within 60 seconds.", EN, []),
+        ("Стремимся отвечать в чате в течение 2 минут.", RU, []),
+        (
+            "We try to close every fault ticket within 4 working hours.",
+            EN,
+            [(HEDGED_BOUND, "try to")],
+        ),
+        ("Our agents aim to offer 3 tariffs to every caller.", EN, [(HEDGED_BOUND, "aim to")]),
+        # A soft word about the method, not the bound.
+        ("A replacement card is posted within 3 days, normally by registered letter.", EN, []),
+        ("Новую карту отправляем в течение 3 дней, обычно курьером.", RU, []),
+        ("A replacement card is posted within 3 days, normally.", EN, [(HEDGED_BOUND, "normally")]),
+        ("Typically we send the card by courier within 3 days.", EN, [(HEDGED_BOUND, "Typically")]),
+        # A mixed sentence: the bound of one promise does not cover another.
+        (
+            "We confirm the table by text within an hour and keep you posted about changes.",
+            EN,
+            [(VAGUE_FREQUENCY, "keep you posted")],
+        ),
+        (
+            "Подтверждаем запись по SMS в течение часа и держим вас в курсе изменений.",
+            RU,
+            [(VAGUE_FREQUENCY, "держим вас в курсе")],
+        ),
+        ("We confirm the table by text within an hour and send a reminder every Friday.", EN, []),
+        ("Keep the customer informed within the 5 working days of the review.", EN, []),
+    ],
+)
+def test_open_time_caps_targets_and_method(
+    text: str, lang: Lang, expected: list[tuple[str, str]]
+) -> None:
+    assert _flags(text, lang) == expected

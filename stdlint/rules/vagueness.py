@@ -32,13 +32,19 @@ class VaguenessRule(DocumentRule):
     suggestion: ClassVar[Text]
     # Used when the lexicon entry offers no rewrite of its own.
     default_example: ClassVar[Text] = Text(en="", ru="")
+    # Further kinds this rule reports, each with its own message and suggestion.
+    also: ClassVar[dict[str, tuple[Text, Text]]] = {}
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         """One finding per vague term of this rule's kind."""
         for sentence in commitment_sentences(doc):
             facts = ctx.language.facts(sentence.text, doc.lang)
             for flag in facts.flags:
-                if flag.kind != self.kind:
+                if flag.kind == self.kind:
+                    message, suggestion = self.message, self.suggestion
+                elif flag.kind in self.also:
+                    message, suggestion = self.also[flag.kind]
+                else:
                     continue
                 words = sentence.text[flag.start : flag.end]
                 span = sentence.prose.span(sentence.start + flag.start, sentence.start + flag.end)
@@ -46,8 +52,8 @@ class VaguenessRule(DocumentRule):
                 yield self.report(
                     doc,
                     span,
-                    self.message,
-                    self.suggestion,
+                    message,
+                    suggestion,
                     words,
                     words=quote(doc.lang, words),
                     example=quote(doc.lang, example),

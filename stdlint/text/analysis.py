@@ -5,8 +5,13 @@
 
 - an escape clause, a usual-case hedge or an aspiration makes a promise optional: with a bound
   in the sentence it is a hedged bound ("generally within 20 days"), without one an escape;
+  but not when a hard cap follows ("and all within 10 days"), when an aspiration states a
+  target ("we aim to answer within 20 seconds") or the hedge is about the method ("normally by
+  courier") — see ``text/open_time.py``, which also finds time left open ("depends on …", an
+  extension with no cap);
 - a speed word counts only when the sentence has no time bound ("promptly, within 30 minutes"
-  is fine), a frequency word only without a frequency, a quantity word only without a number;
+  is fine), a frequency word only without a frequency (a duration clears it in its own clause
+  only), a quantity word only without a number;
 - a quality word is vague; after "be", "show", «будьте», «проявляйте» it is an exhortation;
 - a general measure ("take steps", «принимает меры») is an exhortation unless a bound names
   what and by when.
@@ -23,6 +28,7 @@ from stdlint.text import lexicon as lx
 from stdlint.text.channels import ChannelFinder, ChannelMention, CompanyChannels, channel_finder
 from stdlint.text.lexicon import Lexicon, build_lexicon
 from stdlint.text.morph import WordInfo, analyse_word
+from stdlint.text.open_time import OPEN_CATEGORIES, frequency_bounded, hedge_counts, is_open
 from stdlint.text.quantities import DEADLINE, DURATION, FREQUENCY, Quantity, find_quantities
 from stdlint.text.tokens import WORD, Token, tokenize
 
@@ -33,6 +39,7 @@ VAGUE_SPEED, VAGUE_FREQUENCY, VAGUE_QUANTITY, HEDGED_BOUND = (
     "vague-quantity",
     "hedged-bound",
 )
+OPEN_TIME = "open-time"  # "depends on the region", «может быть продлён» (text/open_time.py)
 _OPTIONAL = (lx.ESCAPE, lx.HEDGE, lx.ASPIRATION)
 _LEAD_REACH = 4  # words between "be"/"show" and the quality it exhorts
 _DEFINER_REACH = 60  # characters between a quality and the "such as" that defines it
@@ -73,6 +80,7 @@ class SentenceFacts:
     quantities: tuple[Quantity, ...]
     exhortation_leads: frozenset[int]  # word indexes of "be", "show", «будьте» …
     definers: tuple[int, ...]  # offsets of "such as", «например», ":" that define a quality
+    lexicon: Lexicon | None = None
 
     @cached_property
     def flags(self) -> tuple[Flag, ...]:
@@ -112,7 +120,8 @@ def flags(facts: SentenceFacts) -> list[Flag]:
         category = term.category
         if category in _OPTIONAL:
             if facts.has_number:
-                found.append(Flag(HEDGED_BOUND, term, term.start, term.end))
+                if hedge_counts(facts, term):  # not a target, a capped hedge, a hedge of method
+                    found.append(Flag(HEDGED_BOUND, term, term.start, term.end))
             elif category == lx.ASPIRATION:
                 found.append(Flag(EXHORTATION, term, term.start, term.end))
             else:
@@ -134,10 +143,12 @@ def flags(facts: SentenceFacts) -> list[Flag]:
                 found.append(Flag(VAGUE_QUALITY, term, term.start, term.end))
         elif category == lx.SPEED and not facts.has_time_bound:
             found.append(Flag(VAGUE_SPEED, term, term.start, term.end))
-        elif category == lx.FREQUENCY and not facts.has_frequency_bound:
+        elif category == lx.FREQUENCY and not frequency_bounded(facts, term):
             found.append(Flag(VAGUE_FREQUENCY, term, term.start, term.end))
         elif category == lx.QUANTITY and not facts.has_amount:
             found.append(Flag(VAGUE_QUANTITY, term, term.start, term.end))
+        elif category in OPEN_CATEGORIES and is_open(facts, term):
+            found.append(Flag(OPEN_TIME, term, term.start, term.end))
     return found
 
 
@@ -215,6 +226,7 @@ class LanguageEngine:
             tuple(quantities),
             leads,
             tuple(sorted(definers)),
+            lexicon,
         )
 
 

@@ -31,6 +31,9 @@ QUALITY, SPEED, FREQUENCY, QUANTITY = "quality", "speed", "frequency", "quantity
 ESCAPE, HEDGE, EXHORTATION, ASPIRATION = "escape", "hedge", "exhortation", "aspiration"
 ACTION = "action"  # "take measures": vague unless the sentence names a bound
 BOUND, ALLOWED, DEFINER = "bound", "allowed", "definer"
+# Open time and caps (top-level keys of the lexicon files, read by ``text/open_time.py``).
+TIME_DEPENDS, TIME_EXTENSION, HARD_CAP = "time_depends", "time_extension", "hard_caps"
+_OPEN_TIME_KEYS = (TIME_DEPENDS, TIME_EXTENSION, HARD_CAP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +181,11 @@ class Lexicon:
     absolutes: tuple[str, ...]  # terms that make a rule absolute ("always", «никогда»)
     modals: frozenset[str]  # after a step's first word, a commitment: "Calls will …"
     duty_words: frozenset[str]  # a commitment by duty: «должен», «обязан»
+    method_markers: frozenset[str] = frozenset()  # "normally by courier": a hedge of method
+    target_leads: frozenset[str] = frozenset()  # "aim", «стремиться»: a bound is a target
+    time_subjects: frozenset[str] = frozenset()  # "delivery time", «срок»: a sentence of time
+    condition_words: frozenset[str] = frozenset()  # "if", «если»: a condition, not a promise
+    telling_verbs: frozenset[str] = frozenset()  # "tell you if …": what is told, not a condition
 
 
 @cache
@@ -216,6 +224,8 @@ def _build(lang: Lang, vague: tuple[str, ...], allowed: tuple[str, ...]) -> Lexi
     entries = [
         entry for category, items in raw["terms"].items() for entry in _entries(category, items)
     ]
+    for key in _OPEN_TIME_KEYS:
+        entries += _entries(key, raw.get(key, ()))
     entries += [Entry(QUALITY, term) for term in vague]
     entries += [Entry(ALLOWED, term) for term in allowed]
     units = {
@@ -247,6 +257,11 @@ def _build(lang: Lang, vague: tuple[str, ...], allowed: tuple[str, ...]) -> Lexi
         absolutes=tuple(raw["absolutes"]),
         modals=frozenset(raw["modals"]),
         duty_words=frozenset(raw["duty_words"]),
+        method_markers=frozenset(raw.get("method_markers", ())),
+        target_leads=frozenset(raw.get("target_leads", ())),
+        time_subjects=frozenset(raw.get("time_subjects", ())),
+        condition_words=frozenset(raw.get("condition_words", ())),
+        telling_verbs=frozenset(raw.get("telling_verbs", ())),
     )
 
 
@@ -264,10 +279,13 @@ __all__ = [
     "ESCAPE",
     "EXHORTATION",
     "FREQUENCY",
+    "HARD_CAP",
     "HEDGE",
     "QUALITY",
     "QUANTITY",
     "SPEED",
+    "TIME_DEPENDS",
+    "TIME_EXTENSION",
     "Entry",
     "Lexicon",
     "Match",

@@ -5,7 +5,13 @@ from __future__ import annotations
 from stdlint.diagnostics import Criterion, Severity
 from stdlint.i18n import Text
 from stdlint.rules.vagueness import VaguenessRule
-from stdlint.text.analysis import HEDGED_BOUND, VAGUE_FREQUENCY, VAGUE_QUANTITY, VAGUE_SPEED
+from stdlint.text.analysis import (
+    HEDGED_BOUND,
+    OPEN_TIME,
+    VAGUE_FREQUENCY,
+    VAGUE_QUANTITY,
+    VAGUE_SPEED,
+)
 
 
 class UnboundedDeadline(VaguenessRule):
@@ -17,6 +23,13 @@ class UnboundedDeadline(VaguenessRule):
     the sentence names no time bound. A bounded soft word ("promptly, within 30 minutes",
     «оперативно, но не позднее 2 часов») is fine. "Immediately after the call" orders steps
     and is not flagged.
+
+    Also flags time left open: a time that "depends on" something ("delivery time depends on
+    the region", «срок ремонта зависит от наличия запчастей», «в индивидуальном порядке») when
+    the sentence names no time bound, and an extension with no cap after it ("we may extend
+    this period", "it may take longer than 10 days", «срок может быть продлён»). An extension
+    with a cap ("by no more than 5 working days", «не более чем на 5 рабочих дней») is fine, and
+    so is one inside a condition ("if we take longer than 10 days, we refund the fee").
 
     ## Why it matters
     Measurability: "promptly" is ten minutes to one agent and two days to another; only a number
@@ -118,6 +131,18 @@ class UnboundedDeadline(VaguenessRule):
         en="replace {words} with a bound, e.g. {example}",
         ru="замените {words} на срок, например {example}",
     )
+    also = {
+        OPEN_TIME: (
+            Text(
+                en="{words} leaves the time open: no bound holds in every case",
+                ru="{words} оставляет срок открытым: нет предела, который соблюдается всегда",
+            ),
+            Text(
+                en="name the bound that holds whatever happens, e.g. {example}",
+                ru="назовите предел, который соблюдается в любом случае, например {example}",
+            ),
+        )
+    }
 
 
 class UnboundedFrequency(VaguenessRule):
@@ -339,9 +364,15 @@ class HedgedBound(VaguenessRule):
     """A bound that holds only usually, or only as an aim.
 
     ## What it does
-    Flags an escape clause, a usual-case hedge or an aspiration next to a number: "we do our
-    best to reply within 14 days", "generally within 20 days", "we aim to answer within 30
-    seconds", «как правило, в течение 3 дней», «стараемся ответить за сутки».
+    Flags an escape clause, a usual-case hedge or an effort next to a number: "we do our best
+    to reply within 14 days", "generally within 20 days", «как правило, в течение 3 дней»,
+    «стараемся ответить за сутки».
+
+    Not flagged: a hedge followed by a hard cap ("most refunds arrive in 3 days, and all within
+    10 working days", «обычно отвечаем за день, но не позднее 3 рабочих дней»: the cap is the
+    commitment); a target stated as a target ("we aim to answer 80 % of calls within 20
+    seconds", «стремимся отвечать за 2 минуты»); a soft word about the method, not the bound
+    ("sent within 2 days, normally by courier").
 
     ## Why it matters
     Measurability: the number looks like a commitment, but the hedge lets any miss pass. Either

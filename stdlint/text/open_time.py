@@ -1,0 +1,158 @@
+"""Time left open, hard caps, targets and hedges of method: the verdicts of issue 11.
+
+Called by :func:`stdlint.text.analysis.flags`; each function reads one sentence's facts.
+
+- **Open time** (MEA001): a promise of time that "depends on" something («зависит от»,
+  «в индивидуальном порядке») with no time bound in the sentence; an extension ("we may extend",
+  «может быть продлён», "take longer than 10 days") with no quantity after it to cap it. Inside
+  a condition ("if we take longer than this, we pay £30") it is not a promise.
+- **A hard cap** after a hedge ("most in 3 days, and all within 10", «обычно за день, но не
+  позднее 3 рабочих дней»): the cap is the commitment, the hedge is not MEA004.
+- **A target** ("we aim to answer within 20 seconds", «стремимся …»): an aspiration or an
+  effort next to a bound states a target; it is not a hedged bound.
+- **A hedge of method** ("within 2 days, normally by courier"): not a hedge of the bound.
+- **Frequency per clause**: "confirm within an hour and keep you posted" — the hour bounds the
+  confirmation, not the updates; a duration clears a frequency word only in its own clause.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from stdlint.text import lexicon as lx
+from stdlint.text.quantities import DEADLINE, DURATION, FREQUENCY, PERCENT
+from stdlint.text.tokens import WORD, Token
+
+if TYPE_CHECKING:
+    from stdlint.text.analysis import SentenceFacts, Term
+
+OPEN_CATEGORIES = frozenset({lx.TIME_DEPENDS, lx.TIME_EXTENSION})
+_CAP_CLAUSE_WORDS = 4  # words between a hedge and a cap in a clause of its own
+_CAP_REACH = 16  # characters between a cap phrase and its quantity ("no later than 3 days")
+_FLOOR_ENDS = frozenset({"than", "чем"})  # "longer than 10 days" is a floor, not a cap
+_CONTRASTS = frozenset({"but", "and", "yet", "но", "а", "и", "однако"})
+_POSSIBLE = frozenset({"may", "might", "could", "can", "likely", "может", "могут", "возможно"})
+_TELL_REACH = 4  # tokens between "tell", «сообщить» and the "if", «ли» of what is told
+_CLAUSE_ENDS = frozenset({",", ";", ":", "—", "(", "–"})
+_CLAUSE_BREAKS = frozenset({"and", "и", "а", ";"})
+
+
+def is_open(facts: SentenceFacts, term: Term) -> bool:
+    """Does this "depends on" or extension term leave the time open?"""
+    lexicon = facts.lexicon
+    if lexicon is None or _in_condition(facts, term):
+        return False
+    # Both speak of time: "extend the network" and "the price depends on the floor" do not.
+    if not any(
+        word.lower in lexicon.time_subjects or info.lemmas & lexicon.time_subjects
+        for word, info in zip(facts.words, facts.infos, strict=True)
+    ):
+        return False
+    if term.category == lx.TIME_DEPENDS:
+        return not facts.has_time_bound
+    if term.text.split()[-1].lower() in _FLOOR_ENDS and any(
+        word.lower in _POSSIBLE for word in facts.words[: term.first_word]
+    ):
+        return True  # "it may take longer than 10 days": a floor, not a cap
+    return not any(quantity.start >= term.end for quantity in facts.quantities)
+
+
+def hedge_counts(facts: SentenceFacts, term: Term) -> bool:
+    """Is this hedge, escape or aspiration next to a number really a hedged bound (MEA004)?"""
+    return not (_is_target(facts, term) or _is_capped(facts, term) or _is_method(facts, term))
+
+
+def frequency_bounded(facts: SentenceFacts, term: Term) -> bool:
+    """A frequency anywhere, or a duration or deadline in the frequency word's own clause."""
+    for quantity in facts.quantities:
+        if quantity.kind == FREQUENCY:
+            return True
+        if quantity.kind in (DURATION, DEADLINE) and not _break_between(
+            facts, term, quantity.start, quantity.end
+        ):
+            return True
+    return False
+
+
+def _is_target(facts: SentenceFacts, term: Term) -> bool:
+    lexicon = facts.lexicon
+    if lexicon is None or term.category != lx.ASPIRATION:
+        return False
+    # A target names a time or a share ("within 20 seconds", "80 % of calls"), not "first call".
+    if not (facts.has_time_bound or any(q.kind == PERCENT for q in facts.quantities)):
+        return False
+    first = facts.infos[term.first_word]
+    return first.form in lexicon.target_leads or bool(first.lemmas & lexicon.target_leads)
+
+
+def _is_capped(facts: SentenceFacts, term: Term) -> bool:
+    for cap in facts.terms:
+        if cap.category != lx.HARD_CAP:
+            continue
+        if not any(0 <= q.start - cap.end <= _CAP_REACH for q in facts.quantities):
+            continue
+        before = [token for token in facts.tokens if token.end <= cap.start]
+        between = [token for token in before if token.start >= term.end]
+        # A second bound: another quantity before the cap, a contrast right before it, or the
+        # cap in a clause of its own ("we try to reply at once; please allow up to 21 days").
+        if (
+            any(q.end <= cap.start for q in facts.quantities)
+            or (before and before[-1].lower in _CONTRASTS)
+            or (
+                any(token.text in (",", ";") for token in between)
+                and sum(token.kind == WORD for token in between) >= _CAP_CLAUSE_WORDS
+            )
+        ):
+            return True
+    return False
+
+
+def _is_method(facts: SentenceFacts, term: Term) -> bool:
+    lexicon = facts.lexicon
+    if lexicon is None or term.category != lx.HEDGE:
+        return False
+    following = [word for word in facts.words if word.start >= term.end][:1]
+    if not following or following[0].lower not in lexicon.method_markers:
+        return False
+    # "normally by 5 pm", «обычно через 2 дня»: a time after the marker is the bound itself.
+    return not any(term.end <= q.start <= following[0].end + 12 for q in facts.quantities)
+
+
+def _in_condition(facts: SentenceFacts, term: Term) -> bool:
+    """The term sits in a clause opened by "if", «если» … (up to the comma before it).
+
+    After a verb of telling ("tell you if it will take longer", «сообщим, будет ли срок
+    продлён») the word says what to tell, and the extension is still promised.
+    """
+    lexicon = facts.lexicon
+    assert lexicon is not None
+    before = [token for token in facts.tokens if token.end <= term.start]
+    for index in range(len(before) - 1, -1, -1):
+        token = before[index]
+        if token.text in _CLAUSE_ENDS and token.lower not in lexicon.condition_words:
+            return False
+        if token.lower in lexicon.condition_words:
+            return not _after_telling(facts, before[max(0, index - _TELL_REACH) : index])
+    return False
+
+
+def _after_telling(facts: SentenceFacts, tokens: list[Token]) -> bool:
+    lexicon = facts.lexicon
+    assert lexicon is not None
+    for token in tokens:
+        if token.kind != WORD:
+            continue
+        index = next(i for i, word in enumerate(facts.words) if word.start == token.start)
+        if facts.infos[index].lemmas & lexicon.telling_verbs:
+            return True
+    return False
+
+
+def _break_between(facts: SentenceFacts, term: Term, start: int, end: int) -> bool:
+    low, high = (term.end, start) if term.end <= start else (end, term.start)
+    quantities = facts.quantities
+    for token in facts.tokens:
+        if low <= token.start and token.end <= high and token.lower in _CLAUSE_BREAKS:
+            if not any(q.start <= token.start and token.end <= q.end for q in quantities):
+                return True
+    return False

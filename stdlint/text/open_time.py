@@ -152,7 +152,7 @@ def _break_between(facts: SentenceFacts, term: Term, start: int, end: int) -> bo
     low, high = (term.end, start) if term.end <= start else (end, term.start)
     quantities = facts.quantities
     for token in facts.tokens:
-        if low <= token.start and token.end <= high and token.lower in _CLAUSE_BREAKS:
-            if not any(q.start <= token.start and token.end <= q.end for q in quantities):
-                return True
+        inside = low <= token.start and token.end <= high and token.lower in _CLAUSE_BREAKS
+        if inside and not any(q.start <= token.start and token.end <= q.end for q in quantities):
+            return True
     return False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from stdlint.diagnostics import Criterion, Severity
 from stdlint.i18n import Text
 from stdlint.rules.vagueness import VaguenessRule
@@ -131,7 +133,7 @@ class UnboundedDeadline(VaguenessRule):
         en="replace {words} with a bound, e.g. {example}",
         ru="замените {words} на срок, например {example}",
     )
-    also = {
+    also: ClassVar[dict[str, tuple[Text, Text]]] = {
         OPEN_TIME: (
             Text(
                 en="{words} leaves the time open: no bound holds in every case",

@@ -262,12 +262,14 @@ def coverage_command(config: Path | None, output_format: str, lang: str | None) 
     help="A folder of extra pages, such as the home page (default: site/pages if it exists).",
 )
 @today_option
+@lang_option("Language of the messages.")
 def site_command(
     output: Path,
     config: Path | None,
     docs_dir: Path | None,
     home: Path | None,
     today: datetime | None,
+    lang: str | None,
 ) -> None:
     """Write the published handbook as plain Markdown into OUTPUT.
 
@@ -275,7 +277,7 @@ def site_command(
     review queue, role and channel indexes and recent changes are written as pages: what the
     MkDocs plugin adds during a build, for engines that do not run plugins (Zensical).
     """
-    result, ui_lang = _handbook(config, None, today.date() if today is not None else None)
+    result, ui_lang = _handbook(config, lang, today.date() if today is not None else None)
     root = result.profile.root
     folder = docs_dir or root / (result.profile.standards[0] if result.profile.standards else ".")
     if home is None and (root / "site" / "pages").is_dir():
@@ -289,7 +291,10 @@ def site_command(
     site = Site(result, relative, suffixed, tuple(changes(result.handbook, root)))
     try:
         written = write_site(site, folder, output, home)
-    except (FolderError, OSError) as error:
+    except FolderError as error:
+        click.echo(f"stdlint site: {error.message(ui_lang)}", err=True)
+        sys.exit(EXIT_USAGE)
+    except OSError as error:
         click.echo(f"stdlint site: {error}", err=True)
         sys.exit(EXIT_USAGE)
     click.echo(_SITE_WRITTEN.render(ui_lang, files=len(written), output=output))

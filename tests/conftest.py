@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from stdlint.cli import main
+from tests.sitebuild import mkdocs, site_copy
 
 # Reviewed every 10 years, so that tests run on the real date stay clean for a decade.
 GOOD_STANDARD = """\
@@ -74,6 +75,15 @@ def example_copy(tmp_path: Path) -> Path:
     shutil.copy(REPO / "handbook.yml", copy / "handbook.yml")
     shutil.copytree(REPO / "standards", copy / "standards")
     return copy
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The example handbook built once with ``mkdocs build --strict``: its public/ and the log."""
+    copy = site_copy(tmp_path_factory.mktemp("site"))
+    run = mkdocs("build", "--strict", cwd=copy)
+    assert run.returncode == 0, f"mkdocs build --strict failed:\n{run.stdout}\n{run.stderr}"
+    return copy / "public", run.stderr
 
 
 @pytest.fixture

@@ -185,3 +185,17 @@ def test_symlink_loops_in_the_handbook_folder(run_cli: Callable[..., Run], handb
     ]
     assert all("link" in d["message"] for d in report["diagnostics"])
     assert run.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [("greeting.ru.md", "у файла нет шапки"), ("greeting.en.md", "the file has no front matter")],
+)
+def test_a_translation_s_file_name_gives_the_language_of_its_messages(
+    run_cli: Callable[..., Run], handbook: Path, name: str, words: str
+) -> None:
+    # No front matter to declare a language, and text too short to tell: the name says it.
+    (handbook / "standards" / name).write_text("# Greeting\n\nOK.\n", "utf-8")
+    _, diagnostics = _check(run_cli, handbook)
+    assert _one(diagnostics) == ("STR001", 1, 1)
+    assert words in str(diagnostics[0]["message"])

@@ -18,8 +18,6 @@ import http.server
 import os
 import re
 import shutil
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,13 +26,13 @@ from typing import Any
 
 import pytest
 
+from tests.sitebuild import REPO
+
 try:
     from playwright.sync_api import Browser, Page, expect, sync_playwright
 except ImportError:  # reported by the `browser` fixture, as a skip or (under CI) a failure
     sync_playwright = None
 
-REPO = Path(__file__).resolve().parents[1]
-TODAY = "2026-11-23"
 # Chromium cannot reach the internet here: without these flags its background connections
 # (updates, sync, QUIC probes) are refused and slow it down.
 CHROMIUM_ARGS = [
@@ -109,24 +107,9 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site(built_site: tuple[Path, str]) -> Path:
     """`mkdocs build --strict` of the example handbook in a temporary copy: its public/."""
-    copy = tmp_path_factory.mktemp("browser-site")
-    for name in ("mkdocs.yml", "handbook.yml"):
-        shutil.copy2(REPO / name, copy / name)
-    for name in ("standards", "site"):
-        shutil.copytree(REPO / name, copy / name)
-    env = {**os.environ, "STDLINT_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"}
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=copy,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert run.returncode == 0, f"mkdocs build --strict failed:\n{run.stdout}\n{run.stderr}"
-    public = copy / "public"
+    public, _ = built_site
     assert (public / "phone" / "answer-call.html").is_file(), "the build wrote no standard page"
     return public
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -20,44 +19,15 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from tests.conftest import REPO
-
-TODAY = "2026-11-23"
-
-
-def site_copy(folder: Path) -> Path:
-    """The example handbook with its site configuration, in ``folder/handbook``."""
-    copy = folder / "handbook"
-    copy.mkdir(parents=True)
-    for name in ("handbook.yml", "mkdocs.yml"):
-        shutil.copy(REPO / name, copy / name)
-    for name in ("standards", "site"):
-        shutil.copytree(REPO / name, copy / name)
-    return copy
-
-
-def mkdocs(*args: str, cwd: Path, timeout: int = 300) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m mkdocs ARGS`` in ``cwd`` with the example's review date pinned."""
-    env = {**os.environ, "STDLINT_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
+from tests.sitebuild import TODAY, mkdocs, site_copy, stdlint
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built(built_site: tuple[Path, str]) -> Path:
     """The example handbook built with ``--strict``; the path of the built site."""
-    copy = site_copy(tmp_path_factory.mktemp("site"))
-    run = mkdocs("build", "--strict", cwd=copy)
-    assert run.returncode == 0, run.stderr
-    assert "open " in run.stderr and "public/index.html" in run.stderr  # says where to look
-    return copy / "public"
+    public, log = built_site
+    assert "public/index.html" in log  # the build says where to look
+    return public
 
 
 def page(site: Path, path: str) -> str:
@@ -153,18 +123,12 @@ def test_a_vague_rule_fails_the_strict_build_at_its_line(tmp_path: Path) -> None
     assert f"standards/phone/answer-call.ru.md:{step + 2}:" in run.stderr
     assert "CON003 «Будьте вежливы и внимательны»" in run.stderr  # the exhortation, quoted
     assert "Aborted with 1 warnings in strict mode" in run.stdout + run.stderr
-    assert "open " not in run.stderr  # no "the handbook is built" after a failed build
+    assert "public/index.html" not in run.stderr  # no "the handbook is built" after a failure
 
 
 def test_stdlint_site_builds_the_same_pages_without_the_plugin(tmp_path: Path) -> None:
     copy = site_copy(tmp_path)
-    run = subprocess.run(
-        [sys.executable, "-m", "stdlint", "site", "build/docs", "--today", TODAY],
-        cwd=copy,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    run = stdlint("site", "build/docs", "--today", TODAY, cwd=copy)
     assert run.returncode == 0, run.stderr
     docs = copy / "build" / "docs"
     assert (docs / "handbook" / "coverage.ru.md").exists()
@@ -183,13 +147,7 @@ def test_stdlint_site_builds_the_same_pages_without_the_plugin(tmp_path: Path) -
     assert re.search(r"≤ 20 секунд\s*<", html)
     assert "15 из 15" in page(copy / "public", "handbook/coverage.html")
     # A second run changes nothing.
-    again = subprocess.run(
-        [sys.executable, "-m", "stdlint", "site", "build/docs", "--today", TODAY],
-        cwd=copy,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    again = stdlint("site", "build/docs", "--today", TODAY, cwd=copy)
     assert again.returncode == 0 and ": 0," in again.stdout
 
 
@@ -197,15 +155,14 @@ def test_stdlint_site_refuses_a_folder_it_did_not_write(tmp_path: Path) -> None:
     copy = site_copy(tmp_path)
     (copy / "notes").mkdir()
     (copy / "notes" / "mine.txt").write_text("keep me", "utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "stdlint", "site", "notes"],
-        cwd=copy,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert run.returncode == 2
-    assert "notes" in run.stderr
+    for lang, words in (
+        ("ru", "не пуста и записана не командой stdlint site"),
+        ("en", "is not empty"),
+    ):
+        run = stdlint("site", "notes", "--lang", lang, cwd=copy)
+        assert run.returncode == 2
+        assert "notes" in run.stderr and words in run.stderr
+        assert "Traceback" not in run.stderr
     assert (copy / "notes" / "mine.txt").read_text("utf-8") == "keep me"
 
 
@@ -321,3 +278,23 @@ def test_an_impossible_today_is_a_configuration_error(tmp_path: Path) -> None:
     run = mkdocs("build", cwd=folder)
     assert run.returncode != 0
     assert "today" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_broken_files_are_reported_and_the_rest_is_published(tmp_path: Path) -> None:
+    copy = site_copy(tmp_path)
+    phone = copy / "standards" / "phone"
+    (phone / "broken.ru.md").write_text(
+        "---\nid: broken\ntitle: [не закрыт\nlang: ru\n---\n\n# Сломанный\n", "utf-8"
+    )
+    (phone / "legacy.en.md").write_bytes("---\nid: legacy\ntitle: Café\n---\n".encode("cp1252"))
+    run = mkdocs("build", cwd=copy)  # not strict: the build goes on
+    assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stderr
+    assert "standards/phone/broken.ru.md:4:5: STR002" in run.stderr and "YAML не читается" in run.stderr
+    assert "standards/phone/legacy.en.md:3:11: STR009" in run.stderr and "not in UTF-8" in run.stderr
+    public = copy / "public"
+    assert (public / "phone" / "answer-call.html").exists()  # every other page is published
+    assert (public / "en" / "phone" / "answer-call.html").exists()
+    assert not (public / "en" / "phone" / "legacy.html").exists()  # unreadable: left out
+    strict = mkdocs("build", "--strict", cwd=copy)
+    assert strict.returncode != 0 and "Traceback" not in strict.stderr

@@ -34,7 +34,7 @@ from mkdocs.utils import CountHandler
 from stdlint.config import ConfigError
 from stdlint.diagnostics import Diagnostic, Severity
 from stdlint.engine import read_handbook
-from stdlint.i18n import Lang
+from stdlint.i18n import Lang, Text
 from stdlint.mkdocs.lint import lint
 from stdlint.parse.document import Document
 from stdlint.parse.source import display_path
@@ -55,6 +55,20 @@ log = get_plugin_logger(__name__)
 T = TypeVar("T")
 
 _SEVERITIES = tuple(severity.value for severity in Severity)
+
+
+_BAD_TODAY = Text(
+    en="'today' must be a date as YYYY-MM-DD, not “{value}”",
+    ru="«today» должно быть датой вида ГГГГ-ММ-ДД, а не «{value}»",
+)
+_OUTSIDE = Text(
+    en="the docs folder {folder} is outside the handbook {root}",
+    ru="папка документации {folder} находится вне справочника {root}",
+)
+_BUILT = Text(
+    en="the handbook is built: open {index} in a browser (it works offline)",
+    ru="справочник собран: откройте {index} в браузере (работает и без интернета)",
+)
 
 
 class StdlintPluginConfig(base.Config):
@@ -111,9 +125,8 @@ class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
             try:
                 self._today = date.fromisoformat(str(self.config.today))
             except ValueError as error:
-                raise PluginError(
-                    f"stdlint: 'today' must be a date as YYYY-MM-DD, not {self.config.today!r}"
-                ) from error
+                message = _BAD_TODAY.render(self._settings.lang, value=self.config.today)
+                raise PluginError(f"stdlint: {message}") from error
         return None
 
     # --- the handbook, read once ---------------------------------------------------------
@@ -136,9 +149,8 @@ class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
         try:
             relative = docs_dir.relative_to(profile.root.resolve()).as_posix()
         except ValueError as error:
-            raise PluginError(
-                f"stdlint: the docs folder {docs_dir} is outside the handbook {profile.root}"
-            ) from error
+            message = _OUTSIDE.render(self._settings.lang, folder=docs_dir, root=profile.root)
+            raise PluginError(f"stdlint: {message}") from error
         site = Site(
             result,
             relative,
@@ -204,31 +216,38 @@ class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
         site = self._read(config)
         lang = build_language(config, site.result.profile.languages)
         prefix = _language_prefix(config, lang)
+        # A file stdlint could not read (not UTF-8) would stop MkDocs with a traceback: it is left
+        # out of the site, and the check reports it at its position like any other finding.
+        for file in files.documentation_pages():
+            doc = self._by_path.get(os.path.abspath(file.abs_src_path or ""))
+            if doc is not None and doc.text is None:
+                files.remove(file)
         added: list[str] = []
+
+        def add(uri: str, *, content: str | None = None, source: Path | None = None) -> None:
+            """Add a page under ``uri`` unless the docs folder has one, at its i18n address."""
+            if files.get_file_from_path(uri) is not None:
+                return
+            if source is not None:
+                file = File.generated(config, uri, abs_src_path=str(source))
+            else:
+                file = File.generated(config, uri, content=content or "")
+            _localise(file, uri, prefix, site, config)
+            files.append(file)
+            added.append(uri)
+
         if self.config.home:
             home = Path(self.config.home)
             for path in sorted(home.rglob("*.md")):
                 uri = path.relative_to(home).as_posix()
-                if _page_language(uri, site) not in (None, lang):
-                    continue
-                if files.get_file_from_path(uri) is None:
-                    file = File.generated(config, uri, abs_src_path=str(path))
-                    _localise(file, uri, prefix, site, config)
-                    files.append(file)
-                    added.append(uri)
+                if _page_language(uri, site) in (None, lang):
+                    add(uri, source=path)
         if self.config.pages:
             start = home_page(site, lang)
             if not {start.src_uri, "index.md"} & set(_page_uris(files)):
-                file = File.generated(config, start.src_uri, content=start.markdown)
-                _localise(file, start.src_uri, prefix, site, config)
-                files.append(file)
-                added.append(start.src_uri)
+                add(start.src_uri, content=start.markdown)
             for page in generated_pages(site, lang):
-                if files.get_file_from_path(page.src_uri) is None:
-                    file = File.generated(config, page.src_uri, content=page.markdown)
-                    _localise(file, page.src_uri, prefix, site, config)
-                    files.append(file)
-                    added.append(page.src_uri)
+                add(page.src_uri, content=page.markdown)
         if self.config.navigation:
             config.nav = self._navigation(site, lang, files, added)
         return files
@@ -279,7 +298,8 @@ class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
         self._stop_lint()
         if self.config.enabled and self._command == "build" and self._site_dir and self._built:
             index = Path(self._site_dir) / "index.html"
-            log.info(f"the handbook is built: open {index} in a browser (it works offline)")
+            lang = self._settings.lang if self._settings else Lang.EN
+            log.info(_BUILT.render(lang, index=index))
 
     @event_priority(-200)  # after the i18n plugin has built the other languages
     def on_post_build(self, *, config: MkDocsConfig) -> None:

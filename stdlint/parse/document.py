@@ -86,11 +86,12 @@ def parse(source: Source, display_path: str, default_lang: Lang) -> Document:
     """Parse a read source into a :class:`Document` (a problem-only one if it was unreadable)."""
     if source.text is None:
         problems = (source.problem,) if source.problem else ()
-        return Document(source.path, display_path, None, default_lang, problems=problems)
+        lang = _named_language(source.path) or default_lang
+        return Document(source.path, display_path, None, lang, problems=problems)
     lines = source.text.split("\n")
     matter = split(lines)
     body = read_body(lines[matter.body_first_line - 1 :], matter.body_first_line)
-    lang = _language(matter, source.text, default_lang)
+    lang = _language(matter, source.text, default_lang, source.path)
     title = body.title.text if body.title else None
     matter = repaired(matter, StandIns(lang, title, source.path.stem))
     return Document(
@@ -115,16 +116,25 @@ def parse_front_matter(source: Source, display_path: str, default_lang: Lang) ->
     of :func:`parse` (no Markdown, no sentences). The body's fields stay empty."""
     if source.text is None:
         problems = (source.problem,) if source.problem else ()
-        return Document(source.path, display_path, None, default_lang, problems=problems)
+        lang = _named_language(source.path) or default_lang
+        return Document(source.path, display_path, None, lang, problems=problems)
     matter = split(source.text.split("\n"))
-    lang = _language(matter, source.text, default_lang)
+    lang = _language(matter, source.text, default_lang, source.path)
     matter = repaired(matter, StandIns(lang, None, source.path.stem))
     return Document(source.path, display_path, source.text, lang, matter, problems=matter.problems)
 
 
-def _language(matter: FrontMatter, text: str, default: Lang) -> Lang:
-    """The language to speak to the author in: the declared one, else a guess from the text."""
+def _language(matter: FrontMatter, text: str, default: Lang, path: Path) -> Lang:
+    """The language to speak to the author in: the declared one, else the one the file's name
+    carries (``x.ru.md``, as translations are named), else a guess from the text."""
     declared = matter.data.get("lang")
     if declared in (Lang.EN.value, Lang.RU.value):
         return Lang(declared)
-    return detect_lang(text, default)
+    return _named_language(path) or detect_lang(text, default)
+
+
+def _named_language(path: Path) -> Lang | None:
+    """The language in a file's name: ``answer-call.ru.md`` is Russian."""
+    suffixes = path.suffixes
+    tag = suffixes[-2].lstrip(".").lower() if len(suffixes) >= 2 else ""
+    return next((lang for lang in Lang if lang.value == tag), None)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
+from stdlint.i18n import Lang, Text
 from stdlint.parse.document import Document
 from stdlint.publish.header import page_header, tags
 from stdlint.publish.pages import Site, generated_pages, home_page
@@ -26,6 +27,22 @@ MARKER = ".stdlint-site"
 
 class FolderError(Exception):
     """The output folder cannot be written (it holds files stdlint did not write)."""
+
+    def __init__(self, text: Text, output: Path) -> None:
+        super().__init__(text.render(Lang.EN, output=output))
+        self.text, self.output = text, output
+
+    def message(self, lang: Lang) -> str:
+        """The problem in ``lang``."""
+        return self.text.render(lang, output=self.output)
+
+
+_NOT_A_FOLDER = Text(en="{output} is not a folder", ru="{output} — не папка")
+_NOT_OURS = Text(
+    en="{output} is not empty and was not written by stdlint site; choose an empty or new folder",
+    ru="папка {output} не пуста и записана не командой stdlint site; "
+    "укажите пустую или новую папку",
+)
 
 
 def write_site(site: Site, docs_dir: Path, output: Path, home: Path | None = None) -> list[Path]:
@@ -45,6 +62,8 @@ def write_site(site: Site, docs_dir: Path, output: Path, home: Path | None = Non
         if relative.split("/")[0].startswith("."):
             continue
         doc = by_path.get(os.path.abspath(path))
+        if doc is not None and doc.text is None:
+            continue  # not readable as UTF-8: `stdlint check` reports it; no engine could build it
         data = path.read_bytes()
         if doc is not None and doc.meta is not None and doc.front_matter and doc.text:
             data = _with_header(doc.text, doc.front_matter.body_first_line, site, doc).encode()
@@ -79,15 +98,12 @@ def _previous_files(output: Path) -> set[str]:
     if not output.exists():
         return set()
     if not output.is_dir():
-        raise FolderError(f"{output} is not a folder")
+        raise FolderError(_NOT_A_FOLDER, output)
     marker = output / MARKER
     if marker.is_file():
         return {line for line in marker.read_text("utf-8").splitlines() if line}
     if any(output.iterdir()):
-        raise FolderError(
-            f"{output} is not empty and was not written by stdlint site; "
-            "choose an empty or new folder"
-        )
+        raise FolderError(_NOT_OURS, output)
     return set()
 
 

@@ -86,7 +86,7 @@ def main() -> None:
             f" {result.recall:>7.3f} {_f1(result.precision, result.recall):>6.3f}"
         )
 
-    for path, (_items, result) in results.items():
+    for path, (items, result) in results.items():
         flagged = _flagged(items, result.mistakes)
         by_family: dict[str, list[bool]] = defaultdict(list)
         for item, hit in zip(items, flagged, strict=True):

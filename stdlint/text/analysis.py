@@ -42,6 +42,7 @@ VAGUE_SPEED, VAGUE_FREQUENCY, VAGUE_QUANTITY, HEDGED_BOUND = (
 OPEN_TIME = "open-time"  # "depends on the region", «может быть продлён» (text/open_time.py)
 _OPTIONAL = (lx.ESCAPE, lx.HEDGE, lx.ASPIRATION)
 _LEAD_REACH = 4  # words between "be"/"show" and the quality it exhorts
+_SELECTED_REACH = 2  # words from a selecting quality to its noun ("proper Council identification")
 _DEFINER_REACH = 60  # characters between a quality and the "such as" that defines it
 
 
@@ -131,6 +132,8 @@ def flags(facts: SentenceFacts) -> list[Flag]:
         elif category == lx.QUALITY:
             if any(term.end <= offset <= term.end + _DEFINER_REACH for offset in facts.definers):
                 continue  # "an appropriate ID, such as a passport": the quality is defined
+            if _selects(facts, term):
+                continue  # "the appropriate officer": which one, not how
             lead = _lead_before(facts, term)
             if lead is not None:
                 start = facts.words[lead].start
@@ -150,6 +153,18 @@ def flags(facts: SentenceFacts) -> list[Flag]:
         elif category in OPEN_CATEGORIES and is_open(facts, term):
             found.append(Flag(OPEN_TIME, term, term.start, term.end))
     return found
+
+
+def _selects(facts: SentenceFacts, term: Term) -> bool:
+    """A one-word quality that picks out a person or thing right after it ("proper ID")."""
+    lexicon = facts.lexicon
+    index = term.first_word
+    if lexicon is None or facts.words[index].end != term.end:
+        return False
+    if not facts.infos[index].lemmas & lexicon.selector_qualities:
+        return False
+    following = facts.infos[index + 1 : index + 1 + _SELECTED_REACH]
+    return any(info.lemmas & lexicon.selected_nouns for info in following)
 
 
 def _lead_before(facts: SentenceFacts, term: Term) -> int | None:

@@ -186,6 +186,12 @@ class Lexicon:
     time_subjects: frozenset[str] = frozenset()  # "delivery time", «срок»: a sentence of time
     condition_words: frozenset[str] = frozenset()  # "if", «если»: a condition, not a promise
     telling_verbs: frozenset[str] = frozenset()  # "tell you if …": what is told, not a condition
+    # "the appropriate officer", «компетентному служащему»: a quality that picks out whom or
+    # what (before one of ``selected_nouns``) names the thing, it does not judge the manner.
+    selector_qualities: frozenset[str] = frozenset()
+    selected_nouns: frozenset[str] = frozenset()
+    # "in exceptional circumstances … up to 8 weeks": the exception is bounded by its number.
+    exception_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -262,6 +268,9 @@ def _build(lang: Lang, vague: tuple[str, ...], allowed: tuple[str, ...]) -> Lexi
         time_subjects=frozenset(raw.get("time_subjects", ())),
         condition_words=frozenset(raw.get("condition_words", ())),
         telling_verbs=frozenset(raw.get("telling_verbs", ())),
+        selector_qualities=frozenset(raw.get("selector_qualities", ())),
+        selected_nouns=frozenset(raw.get("selected_nouns", ())),
+        exception_words=frozenset(raw.get("exception_words", ())),
     )
 
 

@@ -57,7 +57,8 @@ def _russian_word(word: str) -> WordInfo:
 def _english_word(word: str) -> WordInfo:
     from simplemma import lemmatize
 
-    lemma = lemmatize(word, lang="en").lower()
+    # Published text writes "can’t", "we’ll": the lemmatiser knows the straight apostrophe.
+    lemma = lemmatize(word.replace("’", "'"), lang="en").lower()
     return WordInfo(word, frozenset({word, lemma}), lemma, None, False, False)
 
 

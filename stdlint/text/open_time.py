@@ -33,6 +33,7 @@ _FLOOR_ENDS = frozenset({"than", "чем"})  # "longer than 10 days" is a floor,
 _CONTRASTS = frozenset({"but", "and", "yet", "но", "а", "и", "однако"})
 _POSSIBLE = frozenset({"may", "might", "could", "can", "likely", "может", "могут", "возможно"})
 _TELL_REACH = 4  # tokens between "tell", «сообщить» and the "if", «ли» of what is told
+_EXCEPT = frozenset({"unless", "except", "barring", "кроме", "помимо", "исключением"})
 _CLAUSE_ENDS = frozenset({",", ";", ":", "—", "(", "–"})
 _CLAUSE_BREAKS = frozenset({"and", "и", "а", ";"})
 
@@ -59,7 +60,12 @@ def is_open(facts: SentenceFacts, term: Term) -> bool:
 
 def hedge_counts(facts: SentenceFacts, term: Term) -> bool:
     """Is this hedge, escape or aspiration next to a number really a hedged bound (MEA004)?"""
-    return not (_is_target(facts, term) or _is_capped(facts, term) or _is_method(facts, term))
+    return not (
+        _is_target(facts, term)
+        or _is_capped(facts, term)
+        or _is_method(facts, term)
+        or _is_exception(facts, term)
+    )
 
 
 def frequency_bounded(facts: SentenceFacts, term: Term) -> bool:
@@ -83,6 +89,19 @@ def _is_target(facts: SentenceFacts, term: Term) -> bool:
         return False
     first = facts.infos[term.first_word]
     return first.form in lexicon.target_leads or bool(first.lemmas & lexicon.target_leads)
+
+
+def _is_exception(facts: SentenceFacts, term: Term) -> bool:
+    """"In exceptional circumstances … up to 8 weeks": the exception comes with its own bound."""
+    lexicon = facts.lexicon
+    if lexicon is None or not facts.has_amount:
+        return False
+    before = [word for word in facts.words if word.end <= term.start][-2:]
+    if any(word.lower in _EXCEPT for word in before):
+        return False  # "unless exceptional circumstances apply": the exception has no bound
+    inside = [info for word, info in zip(facts.words, facts.infos, strict=True)
+              if term.start <= word.start < term.end]
+    return any(info.lemmas & lexicon.exception_words for info in inside)
 
 
 def _is_capped(facts: SentenceFacts, term: Term) -> bool:

@@ -290,8 +290,13 @@ def test_broken_files_are_reported_and_the_rest_is_published(tmp_path: Path) -> 
     run = mkdocs("build", cwd=copy)  # not strict: the build goes on
     assert run.returncode == 0, run.stderr
     assert "Traceback" not in run.stderr
-    assert "standards/phone/broken.ru.md:4:5: STR002" in run.stderr and "YAML не читается" in run.stderr
-    assert "standards/phone/legacy.en.md:3:11: STR009" in run.stderr and "not in UTF-8" in run.stderr
+    assert (
+        "standards/phone/broken.ru.md:4:5: STR002" in run.stderr
+        and "YAML не читается" in run.stderr
+    )
+    assert (
+        "standards/phone/legacy.en.md:3:11: STR009" in run.stderr and "not in UTF-8" in run.stderr
+    )
     public = copy / "public"
     assert (public / "phone" / "answer-call.html").exists()  # every other page is published
     assert (public / "en" / "phone" / "answer-call.html").exists()

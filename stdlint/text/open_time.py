@@ -92,15 +92,18 @@ def _is_target(facts: SentenceFacts, term: Term) -> bool:
 
 
 def _is_exception(facts: SentenceFacts, term: Term) -> bool:
-    """"In exceptional circumstances … up to 8 weeks": the exception comes with its own bound."""
+    """ "In exceptional circumstances … up to 8 weeks": the exception comes with its own bound."""
     lexicon = facts.lexicon
     if lexicon is None or not facts.has_amount:
         return False
     before = [word for word in facts.words if word.end <= term.start][-2:]
     if any(word.lower in _EXCEPT for word in before):
         return False  # "unless exceptional circumstances apply": the exception has no bound
-    inside = [info for word, info in zip(facts.words, facts.infos, strict=True)
-              if term.start <= word.start < term.end]
+    inside = [
+        info
+        for word, info in zip(facts.words, facts.infos, strict=True)
+        if term.start <= word.start < term.end
+    ]
     return any(info.lemmas & lexicon.exception_words for info in inside)
 
 

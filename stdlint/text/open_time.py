@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from stdlint.text import lexicon as lx
-from stdlint.text.quantities import DEADLINE, DURATION, FREQUENCY, PERCENT
+from stdlint.text.quantities import DEADLINE, DURATION, FREQUENCY
 from stdlint.text.tokens import WORD, Token
 
 if TYPE_CHECKING:
@@ -84,8 +84,9 @@ def _is_target(facts: SentenceFacts, term: Term) -> bool:
     lexicon = facts.lexicon
     if lexicon is None or term.category != lx.ASPIRATION:
         return False
-    # A target names a time or a share ("within 20 seconds", "80 % of calls"), not "first call".
-    if not (facts.has_time_bound or any(q.kind == PERCENT for q in facts.quantities)):
+    # A target names a time, a share or an amount ("within 20 seconds", "80 % of calls",
+    # "a pressure of 1 bar").
+    if not (facts.has_time_bound or facts.has_amount):
         return False
     first = facts.infos[term.first_word]
     return first.form in lexicon.target_leads or bool(first.lemmas & lexicon.target_leads)

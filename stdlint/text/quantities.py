@@ -168,7 +168,8 @@ def _number(reader: _Reader, index: int, value: float) -> tuple[Quantity | None,
         token.kind == NUMBER
         and end_index + 1 < len(tokens)
         and tokens[end_index + 1].lower in _AM_PM
-    ):
+    ) or (end_index > index and _is_hhmm(token) and _is_hhmm(tokens[end_index])):
+        # "5 pm"; "between 0830 and 1700" (24-hour times written without a colon)
         return Quantity(
             CLOCK_TIME, value, None, token.start, tokens[end_index + 1].end
         ), end_index + 2
@@ -189,6 +190,17 @@ def _number(reader: _Reader, index: int, value: float) -> tuple[Quantity | None,
             return None, index + 1
         return Quantity(COUNT, value, None, token.start, tokens[end_index].end), end_index + 1
     return None, index + 1
+
+
+def _is_hhmm(token: Token) -> bool:
+    text = token.text
+    return (
+        token.kind == NUMBER
+        and len(text) == 4
+        and text.isdigit()
+        and int(text[:2]) < 24
+        and int(text[2:]) < 60
+    )
 
 
 def _per_unit(reader: _Reader, index: int) -> int | None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from stdlint.text import lexicon as lx
-from stdlint.text.quantities import DEADLINE, DURATION, FREQUENCY
+from stdlint.text.quantities import DEADLINE, DURATION, FREQUENCY, PERCENT
 from stdlint.text.tokens import WORD, Token
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ _FLOOR_ENDS = frozenset({"than", "чем"})  # "longer than 10 days" is a floor,
 _CONTRASTS = frozenset({"but", "and", "yet", "но", "а", "и", "однако"})
 _POSSIBLE = frozenset({"may", "might", "could", "can", "likely", "может", "могут", "возможно"})
 _TELL_REACH = 4  # tokens between "tell", «сообщить» and the "if", «ли» of what is told
+_TARGET_WORDS = frozenset({"target", "targets", "цель", "целевой", "целевое", "целевая"})
 _EXCEPT = frozenset({"unless", "except", "barring", "кроме", "помимо", "исключением"})
 _CLAUSE_ENDS = frozenset({",", ";", ":", "—", "(", "–"})
 _CLAUSE_BREAKS = frozenset({"and", "и", "а", ";"})
@@ -84,9 +85,10 @@ def _is_target(facts: SentenceFacts, term: Term) -> bool:
     lexicon = facts.lexicon
     if lexicon is None or term.category != lx.ASPIRATION:
         return False
-    # A target names a time, a share or an amount ("within 20 seconds", "80 % of calls",
-    # "a pressure of 1 bar").
-    if not (facts.has_time_bound or facts.has_amount):
+    # A target names a time or a share ("within 20 seconds", "80 % of calls") or says it is one
+    # ("no less than our target of 1 bar"); "aim to offer 3 tariffs" is a hedged count.
+    named = any(word.lower in _TARGET_WORDS for word in facts.words)
+    if not (facts.has_time_bound or any(q.kind == PERCENT for q in facts.quantities) or named):
         return False
     first = facts.infos[term.first_word]
     return first.form in lexicon.target_leads or bool(first.lemmas & lexicon.target_leads)

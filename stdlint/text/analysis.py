@@ -144,7 +144,7 @@ def flags(facts: SentenceFacts) -> list[Flag]:
                     found.append(Flag(EXHORTATION, term, start, term.end))
             else:
                 found.append(Flag(VAGUE_QUALITY, term, term.start, term.end))
-        elif category == lx.SPEED and not facts.has_time_bound:
+        elif category == lx.SPEED and not _speed_bounded(facts, term):
             found.append(Flag(VAGUE_SPEED, term, term.start, term.end))
         elif category == lx.FREQUENCY and not frequency_bounded(facts, term):
             found.append(Flag(VAGUE_FREQUENCY, term, term.start, term.end))
@@ -153,6 +153,18 @@ def flags(facts: SentenceFacts) -> list[Flag]:
         elif category in OPEN_CATEGORIES and is_open(facts, term):
             found.append(Flag(OPEN_TIME, term, term.start, term.end))
     return found
+
+
+def _speed_bounded(facts: SentenceFacts, term: Term) -> bool:
+    """A time bound clears a speed word; "in advance", «заблаговременно» need a duration.
+
+    "Arrive well before the start of the shift" names when, not how long before.
+    """
+    lexicon = facts.lexicon
+    inside = facts.infos[term.first_word : term.first_word + len(term.text.split())]
+    if lexicon is not None and any(info.lemmas & lexicon.advance_words for info in inside):
+        return any(q.kind == DURATION and q.value is not None for q in facts.quantities)
+    return facts.has_time_bound
 
 
 def _selects(facts: SentenceFacts, term: Term) -> bool:
@@ -218,7 +230,15 @@ class LanguageEngine:
         infos = [analyse_word(word.lower, lang) for word in words]
         token_infos = _align(tokens, infos)
         terms, bounds, definers = _terms(words, infos, lexicon, text)
-        definers += [token.start for token in tokens if token.text in (":", "(")]
+        # A colon spells out what comes before it («тщательно проверьте паспорт: сверьте фото»);
+        # a bracket defines only the word right before it ("neat (ironed shirt, name badge)"),
+        # further on it explains something else («резкого запаха духов (туалетной воды)»).
+        definers += [
+            token.start
+            for token in tokens
+            if token.text == ":"
+            or (token.text == "(" and any(0 <= token.start - t.end <= 1 for t in terms))
+        ]
         # A bound phrase ("next working day") already covers the units inside it.
         parsed = [
             q

@@ -192,6 +192,10 @@ class Lexicon:
     selected_nouns: frozenset[str] = frozenset()
     # "in exceptional circumstances … up to 8 weeks": the exception is bounded by its number.
     exception_words: frozenset[str] = frozenset()
+    # "in advance", «заблаговременно»: a speed word that only a duration bounds ("24 hours").
+    advance_words: frozenset[str] = frozenset()
+    # "several", «несколько» before a unit: "within a few days" names no number.
+    vague_counts: frozenset[str] = frozenset()
 
 
 @cache
@@ -271,6 +275,8 @@ def _build(lang: Lang, vague: tuple[str, ...], allowed: tuple[str, ...]) -> Lexi
         selector_qualities=frozenset(raw.get("selector_qualities", ())),
         selected_nouns=frozenset(raw.get("selected_nouns", ())),
         exception_words=frozenset(raw.get("exception_words", ())),
+        advance_words=frozenset(raw.get("advance_words", ())),
+        vague_counts=frozenset(raw.get("vague_counts", ())),
     )
 
 

@@ -150,7 +150,8 @@ def _read(reader: _Reader, index: int) -> tuple[Quantity | None, int]:
     if value is not None:
         return _number(reader, index, value)
     unit = reader.unit_at(index)
-    if unit in TIME_UNITS and reader.comparator_before(index):
+    vague = index > 0 and bool(reader.lemmas(index - 1) & reader.lexicon.vague_counts)
+    if unit in TIME_UNITS and reader.comparator_before(index) and not vague:
         return Quantity(DURATION, 1.0, unit, token.start, token.end), index + 1
     return None, index + 1
 

@@ -44,8 +44,9 @@ def is_open(facts: SentenceFacts, term: Term) -> bool:
     lexicon = facts.lexicon
     if lexicon is None or _in_condition(facts, term):
         return False
-    # Both speak of time: "extend the network" and "the price depends on the floor" do not.
-    if not any(
+    # Both speak of time (a duration does): "extend the network" and "the price depends on the
+    # floor" do not.
+    if not any(q.kind == DURATION for q in facts.quantities) and not any(
         word.lower in lexicon.time_subjects or info.lemmas & lexicon.time_subjects
         for word, info in zip(facts.words, facts.infos, strict=True)
     ):

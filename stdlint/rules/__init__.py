@@ -58,6 +58,7 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     measurability.TargetOutsideGreen,  # MEA007
     measurability.ProseContradictsTarget,  # MEA008
     measurability.SpeedWithoutCounterbalance,  # MEA009
+    measurability.TargetWithoutShare,  # MEA010
     relevance.UnknownProfileValue,  # REL001
     relevance.ChannelNotOffered,  # REL002
     structure.MissingFrontMatter,  # STR001

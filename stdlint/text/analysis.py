@@ -6,7 +6,8 @@
 - an escape clause, a usual-case hedge or an aspiration makes a promise optional: with a bound
   in the sentence it is a hedged bound ("generally within 20 days"), without one an escape;
   but not when a hard cap follows ("and all within 10 days"), when an aspiration states a
-  target ("we aim to answer within 20 seconds") or the hedge is about the method ("normally by
+  target ("we aim to answer within 20 seconds": only a hint to name the share of cases that
+  must meet it, unless it does, "80 % of calls") or the hedge is about the method ("normally by
   courier") — see ``text/open_time.py``, which also finds time left open ("depends on …", an
   extension with no cap);
 - a speed word counts only when the sentence has no time bound ("promptly, within 30 minutes"
@@ -28,8 +29,21 @@ from stdlint.text import lexicon as lx
 from stdlint.text.channels import ChannelFinder, ChannelMention, CompanyChannels, channel_finder
 from stdlint.text.lexicon import Lexicon, build_lexicon
 from stdlint.text.morph import WordInfo, analyse_word
-from stdlint.text.open_time import OPEN_CATEGORIES, frequency_bounded, hedge_counts, is_open
-from stdlint.text.quantities import DEADLINE, DURATION, FREQUENCY, Quantity, find_quantities
+from stdlint.text.open_time import (
+    OPEN_CATEGORIES,
+    frequency_bounded,
+    hedge_counts,
+    is_open,
+    is_target,
+)
+from stdlint.text.quantities import (
+    DEADLINE,
+    DURATION,
+    FREQUENCY,
+    PERCENT,
+    Quantity,
+    find_quantities,
+)
 from stdlint.text.tokens import WORD, Token, tokenize
 
 VAGUE_QUALITY, ESCAPE, EXHORTATION = "vague-quality", "escape", "exhortation"
@@ -40,6 +54,7 @@ VAGUE_SPEED, VAGUE_FREQUENCY, VAGUE_QUANTITY, HEDGED_BOUND = (
     "hedged-bound",
 )
 OPEN_TIME = "open-time"  # "depends on the region", «может быть продлён» (text/open_time.py)
+TARGET_WITHOUT_SHARE = "target-without-share"  # "we aim to answer within 20 seconds": how often?
 _OPTIONAL = (lx.ESCAPE, lx.HEDGE, lx.ASPIRATION)
 _LEAD_REACH = 4  # words between "be"/"show" and the quality it exhorts
 _SELECTED_REACH = 2  # words from a selecting quality to its noun ("proper Council identification")
@@ -123,6 +138,10 @@ def flags(facts: SentenceFacts) -> list[Flag]:
             if facts.has_number:
                 if hedge_counts(facts, term):  # not a target, a capped hedge, a hedge of method
                     found.append(Flag(HEDGED_BOUND, term, term.start, term.end))
+                elif is_target(facts, term) and not any(
+                    q.kind == PERCENT for q in facts.quantities
+                ):
+                    found.append(Flag(TARGET_WITHOUT_SHARE, term, term.start, term.end))
             elif category == lx.ASPIRATION:
                 found.append(Flag(EXHORTATION, term, term.start, term.end))
             else:

@@ -63,7 +63,7 @@ def is_open(facts: SentenceFacts, term: Term) -> bool:
 def hedge_counts(facts: SentenceFacts, term: Term) -> bool:
     """Is this hedge, escape or aspiration next to a number really a hedged bound (MEA004)?"""
     return not (
-        _is_target(facts, term)
+        is_target(facts, term)
         or _is_capped(facts, term)
         or _is_method(facts, term)
         or _is_exception(facts, term)
@@ -82,7 +82,8 @@ def frequency_bounded(facts: SentenceFacts, term: Term) -> bool:
     return False
 
 
-def _is_target(facts: SentenceFacts, term: Term) -> bool:
+def is_target(facts: SentenceFacts, term: Term) -> bool:
+    """Does this aspiration next to a bound state a target ("we aim to answer within 20 s")?"""
     lexicon = facts.lexicon
     if lexicon is None or term.category != lx.ASPIRATION:
         return False

@@ -9,6 +9,7 @@ from stdlint.rules.measurability.metrics import (
 )
 from stdlint.rules.measurability.prose import (
     HedgedBound,
+    TargetWithoutShare,
     UnboundedDeadline,
     UnboundedFrequency,
     VagueQuantity,
@@ -21,6 +22,7 @@ __all__ = [
     "ProseContradictsTarget",
     "SpeedWithoutCounterbalance",
     "TargetOutsideGreen",
+    "TargetWithoutShare",
     "UnboundedDeadline",
     "UnboundedFrequency",
     "VagueQuantity",

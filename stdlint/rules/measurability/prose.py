@@ -10,6 +10,7 @@ from stdlint.rules.vagueness import VaguenessRule
 from stdlint.text.analysis import (
     HEDGED_BOUND,
     OPEN_TIME,
+    TARGET_WITHOUT_SHARE,
     VAGUE_FREQUENCY,
     VAGUE_QUANTITY,
     VAGUE_SPEED,
@@ -480,4 +481,119 @@ class HedgedBound(VaguenessRule):
         "the “Exceptions” section",
         ru="уберите {words}: укажите срок, который соблюдается всегда, а настоящие исключения "
         "перечислите в разделе «Исключения»",
+    )
+
+
+class TargetWithoutShare(VaguenessRule):
+    """A target with a bound but no share of cases that must meet it.
+
+    ## What it does
+    Notes an aim next to a time bound with no share: "we aim to answer calls within 20
+    seconds", «стремимся отвечать в чате за 2 минуты». A target is not a hedge (MEA004 does not
+    count it), but it is only measurable once it says how many cases must meet it: all of them,
+    or "80 % of calls". Not noted when the share is there ("we aim to answer 80 % of calls
+    within 20 seconds").
+
+    ## Why it matters
+    Measurability: a supervisor can count the calls answered within 20 seconds, but without a
+    share cannot say whether the month was good. The share is what the traffic-light zones of
+    the metric are built on.
+
+    ## Example
+    ```markdown title="phone.en.md"
+    ---
+    id: phone-answer
+    title: Answering the phone
+    lang: en
+    status: active
+    ---
+
+    ## Rule
+
+    1. We aim to answer every call within 20 seconds.
+
+    ## Why
+
+    A caller who waits longer hangs up and calls a competitor.
+
+    ## How we check
+
+    The contact-centre lead reads the answer-time report every Monday.
+    ```
+    ```markdown title="phone.ru.md"
+    ---
+    id: phone-answer
+    title: Ответ на звонок
+    lang: ru
+    status: active
+    ---
+
+    ## Правило
+
+    1. Стремимся отвечать на каждый звонок за 20 секунд.
+
+    ## Зачем
+
+    Клиент, который ждёт дольше, кладёт трубку и звонит конкуренту.
+
+    ## Как проверяем
+
+    Руководитель контакт-центра по понедельникам смотрит отчёт о времени ответа.
+    ```
+
+    ## Use instead
+    ```markdown title="phone.en.md"
+    ---
+    id: phone-answer
+    title: Answering the phone
+    lang: en
+    status: active
+    ---
+
+    ## Rule
+
+    1. We aim to answer 80 % of calls within 20 seconds.
+
+    ## Why
+
+    A caller who waits longer hangs up and calls a competitor.
+
+    ## How we check
+
+    The contact-centre lead reads the answer-time report every Monday.
+    ```
+    ```markdown title="phone.ru.md"
+    ---
+    id: phone-answer
+    title: Ответ на звонок
+    lang: ru
+    status: active
+    ---
+
+    ## Правило
+
+    1. Стремимся отвечать на 80 % звонков за 20 секунд.
+
+    ## Зачем
+
+    Клиент, который ждёт дольше, кладёт трубку и звонит конкуренту.
+
+    ## Как проверяем
+
+    Руководитель контакт-центра по понедельникам смотрит отчёт о времени ответа.
+    ```
+    """
+
+    code, name = "MEA010", "target-without-share"
+    criterion, default_severity = Criterion.MEASURABILITY, Severity.INFO
+    kind = TARGET_WITHOUT_SHARE
+    message = Text(
+        en="{words} states a target but not the share of cases that must meet it",
+        ru="{words} — цель без доли случаев, в которых она должна выполняться",
+    )
+    suggestion = Text(
+        en="say how many cases must meet the bound, e.g. “80 % of calls”, or make it hold every "
+        "time and drop {words}",
+        ru="укажите, в какой доле случаев граница соблюдается, например «80 % звонков», или "
+        "сделайте её обязательной всегда и уберите {words}",
     )

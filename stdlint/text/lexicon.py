@@ -196,6 +196,9 @@ class Lexicon:
     advance_words: frozenset[str] = frozenset()
     # "several", «несколько» before a unit: "within a few days" names no number.
     vague_counts: frozenset[str] = frozenset()
+    # "on average … measured over each calendar month": an average with its period is a metric.
+    average_words: frozenset[str] = frozenset()
+    metric_periods: frozenset[str] = frozenset()
 
 
 @cache
@@ -277,6 +280,8 @@ def _build(lang: Lang, vague: tuple[str, ...], allowed: tuple[str, ...]) -> Lexi
         exception_words=frozenset(raw.get("exception_words", ())),
         advance_words=frozenset(raw.get("advance_words", ())),
         vague_counts=frozenset(raw.get("vague_counts", ())),
+        average_words=frozenset(raw.get("average_words", ())),
+        metric_periods=frozenset(raw.get("metric_periods", ())),
     )
 
 

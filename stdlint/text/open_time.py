@@ -67,6 +67,7 @@ def hedge_counts(facts: SentenceFacts, term: Term) -> bool:
         or _is_capped(facts, term)
         or _is_method(facts, term)
         or _is_exception(facts, term)
+        or _is_metric(facts, term)
     )
 
 
@@ -94,6 +95,21 @@ def is_target(facts: SentenceFacts, term: Term) -> bool:
         return False
     first = facts.infos[term.first_word]
     return first.form in lexicon.target_leads or bool(first.lemmas & lexicon.target_leads)
+
+
+def _is_metric(facts: SentenceFacts, term: Term) -> bool:
+    """ "Within 30 seconds on average, measured each month": an average with its period."""
+    lexicon = facts.lexicon
+    if lexicon is None:
+        return False
+    inside = [
+        info
+        for word, info in zip(facts.words, facts.infos, strict=True)
+        if term.start <= word.start < term.end
+    ]
+    if not any(info.lemmas & lexicon.average_words for info in inside):
+        return False
+    return any(info.lemmas & lexicon.metric_periods for info in facts.infos)
 
 
 def _is_exception(facts: SentenceFacts, term: Term) -> bool:

@@ -13,6 +13,7 @@ from stdlint.text.analysis import (
     TARGET_WITHOUT_SHARE,
     VAGUE_FREQUENCY,
     VAGUE_QUALITY,
+    VAGUE_QUANTITY,
     VAGUE_SPEED,
     LanguageEngine,
 )
@@ -76,6 +77,22 @@ def test_unbounded_speed_is_found_by_lemma_and_phrase(text: str, words: str) -> 
         ("Customers of the Quick Pay service pay by text message.", EN),
         ("Faulty goods are refunded to the card they were paid with.", EN),
         ("Скажите «Спасибо за ожидание, сейчас быстро проверю».", RU),
+        ("Say ‘Thanks for waiting, I’ll be quick’ when you come back to the line.", EN),
+        ("Say 'Thanks for waiting, it's a quick check' when you come back to the line.", EN),
+        # Issue 11: selecting qualities, bounded exceptions, fallbacks, conditions, metrics.
+        ("If we cannot assist the caller, we will direct the call to the appropriate person.", EN),
+        (
+            "Если вопрос не в его компетенции, служащий направляет к компетентному служащему.",
+            RU,
+        ),
+        (
+            "In exceptional circumstances, a complex complaint may take up to 8 weeks to resolve.",
+            EN,
+        ),
+        ("В исключительных случаях срок рассмотрения продлевается не более чем на 30 дней.", RU),
+        ("If you are not satisfied with our reply, tell us and we will review it.", EN),
+        ("Calls are answered within 30 seconds on average, measured over each calendar month.", EN),
+        ("Мастер может предложить дополнительные услуги, заранее оговорив их стоимость.", RU),
     ],
 )
 def test_bounded_defined_quoted_or_sequencing_words_are_not_vague(text: str, lang: Lang) -> None:
@@ -304,6 +321,34 @@ def test_manner_and_principles_without_a_check(text: str, expected: list[tuple[s
             [(HEDGED_BOUND, "try to")],
         ),
         ("Our agents aim to offer 3 tariffs to every caller.", EN, [(HEDGED_BOUND, "aim to")]),
+        # Issue 11: an exception with no bound of its own, an average with no period, an
+        # unbounded floor, a new date promised with no cap, lead time with no duration.
+        (
+            "Unless exceptional circumstances apply, repairs are completed within 28 days.",
+            EN,
+            [(HEDGED_BOUND, "exceptional circumstances")],
+        ),
+        ("Доставка занимает в среднем 25–30 дней.", RU, [(HEDGED_BOUND, "в среднем")]),
+        (
+            "It may take up to or more than 30 days to resolve your complaint.",
+            EN,
+            [(OPEN_TIME, "or more than")],
+        ),
+        (
+            "If we need longer, we will write and let you know when to expect a reply.",
+            EN,
+            [(OPEN_TIME, "let you know when")],
+        ),
+        (
+            "Приходите на работу заблаговременно до начала рабочего дня.",
+            RU,
+            [(VAGUE_SPEED, "заблаговременно")],
+        ),
+        (
+            "Приходите на работу за несколько минут до начала смены.",
+            RU,
+            [(VAGUE_QUANTITY, "несколько")],
+        ),
         # A soft word about the method, not the bound.
         ("A replacement card is posted within 3 days, normally by registered letter.", EN, []),
         ("Новую карту отправляем в течение 3 дней, обычно курьером.", RU, []),

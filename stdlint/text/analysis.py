@@ -293,22 +293,38 @@ def _align(tokens: Sequence[Token], infos: Sequence[WordInfo]) -> list[WordInfo 
 
 
 _QUOTES = {"«": "»", "“": "”", "„": "“", '"': '"'}
+_SINGLE_QUOTES = {"‘": "’", "'": "'"}  # also apostrophes: "don’t", "customer's"
 
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
-    """Spans of text in quotation marks: a script to say («скажите „Спасибо“») is not a promise."""
+    """Spans of text in quotation marks: a script to say («скажите „Спасибо“») is not a promise.
+
+    Single quotes ("say ‘Good morning’") open only after a space or a bracket and close only
+    before a non-letter, so an apostrophe ("don’t") neither opens nor closes a quote.
+    """
     ranges: list[tuple[int, int]] = []
     index = 0
     while index < len(text):
-        closing = _QUOTES.get(text[index])
+        char = text[index]
+        closing = _QUOTES.get(char)
+        end = -1
         if closing is not None:
             end = text.find(closing, index + 1)
-            if end > index:
-                ranges.append((index, end + 1))
-                index = end + 1
-                continue
+        elif char in _SINGLE_QUOTES and (index == 0 or not text[index - 1].isalnum()):
+            end = _single_quote_end(text, index + 1, _SINGLE_QUOTES[char])
+        if end > index:
+            ranges.append((index, end + 1))
+            index = end + 1
+            continue
         index += 1
     return ranges
+
+
+def _single_quote_end(text: str, start: int, closing: str) -> int:
+    end = text.find(closing, start)
+    while end != -1 and end + 1 < len(text) and text[end + 1].isalpha():
+        end = text.find(closing, end + 1)  # "don’t": an apostrophe inside the quote
+    return end
 
 
 def _in_a_name(words: Sequence[Token], first: int, last: int) -> bool:

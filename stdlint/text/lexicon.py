@@ -198,6 +198,8 @@ class Lexicon:
     vague_counts: frozenset[str] = frozenset()
     # "on average … measured over each calendar month": an average with its period is a metric.
     average_words: frozenset[str] = frozenset()
+    # «до начала рабочего дня»: a moment of a unit, not an amount of it.
+    moment_words: frozenset[str] = frozenset()
     metric_periods: frozenset[str] = frozenset()
 
 
@@ -281,6 +283,7 @@ def _build(lang: Lang, vague: tuple[str, ...], allowed: tuple[str, ...]) -> Lexi
         advance_words=frozenset(raw.get("advance_words", ())),
         vague_counts=frozenset(raw.get("vague_counts", ())),
         average_words=frozenset(raw.get("average_words", ())),
+        moment_words=frozenset(raw.get("moment_words", ())),
         metric_periods=frozenset(raw.get("metric_periods", ())),
     )
 

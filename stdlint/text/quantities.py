@@ -151,7 +151,12 @@ def _read(reader: _Reader, index: int) -> tuple[Quantity | None, int]:
         return _number(reader, index, value)
     unit = reader.unit_at(index)
     vague = index > 0 and bool(reader.lemmas(index - 1) & reader.lexicon.vague_counts)
-    if unit in TIME_UNITS and reader.comparator_before(index) and not vague:
+    # «до начала рабочего дня», "by the end of the day": a moment of the day, not one day.
+    moment = any(
+        reader.lemmas(step) & reader.lexicon.moment_words
+        for step in range(max(0, index - 2), index)
+    )
+    if unit in TIME_UNITS and reader.comparator_before(index) and not (vague or moment):
         return Quantity(DURATION, 1.0, unit, token.start, token.end), index + 1
     return None, index + 1
 

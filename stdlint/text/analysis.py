@@ -31,6 +31,7 @@ from stdlint.text.lexicon import Lexicon, build_lexicon
 from stdlint.text.morph import WordInfo, analyse_word
 from stdlint.text.open_time import (
     OPEN_CATEGORIES,
+    break_between,
     frequency_bounded,
     hedge_counts,
     is_open,
@@ -183,7 +184,11 @@ def _speed_bounded(facts: SentenceFacts, term: Term) -> bool:
     inside = facts.infos[term.first_word : term.first_word + len(term.text.split())]
     if lexicon is not None and any(info.lemmas & lexicon.advance_words for info in inside):
         return any(q.kind == DURATION and q.value is not None for q in facts.quantities)
-    return facts.has_time_bound
+    # "We deal with complaints promptly and acknowledge them within 5 days": the bound belongs
+    # to its own clause; a hard cap ("and in any case within 30 minutes") bounds the speed.
+    return any(
+        q.is_time and not break_between(facts, term, q.start, q.end) for q in facts.quantities
+    ) or any(t.category == lx.HARD_CAP for t in facts.terms)
 
 
 def _selects(facts: SentenceFacts, term: Term) -> bool:

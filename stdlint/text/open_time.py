@@ -36,6 +36,7 @@ _TELL_REACH = 4  # tokens between "tell", «сообщить» and the "if", «�
 _TARGET_WORDS = frozenset({"target", "targets", "цель", "целевой", "целевое", "целевая"})
 _EXCEPT = frozenset({"unless", "except", "barring", "кроме", "помимо", "исключением"})
 _CLAUSE_ENDS = frozenset({",", ";", ":", "—", "(", "–"})
+_BOUND_LEAD = 4  # words from an "and" to the bound it adds ("and not later than 20 days")
 _CLAUSE_BREAKS = frozenset({"and", "и", "а", ";"})
 
 
@@ -76,7 +77,7 @@ def frequency_bounded(facts: SentenceFacts, term: Term) -> bool:
     for quantity in facts.quantities:
         if quantity.kind == FREQUENCY:
             return True
-        if quantity.kind in (DURATION, DEADLINE) and not _break_between(
+        if quantity.kind in (DURATION, DEADLINE) and not break_between(
             facts, term, quantity.start, quantity.end
         ):
             return True
@@ -191,11 +192,21 @@ def _after_telling(facts: SentenceFacts, tokens: list[Token]) -> bool:
     return False
 
 
-def _break_between(facts: SentenceFacts, term: Term, start: int, end: int) -> bool:
+def break_between(facts: SentenceFacts, term: Term, start: int, end: int) -> bool:
+    """Does an "and", «и» or ";" start a new clause between ``term`` and a quantity?
+
+    "As soon as possible and within 20 working days": an "and" right before the bound (up to a
+    comparator such as "within") joins two bounds of one promise, not two clauses.
+    """
     low, high = (term.end, start) if term.end <= start else (end, term.start)
     quantities = facts.quantities
-    for token in facts.tokens:
+    tokens = facts.tokens
+    for index, token in enumerate(tokens):
         inside = low <= token.start and token.end <= high and token.lower in _CLAUSE_BREAKS
-        if inside and not any(q.start <= token.start and token.end <= q.end for q in quantities):
-            return True
+        if not inside or any(q.start <= token.start and token.end <= q.end for q in quantities):
+            continue
+        following = tokens[index + 1 : index + 1 + _BOUND_LEAD]
+        if term.end <= start and any(t.start == start for t in following):
+            continue  # "… and within 20 days", «… и не позднее 3 дней»
+        return True
     return False

@@ -168,7 +168,7 @@ def flags(facts: SentenceFacts) -> list[Flag]:
             found.append(Flag(VAGUE_SPEED, term, term.start, term.end))
         elif category == lx.FREQUENCY and not frequency_bounded(facts, term):
             found.append(Flag(VAGUE_FREQUENCY, term, term.start, term.end))
-        elif category == lx.QUANTITY and not facts.has_amount:
+        elif category == lx.QUANTITY and not _amount_for(facts, term):
             found.append(Flag(VAGUE_QUANTITY, term, term.start, term.end))
         elif category in OPEN_CATEGORIES and is_open(facts, term):
             found.append(Flag(OPEN_TIME, term, term.start, term.end))
@@ -189,6 +189,15 @@ def _speed_bounded(facts: SentenceFacts, term: Term) -> bool:
     return any(
         q.is_time and not break_between(facts, term, q.start, q.end) for q in facts.quantities
     ) or any(t.category == lx.HARD_CAP for t in facts.terms)
+
+
+def _amount_for(facts: SentenceFacts, term: Term) -> bool:
+    """A number clears a quantity word; a share word ("as many calls as possible") needs a share."""
+    lexicon = facts.lexicon
+    inside = facts.infos[term.first_word : term.first_word + len(term.text.split())]
+    if lexicon is not None and any(info.lemmas & lexicon.share_words for info in inside):
+        return any(q.kind == PERCENT for q in facts.quantities)
+    return facts.has_amount
 
 
 def _selects(facts: SentenceFacts, term: Term) -> bool:

@@ -200,6 +200,8 @@ class Lexicon:
     average_words: frozenset[str] = frozenset()
     # «до начала рабочего дня»: a moment of a unit, not an amount of it.
     moment_words: frozenset[str] = frozenset()
+    # "as many calls as possible": a share, which only a percentage pins down.
+    share_words: frozenset[str] = frozenset()
     metric_periods: frozenset[str] = frozenset()
 
 
@@ -284,6 +286,7 @@ def _build(lang: Lang, vague: tuple[str, ...], allowed: tuple[str, ...]) -> Lexi
         vague_counts=frozenset(raw.get("vague_counts", ())),
         average_words=frozenset(raw.get("average_words", ())),
         moment_words=frozenset(raw.get("moment_words", ())),
+        share_words=frozenset(raw.get("share_words", ())),
         metric_periods=frozenset(raw.get("metric_periods", ())),
     )
 

@@ -110,7 +110,9 @@ def _is_metric(facts: SentenceFacts, term: Term) -> bool:
     ]
     if not any(info.lemmas & lexicon.average_words for info in inside):
         return False
-    return any(info.lemmas & lexicon.metric_periods for info in facts.infos)
+    # "Average wait does not exceed 7 minutes" caps the average: a metric's target.
+    capped = any(cap.category == lx.HARD_CAP for cap in facts.terms)
+    return capped or any(info.lemmas & lexicon.metric_periods for info in facts.infos)
 
 
 def _is_exception(facts: SentenceFacts, term: Term) -> bool:

@@ -45,7 +45,7 @@ from stdlint.text.quantities import (
     Quantity,
     find_quantities,
 )
-from stdlint.text.tokens import WORD, Token, tokenize
+from stdlint.text.tokens import NUMBER, WORD, Token, tokenize
 
 VAGUE_QUALITY, ESCAPE, EXHORTATION = "vague-quality", "escape", "exhortation"
 VAGUE_SPEED, VAGUE_FREQUENCY, VAGUE_QUANTITY, HEDGED_BOUND = (
@@ -268,9 +268,11 @@ class LanguageEngine:
         # further on it explains something else («резкого запаха духов (туалетной воды)»).
         definers += [
             token.start
-            for token in tokens
+            for index, token in enumerate(tokens)
             if token.text == ":"
             or (token.text == "(" and any(0 <= token.start - t.end <= 1 for t in terms))
+            or (token.text == "(" and _actions_follow(tokens, token_infos, index))
+            or (token.text in _DASHES and _number_follows(tokens, token_infos, index, lexicon))
         ]
         # A bound phrase ("next working day") already covers the units inside it.
         parsed = [
@@ -296,6 +298,30 @@ class LanguageEngine:
             tuple(sorted(definers)),
             lexicon,
         )
+
+
+_DASHES = frozenset({"-", "–", "—"})
+_ACTION_POS = frozenset({"INFN", "VERB"})
+_DEFINING_REACH = 3  # tokens after a bracket or a dash that show what it defines
+
+
+def _actions_follow(tokens: Sequence[Token], infos: Sequence[WordInfo | None], index: int) -> bool:
+    """A bracket that lists actions («следить за чистотой (убирать посуду)») defines the step."""
+    following = infos[index + 1 : index + 1 + _DEFINING_REACH]
+    return any(info is not None and info.pos in _ACTION_POS for info in following)
+
+
+def _number_follows(
+    tokens: Sequence[Token], infos: Sequence[WordInfo | None], index: int, lexicon: Lexicon
+) -> bool:
+    """A dash before a number («оптимальный объём — 3–5 предложений») gives the measure."""
+    following = tokens[index + 1 : index + 1 + _DEFINING_REACH]
+    return any(
+        token.kind == NUMBER or (info is not None and info.number)
+        for token, info in zip(
+            following, infos[index + 1 : index + 1 + _DEFINING_REACH], strict=False
+        )
+    )
 
 
 def _align(tokens: Sequence[Token], infos: Sequence[WordInfo]) -> list[WordInfo | None]:
@@ -377,13 +403,9 @@ def _terms(
             continue
         if _in_a_name(words, match.first, match.last):
             continue
-        if (
-            entry.unless_next
-            and match.last < len(words)
-            and (
-                words[match.last].lower in entry.unless_next
-                or infos[match.last].lemmas & entry.unless_next
-            )
+        if match.last < len(words) and (
+            words[match.last].lower in entry.unless_next
+            or infos[match.last].lemmas & entry.unless_next
         ):
             continue
         terms.append(Term(entry.category, start, end, text[start:end], entry.suggest, match.first))

@@ -111,7 +111,11 @@ def _is_metric(facts: SentenceFacts, term: Term) -> bool:
     if not any(info.lemmas & lexicon.average_words for info in inside):
         return False
     # "Average wait does not exceed 7 minutes" caps the average: a metric's target.
-    capped = any(cap.category == lx.HARD_CAP for cap in facts.terms)
+    capped = any(
+        cap.category == lx.HARD_CAP
+        and any(q.is_time and 0 <= q.start - cap.end <= _CAP_REACH for q in facts.quantities)
+        for cap in facts.terms
+    )
     return capped or any(info.lemmas & lexicon.metric_periods for info in facts.infos)
 
 

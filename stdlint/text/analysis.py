@@ -271,8 +271,8 @@ class LanguageEngine:
             for index, token in enumerate(tokens)
             if token.text == ":"
             or (token.text == "(" and any(0 <= token.start - t.end <= 1 for t in terms))
-            or (token.text == "(" and _actions_follow(tokens, token_infos, index))
-            or (token.text in _DASHES and _number_follows(tokens, token_infos, index, lexicon))
+            or (token.text == "(" and _actions_follow(token_infos, index))
+            or (token.text in _DASHES and _number_follows(tokens, token_infos, index))
         ]
         # A bound phrase ("next working day") already covers the units inside it.
         parsed = [
@@ -305,22 +305,18 @@ _ACTION_POS = frozenset({"INFN", "VERB"})
 _DEFINING_REACH = 3  # tokens after a bracket or a dash that show what it defines
 
 
-def _actions_follow(tokens: Sequence[Token], infos: Sequence[WordInfo | None], index: int) -> bool:
+def _actions_follow(infos: Sequence[WordInfo | None], index: int) -> bool:
     """A bracket that lists actions («следить за чистотой (убирать посуду)») defines the step."""
     following = infos[index + 1 : index + 1 + _DEFINING_REACH]
     return any(info is not None and info.pos in _ACTION_POS for info in following)
 
 
-def _number_follows(
-    tokens: Sequence[Token], infos: Sequence[WordInfo | None], index: int, lexicon: Lexicon
-) -> bool:
+def _number_follows(tokens: Sequence[Token], infos: Sequence[WordInfo | None], index: int) -> bool:
     """A dash before a number («оптимальный объём — 3–5 предложений») gives the measure."""
-    following = tokens[index + 1 : index + 1 + _DEFINING_REACH]
+    window = slice(index + 1, index + 1 + _DEFINING_REACH)
     return any(
         token.kind == NUMBER or (info is not None and info.number)
-        for token, info in zip(
-            following, infos[index + 1 : index + 1 + _DEFINING_REACH], strict=False
-        )
+        for token, info in zip(tokens[window], infos[window], strict=True)
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from stdlint.diagnostics import Criterion, Severity
 from stdlint.i18n import Text
-from stdlint.rules.vagueness import VaguenessRule
+from stdlint.rules.vagueness import Fit, VaguenessRule
 from stdlint.text.analysis import ESCAPE, EXHORTATION, VAGUE_QUALITY
 
 
@@ -112,16 +112,14 @@ class VagueQuality(VaguenessRule):
 
     code, name = "CON001", "vague-quality"
     criterion, default_severity = Criterion.CONCRETENESS, Severity.ERROR
-    kind = VAGUE_QUALITY
+    kind, fit = VAGUE_QUALITY, Fit.TOPIC
     message = Text(
         en="{words} is a quality nobody can check",
         ru="{words} — качество, которое нельзя проверить",
     )
     suggestion = Text(
-        en="replace {words} with what the customer sees or hears, e.g. “greet the customer by "
-        "name and offer further help”",
-        ru="замените {words} действием, которое клиент видит или слышит, например «назовите "
-        "клиента по имени и предложите помощь»",
+        en="replace {words} with what the customer sees or hears, e.g. {example}",
+        ru="замените {words} действием, которое клиент видит или слышит, например {example}",
     )
 
 
@@ -339,13 +337,11 @@ class Exhortation(VaguenessRule):
 
     code, name = "CON003", "exhortation"
     criterion, default_severity = Criterion.CONCRETENESS, Severity.ERROR
-    kind = EXHORTATION
+    kind, fit = EXHORTATION, Fit.TOPIC
     message = Text(
         en="{words} is an exhortation, not an action", ru="{words} — призыв, а не действие"
     )
     suggestion = Text(
-        en="write the actions that show it, e.g. “thank the customer by name and say what happens "
-        "next”",
-        ru="опишите действия, в которых это проявляется, например «поблагодарите клиента по "
-        "имени и скажите, что будет дальше»",
+        en="write the actions that show it, e.g. {example}",
+        ru="опишите действия, в которых это проявляется, например {example}",
     )

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from stdlint.diagnostics import Criterion, Severity
 from stdlint.i18n import Text
-from stdlint.rules.vagueness import VaguenessRule
+from stdlint.rules.vagueness import Fit, VaguenessRule
 from stdlint.text.analysis import (
     HEDGED_BOUND,
     OPEN_TIME,
@@ -353,7 +353,7 @@ class VagueQuantity(VaguenessRule):
 
     code, name = "MEA003", "vague-quantity"
     criterion, default_severity = Criterion.MEASURABILITY, Severity.ERROR
-    kind = VAGUE_QUANTITY
+    kind, fit = VAGUE_QUANTITY, Fit.COUNT
     default_example = Text(en="at least 3", ru="не менее 3")
     message = Text(en="{words} is a quantity without a number", ru="{words} — количество без числа")
     suggestion = Text(

@@ -233,6 +233,15 @@ def test_english_quotes_end_at_the_end_of_the_phrase(step: str, quote: str) -> N
             "поддерживает благожелательный тон",
         ),
         ("Будьте вежливы с клиентами.", "Будьте вежливы"),
+        # Two nouns joined by «и»; but not a new clause with its own verb.
+        (
+            "Медицинский персонал относится к пациентам с уважением и состраданием.",
+            "относится к пациентам с уважением и состраданием",
+        ),
+        (
+            "Права человека являются высшей ценностью и каждый гражданин имеет право на защиту.",
+            "высшей ценностью",
+        ),
     ],
 )
 def test_russian_quotes_end_at_the_end_of_the_phrase(step: str, quote: str) -> None:

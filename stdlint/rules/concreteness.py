@@ -17,6 +17,11 @@ class VagueQuality(VaguenessRule):
     («вежливым», «вежливого»). A quality defined on the spot ("an appropriate ID, such as a
     passport") is not flagged. Lexicon matching uses every plausible reading of a word.
 
+    The suggestion offers an action for what the step is about — a greeting, a call, a letter,
+    appearance, a complaint, the farewell, waiting, explaining — found from the step's words,
+    or else from the standard's title. The quote ends where its phrase ends ("appropriate
+    clothing", not "appropriate").
+
     ## Why it matters
     Concreteness: "be polite" means something different to every agent and every reviewer; a
     standard says what the customer will see or hear, so that a supervisor can check it.
@@ -245,6 +250,10 @@ class Exhortation(VaguenessRule):
     Flags "be polite", "show empathy", "go the extra mile", "exceed expectations", "strive
     for…", «будьте вежливы», «проявляйте заботу», «клиент всегда прав», «стремитесь…»: a
     step that tells staff what to be or to want, not what to do.
+
+    The quote runs from the verb to the end of the phrase ("provide you with the appropriate
+    name and contact details"); the suggestion offers actions for what the step is about, as
+    for CON001.
 
     ## Why it matters
     Concreteness: nobody can follow or check "be professional". The standard's job is to turn

@@ -262,6 +262,10 @@ class VagueQuantity(VaguenessRule):
     Flags "sufficient", "several", "as short as possible", "minimise", «достаточное
     количество», «несколько», «максимально», «сократить» when the sentence has no number.
 
+    The suggestion counts what the sentence counts: things in pieces ("excessive jewellery" →
+    "more than 2 pieces of jewellery", «много украшений» → «более 2 украшений»), people as a
+    headcount ("enough staff" → "at least 3 staff members"), time in minutes.
+
     ## Why it matters
     Measurability: "enough staff" and «минимальное ожидание» cannot be planned or checked; a
     number can ("at least 3 agents per shift", «не более 5 минут»).

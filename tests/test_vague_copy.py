@@ -76,8 +76,9 @@ def test_vague_copy_in_english_and_russian(run_cli: Callable[..., Run], tmp_path
             40,
             "CON003",
             "“Be friendly and professional” is an exhortation, not an action",
-            "write the actions that show it, e.g. “thank the customer by name and say what happens "
-            "next”",
+            # "with every caller": the example is one for a phone call.
+            "write the actions that show it, e.g. “answer by the third ring and use the caller’s "
+            "name at least once during the call”",
         ),
         (
             "first-reply.ru.md",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from stdlint.diagnostics import Criterion, Severity
 from stdlint.i18n import Text
-from stdlint.rules.vagueness import VaguenessRule
+from stdlint.rules.vagueness import Fit, VaguenessRule
 from stdlint.text.analysis import ESCAPE, EXHORTATION, VAGUE_QUALITY
 
 
@@ -16,6 +16,11 @@ class VagueQuality(VaguenessRule):
     образом», «качественно» in the text that instructs (all but Why and Examples), in any form
     («вежливым», «вежливого»). A quality defined on the spot ("an appropriate ID, such as a
     passport") is not flagged. Lexicon matching uses every plausible reading of a word.
+
+    The suggestion offers an action for what the step is about — a greeting, a call, a letter,
+    appearance, a complaint, the farewell, waiting, explaining — found from the step's words,
+    or else from the standard's title. The quote ends where its phrase ends ("appropriate
+    clothing", not "appropriate").
 
     ## Why it matters
     Concreteness: "be polite" means something different to every agent and every reviewer; a
@@ -112,16 +117,14 @@ class VagueQuality(VaguenessRule):
 
     code, name = "CON001", "vague-quality"
     criterion, default_severity = Criterion.CONCRETENESS, Severity.ERROR
-    kind = VAGUE_QUALITY
+    kind, fit = VAGUE_QUALITY, Fit.TOPIC
     message = Text(
         en="{words} is a quality nobody can check",
         ru="{words} — качество, которое нельзя проверить",
     )
     suggestion = Text(
-        en="replace {words} with what the customer sees or hears, e.g. “greet the customer by "
-        "name and offer further help”",
-        ru="замените {words} действием, которое клиент видит или слышит, например «назовите "
-        "клиента по имени и предложите помощь»",
+        en="replace {words} with what the customer sees or hears, e.g. {example}",
+        ru="замените {words} действием, которое клиент видит или слышит, например {example}",
     )
 
 
@@ -248,6 +251,10 @@ class Exhortation(VaguenessRule):
     for…", «будьте вежливы», «проявляйте заботу», «клиент всегда прав», «стремитесь…»: a
     step that tells staff what to be or to want, not what to do.
 
+    The quote runs from the verb to the end of the phrase ("provide you with the appropriate
+    name and contact details"); the suggestion offers actions for what the step is about, as
+    for CON001.
+
     ## Why it matters
     Concreteness: nobody can follow or check "be professional". The standard's job is to turn
     the virtue into the two or three actions that show it.
@@ -339,13 +346,11 @@ class Exhortation(VaguenessRule):
 
     code, name = "CON003", "exhortation"
     criterion, default_severity = Criterion.CONCRETENESS, Severity.ERROR
-    kind = EXHORTATION
+    kind, fit = EXHORTATION, Fit.TOPIC
     message = Text(
         en="{words} is an exhortation, not an action", ru="{words} — призыв, а не действие"
     )
     suggestion = Text(
-        en="write the actions that show it, e.g. “thank the customer by name and say what happens "
-        "next”",
-        ru="опишите действия, в которых это проявляется, например «поблагодарите клиента по "
-        "имени и скажите, что будет дальше»",
+        en="write the actions that show it, e.g. {example}",
+        ru="опишите действия, в которых это проявляется, например {example}",
     )

@@ -67,6 +67,23 @@ def analyse_word(word: str, lang: Lang) -> WordInfo:
     return _russian_word(word) if lang is Lang.RU else _english_word(word)
 
 
+@cache
+def _russian_plural(word: str) -> bool:
+    nouns = [parse for parse in _russian().parse(word) if parse.tag.POS == "NOUN"]
+    return bool(nouns) and nouns[0].tag.number == "plur"
+
+
+def plural_noun(word: str, lang: Lang) -> bool:
+    """Whether a lower-case word form reads as a plural noun ("tills", «касс», «украшения»).
+
+    Russian: the most likely noun reading is plural («улучшения» is read as the genitive
+    singular). English: the form is not its own lemma ("tills" → till; "staff" stays "staff").
+    """
+    if lang is Lang.RU:
+        return _russian_plural(word)
+    return _english_word(word).best != word
+
+
 def load(lang: Lang) -> None:
     """Load the dictionaries of ``lang`` now (benchmarks measure this one-off cost)."""
     analyse_word("тест" if lang is Lang.RU else "test", lang)

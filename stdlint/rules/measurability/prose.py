@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from stdlint.diagnostics import Criterion, Severity
 from stdlint.i18n import Text
-from stdlint.rules.vagueness import VaguenessRule
+from stdlint.rules.vagueness import Fit, VaguenessRule
 from stdlint.text.analysis import (
     HEDGED_BOUND,
     OPEN_TIME,
@@ -263,6 +263,10 @@ class VagueQuantity(VaguenessRule):
     Flags "sufficient", "several", "as short as possible", "minimise", «достаточное
     количество», «несколько», «максимально», «сократить» when the sentence has no number.
 
+    The suggestion counts what the sentence counts: things in pieces ("excessive jewellery" →
+    "more than 2 pieces of jewellery", «много украшений» → «более 2 украшений»), people as a
+    headcount ("enough staff" → "at least 3 staff members"), time in minutes.
+
     ## Why it matters
     Measurability: "enough staff" and «минимальное ожидание» cannot be planned or checked; a
     number can ("at least 3 agents per shift", «не более 5 минут»).
@@ -354,7 +358,7 @@ class VagueQuantity(VaguenessRule):
 
     code, name = "MEA003", "vague-quantity"
     criterion, default_severity = Criterion.MEASURABILITY, Severity.ERROR
-    kind = VAGUE_QUANTITY
+    kind, fit = VAGUE_QUANTITY, Fit.COUNT
     default_example = Text(en="at least 3", ru="не менее 3")
     message = Text(en="{words} is a quantity without a number", ru="{words} — количество без числа")
     suggestion = Text(

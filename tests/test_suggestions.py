@@ -153,8 +153,8 @@ def test_a_step_with_no_topic_anywhere_gets_the_general_example() -> None:
 
 
 def test_an_exhortation_is_quoted_to_the_end_of_its_noun_phrase() -> None:
-    diagnostic = finding("referral.en.md", "appropriate name", "CON003")
-    quote = "provide you with the appropriate name and contact details"
+    diagnostic = finding("referral.en.md", "appropriate advice", "CON003")
+    quote = "provide you with the appropriate advice and support"
     assert quoted(diagnostic) == quote
     line = (HANDBOOK / "referral.en.md").read_text("utf-8").split("\n")[diagnostic.line - 1]
     # The column span follows the quote (1-based, end exclusive).

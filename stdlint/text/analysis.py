@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -330,6 +331,7 @@ def _align(tokens: Sequence[Token], infos: Sequence[WordInfo]) -> list[WordInfo 
 
 _QUOTES = {"«": "»", "“": "”", "„": "“", '"': '"'}
 _SINGLE_QUOTES = {"‘": "’", "'": "'"}  # also apostrophes: "don’t", "customer's"
+_QUOTE_CHARS = re.compile("[«“„\"‘']")
 
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
@@ -339,20 +341,20 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     before a non-letter, so an apostrophe ("don’t") neither opens nor closes a quote.
     """
     ranges: list[tuple[int, int]] = []
-    index = 0
-    while index < len(text):
-        char = text[index]
-        closing = _QUOTES.get(char)
+    after = 0  # the end of the last quote: quote marks inside it are its own
+    for found in _QUOTE_CHARS.finditer(text):
+        index = found.start()
+        if index < after:
+            continue
+        char = found.group()
         end = -1
-        if closing is not None:
-            end = text.find(closing, index + 1)
-        elif char in _SINGLE_QUOTES and (index == 0 or not text[index - 1].isalnum()):
+        if char in _QUOTES:
+            end = text.find(_QUOTES[char], index + 1)
+        elif index == 0 or not text[index - 1].isalnum():
             end = _single_quote_end(text, index + 1, _SINGLE_QUOTES[char])
         if end > index:
             ranges.append((index, end + 1))
-            index = end + 1
-            continue
-        index += 1
+            after = end + 1
     return ranges
 
 

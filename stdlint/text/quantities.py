@@ -150,15 +150,19 @@ def _read(reader: _Reader, index: int) -> tuple[Quantity | None, int]:
     if value is not None:
         return _number(reader, index, value)
     unit = reader.unit_at(index)
-    vague = index > 0 and bool(reader.lemmas(index - 1) & reader.lexicon.vague_counts)
-    # «до начала рабочего дня», "by the end of the day": a moment of the day, not one day.
-    moment = any(
-        reader.lemmas(step) & reader.lexicon.moment_words
-        for step in range(max(0, index - 2), index)
-    )
-    if unit in TIME_UNITS and reader.comparator_before(index) and not (vague or moment):
+    if unit in TIME_UNITS and reader.comparator_before(index) and not _no_amount(reader, index):
         return Quantity(DURATION, 1.0, unit, token.start, token.end), index + 1
     return None, index + 1
+
+
+def _no_amount(reader: _Reader, index: int) -> bool:
+    """«за несколько минут», «до начала рабочего дня»: a unit with no amount of it."""
+    lexicon = reader.lexicon
+    if index > 0 and reader.lemmas(index - 1) & lexicon.vague_counts:
+        return True  # "within a few days" names no number
+    # «до начала рабочего дня», "by the end of the day": a moment of the day, not one day.
+    before = range(max(0, index - 2), index)
+    return any(reader.lemmas(step) & lexicon.moment_words for step in before)
 
 
 def _number(reader: _Reader, index: int, value: float) -> tuple[Quantity | None, int]:

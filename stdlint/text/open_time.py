@@ -34,6 +34,7 @@ _CONTRASTS = frozenset({"but", "and", "yet", "но", "а", "и", "однако"}
 _POSSIBLE = frozenset({"may", "might", "could", "can", "likely", "может", "могут", "возможно"})
 _TELL_REACH = 4  # tokens between "tell", «сообщить» and the "if", «ли» of what is told
 _TARGET_WORDS = frozenset({"target", "targets", "цель", "целевой", "целевое", "целевая"})
+_MAIN_CLAUSE = frozenset({"will", "shall", "we’ll", "we'll", "you’ll", "you'll"})
 _EXCEPT = frozenset({"unless", "except", "barring", "кроме", "помимо", "исключением"})
 _CLAUSE_ENDS = frozenset({",", ";", ":", "—", "(", "–"})
 _BOUND_LEAD = 4  # words from an "and" to the bound it adds ("and not later than 20 days")
@@ -181,6 +182,8 @@ def _in_condition(facts: SentenceFacts, term: Term) -> bool:
         token = before[index]
         if token.text in _CLAUSE_ENDS and token.lower not in lexicon.condition_words:
             return False
+        if token.lower in _MAIN_CLAUSE:
+            return False  # "if we cannot reply within 30 days we will tell you when …": the promise
         if token.lower in lexicon.condition_words:
             return not _after_telling(facts, before[max(0, index - _TELL_REACH) : index])
     return False

@@ -71,3 +71,16 @@ def test_an_absolute_added_only_to_the_lexicon_file_is_flagged(
     monkeypatch.setattr(lexicon, "_raw", with_invariably)
     lexicon._build.cache_clear()
     assert "FRD001" in _codes()
+
+
+@pytest.mark.parametrize("lang", [Lang.EN, Lang.RU], ids=lambda lang: lang.value)
+def test_no_term_is_listed_twice_in_one_category(lang: Lang) -> None:
+    raw = lexicon.lexicon_data(lang)
+    lists = {
+        **raw["terms"],
+        **{key: raw.get(key, []) for key in ("time_depends", "time_extension")},
+    }
+    for category, items in lists.items():
+        terms = [item if isinstance(item, str) else item["term"] for item in items]
+        repeated = sorted({term for term in terms if terms.count(term) > 1})
+        assert not repeated, (category, repeated)

@@ -14,6 +14,7 @@ from stdlint.text.analysis import (
     VAGUE_FREQUENCY,
     VAGUE_QUALITY,
     VAGUE_QUANTITY,
+    VAGUE_REFERENCE,
     VAGUE_SPEED,
     LanguageEngine,
 )
@@ -370,6 +371,29 @@ def test_manner_and_principles_without_a_check(text: str, expected: list[tuple[s
     ],
 )
 def test_open_time_caps_targets_and_method(
+    text: str, lang: Lang, expected: list[tuple[str, str]]
+) -> None:
+    assert _flags(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Complaints are answered within the statutory timescale.",
+            EN,
+            [(VAGUE_REFERENCE, "statutory timescale")],
+        ),
+        ("Complaints are answered within the statutory timescale of 20 working days.", EN, []),
+        (
+            "Претензия рассматривается в соответствии с требованиями законодательства.",
+            RU,
+            [(VAGUE_REFERENCE, "в соответствии с требованиями законодательства")],
+        ),
+        ("Претензия рассматривается в течение 10 дней в соответствии с законодательством.", RU, []),
+    ],
+)
+def test_a_reference_to_rules_elsewhere_needs_a_number_here(
     text: str, lang: Lang, expected: list[tuple[str, str]]
 ) -> None:
     assert _flags(text, lang) == expected

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from stdlint.diagnostics import Criterion, Severity
 from stdlint.i18n import Text
 from stdlint.rules.vagueness import Fit, VaguenessRule
-from stdlint.text.analysis import ESCAPE, EXHORTATION, VAGUE_QUALITY
+from stdlint.text.analysis import ESCAPE, EXHORTATION, VAGUE_QUALITY, VAGUE_REFERENCE
 
 
 class VagueQuality(VaguenessRule):
@@ -126,6 +128,18 @@ class VagueQuality(VaguenessRule):
         en="replace {words} with what the customer sees or hears, e.g. {example}",
         ru="замените {words} действием, которое клиент видит или слышит, например {example}",
     )
+    also: ClassVar[dict[str, tuple[Text, Text]]] = {
+        VAGUE_REFERENCE: (
+            Text(
+                en="{words} points to rules written elsewhere: the step names nothing to check",
+                ru="{words} — отсылка к правилам в другом месте: в самом шаге нечего проверить",
+            ),
+            Text(
+                en="write the requirement itself into the step, e.g. {example}",
+                ru="впишите в шаг само требование, например {example}",
+            ),
+        )
+    }
 
 
 class EscapeClause(VaguenessRule):

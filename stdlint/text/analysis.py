@@ -15,7 +15,9 @@
   only), a quantity word only without a number;
 - a quality word is vague; after "be", "show", «будьте», «проявляйте» it is an exhortation;
 - a general measure ("take steps", «принимает меры») is an exhortation unless a bound names
-  what and by when.
+  what and by when;
+- a reference to rules elsewhere ("within the timescales the law sets", «в соответствии с
+  требованиями законодательства») is vague unless the sentence itself names a number.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from stdlint.text.quantities import (
     DURATION,
     FREQUENCY,
     PERCENT,
+    TIME_UNITS,
     Quantity,
     find_quantities,
 )
@@ -56,6 +59,7 @@ VAGUE_SPEED, VAGUE_FREQUENCY, VAGUE_QUANTITY, HEDGED_BOUND = (
     "hedged-bound",
 )
 OPEN_TIME = "open-time"  # "depends on the region", «может быть продлён» (text/open_time.py)
+VAGUE_REFERENCE = "vague-reference"  # «в соответствии с законодательством», no number here
 TARGET_WITHOUT_SHARE = "target-without-share"  # "we aim to answer within 20 seconds": how often?
 _OPTIONAL = (lx.ESCAPE, lx.HEDGE, lx.ASPIRATION)
 _LEAD_REACH = 4  # words between "be"/"show" and the quality it exhorts
@@ -171,9 +175,26 @@ def flags(facts: SentenceFacts) -> list[Flag]:
             found.append(Flag(VAGUE_FREQUENCY, term, term.start, term.end))
         elif category == lx.QUANTITY and not _amount_for(facts, term):
             found.append(Flag(VAGUE_QUANTITY, term, term.start, term.end))
+        elif category == lx.REFERENCE and not facts.has_number:
+            found.append(Flag(VAGUE_REFERENCE, term, term.start, term.end))
         elif category in OPEN_CATEGORIES and is_open(facts, term):
             found.append(Flag(OPEN_TIME, term, term.start, term.end))
-    return found
+    return _merge_overlaps(found)
+
+
+def _merge_overlaps(found: list[Flag]) -> list[Flag]:
+    """Two terms of one kind over the same words («в сроки, установленные законодательством»
+    matches two phrasings) are one finding, spanning both."""
+    merged: list[Flag] = []
+    for flag in sorted(found, key=lambda flag: (flag.start, flag.end)):
+        previous = merged[-1] if merged else None
+        if previous is not None and previous.kind == flag.kind and flag.start < previous.end:
+            merged[-1] = Flag(
+                previous.kind, previous.term, previous.start, max(previous.end, flag.end)
+            )
+        else:
+            merged.append(flag)
+    return merged
 
 
 def _speed_bounded(facts: SentenceFacts, term: Term) -> bool:
@@ -195,9 +216,15 @@ def _speed_bounded(facts: SentenceFacts, term: Term) -> bool:
 def _amount_for(facts: SentenceFacts, term: Term) -> bool:
     """A number clears a quantity word; a share word ("as many calls as possible") needs a share."""
     lexicon = facts.lexicon
-    inside = facts.infos[term.first_word : term.first_word + len(term.text.split())]
+    size = len(term.text.split())
+    inside = facts.infos[term.first_word : term.first_word + size]
     if lexicon is not None and any(info.lemmas & lexicon.share_words for info in inside):
         return any(q.kind == PERCENT for q in facts.quantities)
+    following = facts.infos[term.first_word + size : term.first_word + size + 1]
+    if lexicon is not None and any(
+        lexicon.units.get(lemma) in TIME_UNITS for info in following for lemma in info.lemmas
+    ):
+        return False  # "from 3 days to several weeks": the upper end names no number
     return facts.has_amount
 
 

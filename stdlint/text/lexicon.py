@@ -30,6 +30,7 @@ MAX_GAP = 3
 QUALITY, SPEED, FREQUENCY, QUANTITY = "quality", "speed", "frequency", "quantity"
 ESCAPE, HEDGE, EXHORTATION, ASPIRATION = "escape", "hedge", "exhortation", "aspiration"
 ACTION = "action"  # "take measures": vague unless the sentence names a bound
+REFERENCE = "reference"  # "as the law requires": the rule lives elsewhere, unless a number is here
 BOUND, ALLOWED, DEFINER = "bound", "allowed", "definer"
 # Open time and caps (top-level keys of the lexicon files, read by ``text/open_time.py``).
 TIME_DEPENDS, TIME_EXTENSION, HARD_CAP = "time_depends", "time_extension", "hard_caps"
@@ -309,6 +310,7 @@ __all__ = [
     "HEDGE",
     "QUALITY",
     "QUANTITY",
+    "REFERENCE",
     "SPEED",
     "TIME_DEPENDS",
     "TIME_EXTENSION",

@@ -424,6 +424,26 @@ def test_sentences_cover_the_text_in_order(text: str) -> None:
     assert not text[previous_end:].strip()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Say “Good morning. How can I help you?” in a friendly manner. Then wait.",
+            ["Say “Good morning. How can I help you?” in a friendly manner.", "Then wait."],
+        ),
+        (
+            "Скажите «Добрый день. Чем помочь?» и улыбнитесь. Потом ждите.",
+            ["Скажите «Добрый день. Чем помочь?» и улыбнитесь.", "Потом ждите."],
+        ),
+        ("Say “Hello.” Then wait.", ["Say “Hello.”", "Then wait."]),
+        # A quote that never closes does not swallow the paragraph.
+        ("He said “wait. Then go. Now.", ["He said “wait.", "Then go.", "Now."]),
+    ],
+)
+def test_a_quotation_stays_in_its_sentence(text: str, expected: list[str]) -> None:
+    assert [text[start:end] for start, end in split_sentences(text)] == expected
+
+
 # --- the quantity parser ----------------------------------------------------------------
 
 _QUANTITY_PIECES = [

@@ -35,11 +35,23 @@ def _multi_part() -> tuple[str, ...]:
     return tuple(sorted((a for a in inner | final if "." in a), key=len, reverse=True))
 
 
+_PAIRED_QUOTE = re.compile(r"«[^«»]{1,400}»|“[^“”]{1,400}”")
+
+
 def split_sentences(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) offsets of each sentence of ``text``, surrounding spaces excluded."""
+    """(start, end) offsets of each sentence of ``text``, surrounding spaces excluded.
+
+    A quotation is part of its sentence: 'Say “Good morning. How can I help?” and smile' is
+    one sentence (only quotes that open and close, within 400 characters, are followed).
+    """
+    quotes = [(found.start(), found.end()) for found in _PAIRED_QUOTE.finditer(text)]
     start = 0
     for match in _BOUNDARY.finditer(text):
         end = match.end()
+        if any(first < match.start() and end < last for first, last in quotes):
+            continue  # inside a quotation
+        if match.group(0)[-1:] in "»”" and match.group(1).islower():
+            continue  # «Чем помочь?» и улыбнитесь: the sentence goes on after the quotation
         if not _ends_sentence(text, match.start(), match.group(1)):
             continue
         yield from _trimmed(text, start, end)

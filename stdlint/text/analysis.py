@@ -63,6 +63,7 @@ VAGUE_REFERENCE = "vague-reference"  # «в соответствии с зако
 TARGET_WITHOUT_SHARE = "target-without-share"  # "we aim to answer within 20 seconds": how often?
 _OPTIONAL = (lx.ESCAPE, lx.HEDGE, lx.ASPIRATION)
 _LEAD_REACH = 4  # words between "be"/"show" and the quality it exhorts
+_SPEECH_REACH = 4  # words from a verb of speech to the quotation it introduces
 _SELECTED_REACH = 2  # words from a selecting quality to its noun ("proper Council identification")
 _DEFINER_REACH = 60  # characters between a quality and the "such as" that defines it
 
@@ -119,6 +120,26 @@ class SentenceFacts:
         """A frequency (or a period it repeats in) is named."""
         return any(q.kind in (FREQUENCY, DURATION, DEADLINE) for q in self.quantities)
 
+    @cached_property
+    def has_script(self) -> bool:
+        """Words to say: two words or more in quotation marks after a verb of speech or a colon.
+
+        'Say “Good morning, how can I help?”' is a script; «избегать "параллельных разговоров"»
+        only quotes a term.
+        """
+        lexicon = self.lexicon
+        if lexicon is None:
+            return False
+        for start, end in quoted_ranges(self.text):
+            if len(self.text[start:end].split()) < 2:
+                continue
+            if self.text[:start].rstrip().endswith(":"):
+                return True
+            before = [i for i, word in enumerate(self.words) if word.end <= start][-_SPEECH_REACH:]
+            if any(self.infos[i].lemmas & lexicon.speech_verbs for i in before):
+                return True
+        return False
+
     @property
     def has_number(self) -> bool:
         """Some quantity is named."""
@@ -159,6 +180,8 @@ def flags(facts: SentenceFacts) -> list[Flag]:
                 continue  # "an appropriate ID, such as a passport": the quality is defined
             if _selects(facts, term):
                 continue  # "the appropriate officer": which one, not how
+            if facts.has_script:
+                continue  # 'say “Good morning” in a friendly manner': the script pins it down
             lead = _lead_before(facts, term)
             if lead is not None:
                 start = facts.words[lead].start

@@ -203,6 +203,8 @@ class Lexicon:
     moment_words: frozenset[str] = frozenset()
     # "as many calls as possible": a share, which only a percentage pins down.
     share_words: frozenset[str] = frozenset()
+    # "say", «скажите»: a quotation right after one is words to say (a script).
+    speech_verbs: frozenset[str] = frozenset()
     metric_periods: frozenset[str] = frozenset()
 
 
@@ -288,6 +290,7 @@ def _build(lang: Lang, vague: tuple[str, ...], allowed: tuple[str, ...]) -> Lexi
         average_words=frozenset(raw.get("average_words", ())),
         moment_words=frozenset(raw.get("moment_words", ())),
         share_words=frozenset(raw.get("share_words", ())),
+        speech_verbs=frozenset(raw.get("speech_verbs", ())),
         metric_periods=frozenset(raw.get("metric_periods", ())),
     )
 

@@ -37,6 +37,33 @@ _TARGET_WORDS = frozenset({"target", "targets", "цель", "целевой", "�
 _MAIN_CLAUSE = frozenset({"will", "shall", "we’ll", "we'll", "you’ll", "you'll"})
 _EXCEPT = frozenset({"unless", "except", "barring", "кроме", "помимо", "исключением"})
 _CLAUSE_ENDS = frozenset({",", ";", ":", "—", "(", "–"})
+_BOUND_WORDS = frozenset(
+    {
+        "no",
+        "not",
+        "later",
+        "than",
+        "up",
+        "to",
+        "any",
+        "case",
+        "event",
+        "all",
+        "at",
+        "the",
+        "latest",
+        "не",
+        "позднее",
+        "позже",
+        "более",
+        "в",
+        "течение",
+        "до",
+        "срок",
+        "любом",
+        "случае",
+    }
+)
 _BOUND_LEAD = 4  # words from an "and" to the bound it adds ("and not later than 20 days")
 _CLAUSE_BREAKS = frozenset({"and", "и", "а", ";"})
 
@@ -201,6 +228,21 @@ def _after_telling(facts: SentenceFacts, tokens: list[Token]) -> bool:
     return False
 
 
+def _leads_to_bound(
+    facts: SentenceFacts, tokens: tuple[Token, ...], index: int, start: int
+) -> bool:
+    """Only words of a bound ("within", "no later than") lie between the "and" and the bound."""
+    lexicon = facts.lexicon
+    assert lexicon is not None
+    following = tokens[index + 1 : index + 1 + _BOUND_LEAD]
+    for token in following:
+        if token.start >= start:
+            return True
+        if token.lower not in lexicon.comparators and token.lower not in _BOUND_WORDS:
+            return False
+    return False
+
+
 def break_between(facts: SentenceFacts, term: Term, start: int, end: int) -> bool:
     """Does an "and", «и» or ";" start a new clause between ``term`` and a quantity?
 
@@ -214,8 +256,7 @@ def break_between(facts: SentenceFacts, term: Term, start: int, end: int) -> boo
         inside = low <= token.start and token.end <= high and token.lower in _CLAUSE_BREAKS
         if not inside or any(q.start <= token.start and token.end <= q.end for q in quantities):
             continue
-        following = tokens[index + 1 : index + 1 + _BOUND_LEAD]
-        if term.end <= start and any(t.start == start for t in following):
+        if term.end <= start and _leads_to_bound(facts, tokens, index, start):
             continue  # "… and within 20 days", «… и не позднее 3 дней»
         return True
     return False

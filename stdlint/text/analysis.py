@@ -174,9 +174,11 @@ def flags(facts: SentenceFacts) -> list[Flag]:
             else:
                 found.append(Flag(ESCAPE, term, term.start, term.end))
         elif category == lx.EXHORTATION or (category == lx.ACTION and not facts.has_number):
+            if category == lx.ACTION and _defined(facts, term):
+                continue  # «необходимые условия (ручка и бланк)»: the measures are listed
             found.append(Flag(EXHORTATION, term, term.start, term.end))
         elif category == lx.QUALITY:
-            if any(term.end <= offset <= term.end + _DEFINER_REACH for offset in facts.definers):
+            if _defined(facts, term):
                 continue  # "an appropriate ID, such as a passport": the quality is defined
             if _selects(facts, term):
                 continue  # "the appropriate officer": which one, not how
@@ -218,6 +220,11 @@ def _merge_overlaps(found: list[Flag]) -> list[Flag]:
         else:
             merged.append(flag)
     return merged
+
+
+def _defined(facts: SentenceFacts, term: Term) -> bool:
+    """A definer ("such as", «например», a colon or a bracket) follows the term closely."""
+    return any(term.end <= offset <= term.end + _DEFINER_REACH for offset in facts.definers)
 
 
 def _speed_bounded(facts: SentenceFacts, term: Term) -> bool:
@@ -352,7 +359,7 @@ class LanguageEngine:
 
 
 _DASHES = frozenset({"-", "–", "—"})
-_ACTION_POS = frozenset({"INFN", "VERB"})
+_ACTION_POS = frozenset({"INFN", "VERB", "PRTS"})
 _DEFINING_REACH = 3  # tokens after a bracket or a dash that show what it defines
 
 

@@ -17,7 +17,13 @@ class VagueQuality(VaguenessRule):
     Flags words such as "polite", "appropriate", "high-quality", «вежливый», «надлежащим
     образом», «качественно» in the text that instructs (all but Why and Examples), in any form
     («вежливым», «вежливого»). A quality defined on the spot ("an appropriate ID, such as a
-    passport") is not flagged. Lexicon matching uses every plausible reading of a word.
+    passport"), pinned down by a script ('say “Good morning, how can I help?” in a friendly
+    manner') or one that picks out whom or what ("direct the call to the appropriate person",
+    «к компетентному служащему») is not flagged. Lexicon matching uses every plausible reading
+    of a word.
+
+    Also flags a reference to rules written elsewhere when the step itself names no number:
+    "within the statutory timescale", «в соответствии с требованиями законодательства».
 
     The suggestion offers an action for what the step is about — a greeting, a call, a letter,
     appearance, a complaint, the farewell, waiting, explaining — found from the step's words,

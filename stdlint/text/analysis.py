@@ -422,6 +422,16 @@ def _single_quote_end(text: str, start: int, closing: str) -> int:
     return end
 
 
+def _script_after_colon(
+    words: Sequence[Token], infos: Sequence[WordInfo], lexicon: Lexicon, text: str
+) -> list[tuple[int, int]]:
+    """ "Say: Good morning, how may I help you?" — the words after "say:" are a script too."""
+    for index, word in enumerate(words[:-1]):
+        if infos[index].lemmas & lexicon.speech_verbs and text[word.end : word.end + 1] == ":":
+            return [(word.end, len(text))]
+    return []
+
+
 def _in_a_name(words: Sequence[Token], first: int, last: int) -> bool:
     """ "the Quick Pay service": capitalised mid-sentence and followed by a capital is a name."""
     return (
@@ -437,7 +447,7 @@ def _terms(
 ) -> tuple[list[Term], list[Quantity], list[int]]:
     matches = lexicon.matcher.find(infos)
     allowed = [(m.first, m.last) for m in matches if m.entry.category == lx.ALLOWED]
-    quoted = quoted_ranges(text)
+    quoted = quoted_ranges(text) + _script_after_colon(words, infos, lexicon, text)
     terms: list[Term] = []
     bounds: list[Quantity] = []
     definers: list[int] = []

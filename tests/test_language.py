@@ -81,6 +81,7 @@ def test_unbounded_speed_is_found_by_lemma_and_phrase(text: str, words: str) -> 
         ("Say ‘Thanks for waiting, I’ll be quick’ when you come back to the line.", EN),
         ("Say: Thanks for waiting, I will be quick.", EN),
         ("Скажите: Спасибо за ожидание, сейчас быстро проверю.", RU),
+        ("При необходимости дополнительной проверки срок продлевается на 10 дней.", RU),
         ("Say 'Thanks for waiting, it's a quick check' when you come back to the line.", EN),
         # Issue 11: selecting qualities, bounded exceptions, fallbacks, conditions, metrics.
         ("If we cannot assist the caller, we will direct the call to the appropriate person.", EN),

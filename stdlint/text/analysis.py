@@ -31,7 +31,7 @@ from stdlint.i18n import Lang
 from stdlint.text import lexicon as lx
 from stdlint.text.channels import ChannelFinder, ChannelMention, CompanyChannels, channel_finder
 from stdlint.text.lexicon import Lexicon, build_lexicon
-from stdlint.text.morph import WordInfo, analyse_word
+from stdlint.text.morph import WordInfo, analyse_word, genitive_noun
 from stdlint.text.open_time import (
     OPEN_CATEGORIES,
     break_between,
@@ -467,6 +467,12 @@ def _terms(
         if any(first <= start and end <= last for first, last in quoted):
             continue
         if _in_a_name(words, match.first, match.last):
+            continue
+        if (
+            entry.unless_genitive
+            and match.last < len(words)
+            and genitive_noun(words[match.last].lower)
+        ):
             continue
         if match.last < len(words) and (
             words[match.last].lower in entry.unless_next

@@ -46,6 +46,9 @@ class Entry:
     suggest: str | None = None
     # The term does not count when the next word is one of these ("immediately after").
     unless_next: frozenset[str] = frozenset()
+    # Russian: the term does not count before a genitive («при необходимости проверки» names
+    # the need; «при необходимости» alone leaves it to someone's judgement).
+    unless_genitive: bool = False
 
 
 @dataclass(slots=True)
@@ -230,6 +233,7 @@ def _entries(category: str, items: Iterable[Any]) -> Iterable[Entry]:
                 item["term"],
                 item.get("suggest"),
                 frozenset(item.get("unless_next", ())),
+                bool(item.get("unless_genitive", False)),
             )
 
 

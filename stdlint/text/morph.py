@@ -62,6 +62,16 @@ def _english_word(word: str) -> WordInfo:
     return WordInfo(word, frozenset({word, lemma}), lemma, None, False, False)
 
 
+@cache
+def genitive_noun(word: str) -> bool:
+    """Is the Russian word form most likely a noun, or its adjective, in the genitive?
+
+    «при необходимости проверки», «… дополнительной проверки»: the need is named.
+    """
+    tag = _russian().parse(word)[0].tag
+    return tag.POS in ("NOUN", "ADJF") and tag.case == "gent"
+
+
 def analyse_word(word: str, lang: Lang) -> WordInfo:
     """The analysis of a lower-case word form in ``lang``."""
     return _russian_word(word) if lang is Lang.RU else _english_word(word)

@@ -426,8 +426,10 @@ def _script_after_colon(
     words: Sequence[Token], infos: Sequence[WordInfo], lexicon: Lexicon, text: str
 ) -> list[tuple[int, int]]:
     """ "Say: Good morning, how may I help you?" — the words after "say:" are a script too."""
+    if ":" not in text:
+        return []
     for index, word in enumerate(words[:-1]):
-        if infos[index].lemmas & lexicon.speech_verbs and text[word.end : word.end + 1] == ":":
+        if text[word.end : word.end + 1] == ":" and infos[index].lemmas & lexicon.speech_verbs:
             return [(word.end, len(text))]
     return []
 

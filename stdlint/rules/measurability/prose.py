@@ -596,8 +596,8 @@ class TargetWithoutShare(VaguenessRule):
         ru="{words} — цель без доли случаев, в которых она должна выполняться",
     )
     suggestion = Text(
-        en="say how many cases must meet the bound, e.g. “80 % of calls”, or make it hold every "
-        "time and drop {words}",
-        ru="укажите, в какой доле случаев граница соблюдается, например «80 % звонков», или "
+        en="say in what share of cases the bound must hold, e.g. “in 80 % of cases”, or make it "
+        "hold every time and drop {words}",
+        ru="укажите, в какой доле случаев граница соблюдается, например «в 80 % случаев», или "
         "сделайте её обязательной всегда и уберите {words}",
     )

@@ -211,7 +211,10 @@ def _merge_overlaps(found: list[Flag]) -> list[Flag]:
     """Two terms of one kind over the same words («в сроки, установленные законодательством»
     matches two phrasings) are one finding, spanning both."""
     merged: list[Flag] = []
+    spans = [(flag.start, flag.end) for flag in found if flag.kind != OPEN_TIME]
     for flag in sorted(found, key=lambda flag: (flag.start, flag.end)):
+        if flag.kind == OPEN_TIME and any(s < flag.end and flag.start < e for s, e in spans):
+            continue  # "as soon as we can": the speed word says it already
         previous = merged[-1] if merged else None
         if previous is not None and previous.kind == flag.kind and flag.start < previous.end:
             merged[-1] = Flag(

@@ -35,6 +35,8 @@ _POSSIBLE = frozenset({"may", "might", "could", "can", "likely", "может", "
 _TELL_REACH = 4  # tokens between "tell", «сообщить» and the "if", «ли» of what is told
 _TARGET_WORDS = frozenset({"target", "targets", "цель", "целевой", "целевое", "целевая"})
 _MAIN_CLAUSE = frozenset({"will", "shall", "we’ll", "we'll", "you’ll", "you'll"})
+# "As soon as the seller provides …": the trigger's own "soon" does not make it about time.
+_TRIGGER_WORDS = frozenset({"soon", "скоро"})
 _EXCEPT = frozenset({"unless", "except", "barring", "кроме", "помимо", "исключением"})
 _CLAUSE_ENDS = frozenset({",", ";", ":", "—", "(", "–"})
 _BOUND_WORDS = frozenset(
@@ -78,6 +80,7 @@ def is_open(facts: SentenceFacts, term: Term) -> bool:
     if not any(q.kind == DURATION for q in facts.quantities) and not any(
         word.lower in lexicon.time_subjects or info.lemmas & lexicon.time_subjects
         for word, info in zip(facts.words, facts.infos, strict=True)
+        if not (term.start <= word.start < term.end and word.lower in _TRIGGER_WORDS)
     ):
         return False
     if term.category == lx.TIME_DEPENDS:

@@ -120,6 +120,17 @@ class SentenceFacts:
         """A frequency (or a period it repeats in) is named."""
         return any(q.kind in (FREQUENCY, DURATION, DEADLINE) for q in self.quantities)
 
+    def term_words(self, term: Term) -> range:
+        """The indexes of the words of ``term``."""
+        end = term.first_word
+        while end < len(self.words) and self.words[end].start < term.end:
+            end += 1
+        return range(term.first_word, end)
+
+    def term_has(self, term: Term, lemmas: frozenset[str]) -> bool:
+        """Some word of ``term`` has one of ``lemmas`` ("on average": average)."""
+        return any(self.infos[index].lemmas & lemmas for index in self.term_words(term))
+
     @cached_property
     def has_script(self) -> bool:
         """Words to say: two words or more in quotation marks after a verb of speech or a colon.
@@ -236,8 +247,7 @@ def _speed_bounded(facts: SentenceFacts, term: Term) -> bool:
     "Arrive well before the start of the shift" names when, not how long before.
     """
     lexicon = facts.lexicon
-    inside = facts.infos[term.first_word : term.first_word + len(term.text.split())]
-    if lexicon is not None and any(info.lemmas & lexicon.advance_words for info in inside):
+    if lexicon is not None and facts.term_has(term, lexicon.advance_words):
         return any(q.kind == DURATION and q.value is not None for q in facts.quantities)
     # "We deal with complaints promptly and acknowledge them within 5 days": the bound belongs
     # to its own clause; a hard cap ("and in any case within 30 minutes") bounds the speed.
@@ -249,11 +259,10 @@ def _speed_bounded(facts: SentenceFacts, term: Term) -> bool:
 def _amount_for(facts: SentenceFacts, term: Term) -> bool:
     """A number clears a quantity word; a share word ("as many calls as possible") needs a share."""
     lexicon = facts.lexicon
-    size = len(term.text.split())
-    inside = facts.infos[term.first_word : term.first_word + size]
-    if lexicon is not None and any(info.lemmas & lexicon.share_words for info in inside):
+    if lexicon is not None and facts.term_has(term, lexicon.share_words):
         return any(q.kind == PERCENT for q in facts.quantities)
-    following = facts.infos[term.first_word + size : term.first_word + size + 1]
+    end = facts.term_words(term).stop
+    following = facts.infos[end : end + 1]
     if lexicon is not None and any(
         lexicon.units.get(lemma) in TIME_UNITS for info in following for lemma in info.lemmas
     ):

@@ -134,12 +134,7 @@ def _is_metric(facts: SentenceFacts, term: Term) -> bool:
     lexicon = facts.lexicon
     if lexicon is None:
         return False
-    inside = [
-        info
-        for word, info in zip(facts.words, facts.infos, strict=True)
-        if term.start <= word.start < term.end
-    ]
-    if not any(info.lemmas & lexicon.average_words for info in inside):
+    if not facts.term_has(term, lexicon.average_words):
         return False
     # "Average wait does not exceed 7 minutes" caps the average: a metric's target.
     capped = any(
@@ -158,12 +153,7 @@ def _is_exception(facts: SentenceFacts, term: Term) -> bool:
     before = [word for word in facts.words if word.end <= term.start][-2:]
     if any(word.lower in _EXCEPT for word in before):
         return False  # "unless exceptional circumstances apply": the exception has no bound
-    inside = [
-        info
-        for word, info in zip(facts.words, facts.infos, strict=True)
-        if term.start <= word.start < term.end
-    ]
-    return any(info.lemmas & lexicon.exception_words for info in inside)
+    return facts.term_has(term, lexicon.exception_words)
 
 
 def _is_capped(facts: SentenceFacts, term: Term) -> bool:

@@ -159,13 +159,7 @@ def _english_phrase(facts: SentenceFacts, last: int, words: PhraseWords) -> Phra
     if facts.words[last].lower in words.of:  # "of every customer issue", "of our products"
         while _next_in(facts, opened, words.determiners):
             opened += 1
-    index = opened
-    while (
-        index - opened < _ENGLISH_REACH
-        and joined(facts, index, index + 1)
-        and _english_open(facts, index + 1, words)
-    ):
-        index += 1
+    index = _english_run(facts, opened, words)
     if index == opened:
         return None
     return _measured(facts, Phrase(opened + 1, index, index), words)
@@ -217,18 +211,24 @@ def _russian_conjunct(facts: SentenceFacts, last: int, conjunction: int, words: 
     return end
 
 
+def _english_run(facts: SentenceFacts, start: int, words: PhraseWords) -> int:
+    """The last of up to two words after ``start`` that go on the noun phrase."""
+    index = start
+    while (
+        index - start < _ENGLISH_REACH
+        and joined(facts, index, index + 1)
+        and _english_open(facts, index + 1, words)
+    ):
+        index += 1
+    return index
+
+
 def _english_conjunct(facts: SentenceFacts, last: int, conjunction: int, words: PhraseWords) -> int:
     if not _english_open(facts, last, words):
         return last
     # Only a short conjunct that ends the clause: "name and contact details." — after "be
     # polite and answer …" the words go on, and "answer" may be a verb.
-    index = conjunction
-    while (
-        index - conjunction < _ENGLISH_REACH
-        and joined(facts, index, index + 1)
-        and _english_open(facts, index + 1, words)
-    ):
-        index += 1
+    index = _english_run(facts, conjunction, words)
     if index == conjunction or joined(facts, index, index + 1):
         return last
     return index

@@ -180,7 +180,7 @@ def _is_capped(facts: SentenceFacts, term: Term) -> bool:
 
 def _is_method(facts: SentenceFacts, term: Term) -> bool:
     lexicon = facts.lexicon
-    if lexicon is None or term.category != lx.HEDGE:
+    if lexicon is None or term.category not in (lx.HEDGE, lx.ESCAPE):
         return False
     following = [word for word in facts.words if word.start >= term.end][:1]
     if not following or following[0].lower not in lexicon.method_markers:
@@ -205,8 +205,30 @@ def _in_condition(facts: SentenceFacts, term: Term) -> bool:
         if token.lower in _MAIN_CLAUSE:
             return False  # "if we cannot reply within 30 days we will tell you when …": the promise
         if token.lower in lexicon.condition_words:
-            return not _after_telling(facts, before[max(0, index - _TELL_REACH) : index])
+            if _after_telling(facts, before[max(0, index - _TELL_REACH) : index]):
+                return False
+            return term.category != lx.TIME_EXTENSION or not _only_tells(facts, term)
     return False
+
+
+def _only_tells(facts: SentenceFacts, term: Term) -> bool:
+    """ "If we need more time, we will let you know": the promise answering the condition only
+    tells of the delay and bounds nothing, so the extension is left open."""
+    lexicon = facts.lexicon
+    assert lexicon is not None
+    after = [token for token in facts.tokens if token.start >= term.end]
+    end = next((i for i, token in enumerate(after) if token.text in _CLAUSE_ENDS), None)
+    if end is None:
+        return False
+    main = after[end + 1 :]
+    if not main or any(q.start >= main[0].start for q in facts.quantities):
+        return False
+    starts = {token.start for token in main if token.kind == WORD}
+    return any(
+        info.lemmas & lexicon.telling_verbs
+        for word, info in zip(facts.words, facts.infos, strict=True)
+        if word.start in starts
+    )
 
 
 def _after_telling(facts: SentenceFacts, tokens: list[Token]) -> bool:

@@ -150,7 +150,15 @@ def _read(reader: _Reader, index: int) -> tuple[Quantity | None, int]:
     if value is not None:
         return _number(reader, index, value)
     unit = reader.unit_at(index)
-    if unit in TIME_UNITS and reader.comparator_before(index) and not _no_amount(reader, index):
+    # "by second class post": a word that is also an ordinal is not a bare unit, and neither is
+    # a one-letter abbreviation («отзыв с оценкой»).
+    if (
+        unit in TIME_UNITS
+        and ordinal is None
+        and len(token.text) > 1
+        and reader.comparator_before(index)
+        and not _no_amount(reader, index)
+    ):
         return Quantity(DURATION, 1.0, unit, token.start, token.end), index + 1
     return None, index + 1
 
@@ -229,8 +237,10 @@ def _every_target(reader: _Reader, index: int) -> int | None:
     lexicon = reader.lexicon
     for step in range(index + 1, min(index + 4, len(reader.tokens))):
         token = reader.tokens[step]
+        # A one-letter unit («с», "h") counts only after its number: «по согласованию с …».
+        short = len(token.text) == 1 and reader.number_at(step - 1) is None
         if (
-            reader.unit_at(step) in TIME_UNITS
+            (reader.unit_at(step) in TIME_UNITS and not short)
             or token.lower in lexicon.weekdays
             or reader.lemmas(step) & lexicon.weekdays
         ):

@@ -204,6 +204,9 @@ class Lexicon:
     average_words: frozenset[str] = frozenset()
     # «до начала рабочего дня»: a moment of a unit, not an amount of it.
     moment_words: frozenset[str] = frozenset()
+    event_moments: frozenset[str] = frozenset()  # "on receipt", «при получении»: caps nothing
+    # "Section 4", «статья 12», «№ 3»: the number after one names a clause, not an amount.
+    reference_marks: frozenset[str] = frozenset()
     # "as many calls as possible": a share, which only a percentage pins down.
     share_words: frozenset[str] = frozenset()
     # "say", «скажите»: a quotation right after one is words to say (a script).
@@ -293,6 +296,8 @@ def _build(lang: Lang, vague: tuple[str, ...], allowed: tuple[str, ...]) -> Lexi
         vague_counts=frozenset(raw.get("vague_counts", ())),
         average_words=frozenset(raw.get("average_words", ())),
         moment_words=frozenset(raw.get("moment_words", ())),
+        event_moments=frozenset(raw.get("event_moments", ())),
+        reference_marks=frozenset(raw.get("reference_marks", ())),
         share_words=frozenset(raw.get("share_words", ())),
         speech_verbs=frozenset(raw.get("speech_verbs", ())),
         metric_periods=frozenset(raw.get("metric_periods", ())),

@@ -66,6 +66,7 @@ _BOUND_WORDS = frozenset(
         "случае",
     }
 )
+_METHOD_REACH = 2  # a hedge, up to one word, then the method ("normally delivered by courier")
 _BOUND_LEAD = 4  # words from an "and" to the bound it adds ("and not later than 20 days")
 _CLAUSE_BREAKS = frozenset({"and", "и", "а", ";"})
 
@@ -89,7 +90,18 @@ def is_open(facts: SentenceFacts, term: Term) -> bool:
         word.lower in _POSSIBLE for word in facts.words[: term.first_word]
     ):
         return True  # "it may take longer than 10 days": a floor, not a cap
-    return not any(quantity.start >= term.end for quantity in facts.quantities)
+    # "will take slightly longer … on receipt": a moment of an event caps nothing.
+    return not any(
+        quantity.start >= term.end and not _event_moment(facts, quantity.start)
+        for quantity in facts.quantities
+    )
+
+
+def _event_moment(facts: SentenceFacts, start: int) -> bool:
+    lexicon = facts.lexicon
+    assert lexicon is not None
+    first = next((word for word in facts.words if word.start >= start), None)
+    return first is not None and first.lower in lexicon.event_moments
 
 
 def hedge_counts(facts: SentenceFacts, term: Term) -> bool:
@@ -182,11 +194,27 @@ def _is_method(facts: SentenceFacts, term: Term) -> bool:
     lexicon = facts.lexicon
     if lexicon is None or term.category not in (lx.HEDGE, lx.ESCAPE):
         return False
-    following = [word for word in facts.words if word.start >= term.end][:1]
-    if not following or following[0].lower not in lexicon.method_markers:
+    # The marker right after the hedge, or after one word of it ("normally delivered by …"),
+    # with no punctuation between: "Usually, in stock items ship …" is no method.
+    after = [token for token in facts.tokens if token.start >= term.end][:_METHOD_REACH]
+    marker = next(
+        (
+            index
+            for index, token in enumerate(after)
+            if token.kind == WORD and token.lower in lexicon.method_markers
+        ),
+        None,
+    )
+    if marker is None or any(token.kind != WORD for token in after[:marker]):
+        return False
+    # The bound comes first ("sent within 2 days, normally by courier") or not after it at all;
+    # "usually appear on your statement within 5 days" hedges the bound.
+    if any(q.is_time and q.start >= term.end for q in facts.quantities) and not any(
+        q.is_time and q.end <= term.start for q in facts.quantities
+    ):
         return False
     # "normally by 5 pm", «обычно через 2 дня»: a time after the marker is the bound itself.
-    return not any(term.end <= q.start <= following[0].end + 12 for q in facts.quantities)
+    return not any(term.end <= q.start <= after[marker].end + 12 for q in facts.quantities)
 
 
 def _in_condition(facts: SentenceFacts, term: Term) -> bool:

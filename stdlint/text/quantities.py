@@ -206,8 +206,49 @@ def _number(reader: _Reader, index: int, value: float) -> tuple[Quantity | None,
         # A bare number: a count ("3 attempts", "10 calls") is still a bound on quantity.
         if token.kind == WORD and token.lower in ("a", "an"):
             return None, index + 1
+        if _is_reference(reader, index):  # "clause 4.2", «статья 12», «№ 79-ФЗ», a date
+            return None, end_index + 1
         return Quantity(COUNT, value, None, token.start, tokens[end_index].end), end_index + 1
     return None, index + 1
+
+
+def _is_reference(reader: _Reader, index: int) -> bool:
+    """A number that names a clause, a law or a day, not an amount.
+
+    "Section 4", «пунктом 3.2», «статьи 12», «№ 79-ФЗ», «от 27.07.2004»: the number points
+    elsewhere, so it bounds nothing in the sentence.
+    """
+    tokens, lexicon = reader.tokens, reader.lexicon
+    before = index - 1
+    if before >= 0 and tokens[before].text == ".":
+        before -= 1  # «п. 3.2», "cl. 4"
+    if before >= 0 and (
+        tokens[before].lower in lexicon.reference_marks
+        or reader.lemmas(before) & lexicon.reference_marks
+    ):
+        return True
+    following = tokens[index + 1 : index + 3]
+    if len(following) == 2 and following[0].text in "-–" and following[1].lower in _LAW_SUFFIXES:
+        return True  # «79-ФЗ»
+    # A date: «27.07.2004», "01.03.2025" — a day and month, then the year.
+    text = tokens[index].text
+    return (
+        len(following) == 2
+        and following[0].text == "."
+        and len(following[1].text) == 4
+        and following[1].text.isdigit()
+        and len(text) == 5
+        and text[2] == "."
+    ) or (
+        len(text) == 4
+        and text.isdigit()
+        and index >= 2
+        and tokens[index - 1].text == "."
+        and len(tokens[index - 2].text) == 5
+    )
+
+
+_LAW_SUFFIXES = frozenset({"фз", "фкз", "кз", "з", "fz"})
 
 
 def _is_hhmm(token: Token) -> bool:

@@ -371,6 +371,26 @@ def test_manner_and_principles_without_a_check(text: str, expected: list[tuple[s
         ),
         ("We confirm the table by text within an hour and send a reminder every Friday.", EN, []),
         ("Keep the customer informed within the 5 working days of the review.", EN, []),
+        # The bound stated whole first; the hedge adds a better usual case of its own.
+        ("Orders are dispatched within 24 hours (usually the same day).", EN, []),
+        ("Срок доставки не более 7 дней, как правило — 2–3 дня.", RU, []),
+        ("Максимальное время ожидания — 15 минут, обычно оператор отвечает за 2 минуты.", RU, []),
+        ("Generally within 48 hours, with a maximum of 5 working days.", EN, []),
+        # …but a condition after the bound still makes it optional.
+        (
+            "We will reply within 10 working days, unless your case is complex.",
+            EN,
+            [(HEDGED_BOUND, "unless your case is complex")],
+        ),
+        # An extension in a condition whose answer only tells of it: still open.
+        ("If we need more time, we will let you know.", EN, [(OPEN_TIME, "more time")]),
+        ("If we take longer than 10 days, we pay £30.", EN, []),
+        # A moment of an event caps nothing.
+        (
+            "Large items take slightly longer to arrive and are signed for on receipt.",
+            EN,
+            [(OPEN_TIME, "take slightly longer")],
+        ),
     ],
 )
 def test_open_time_caps_targets_and_method(
@@ -400,3 +420,35 @@ def test_a_reference_to_rules_elsewhere_needs_a_number_here(
     text: str, lang: Lang, expected: list[tuple[str, str]]
 ) -> None:
     assert _flags(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Сотрудник принимает меры, предусмотренные пунктом 3.2 настоящего Регламента.", RU),
+        ("Оператор обеспечивает конфиденциальность в соответствии с законом № 152-ФЗ.", RU),
+        ("Служащий соблюдает нормы этики, установленные статьёй 18 закона от 27.07.2004.", RU),
+        ("Staff take measures to ensure safety under section 4.2 of this policy.", EN),
+    ],
+)
+def test_a_number_that_names_a_clause_or_a_law_is_no_bound(text: str, lang: Lang) -> None:
+    facts = ENGINE.facts(text, lang)
+    assert facts.quantities == ()
+    assert _flags(text, lang), "the obligation of means is no longer cleared by the clause number"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "bounds"),
+    [
+        (
+            "Ответьте на отзыв с оценкой 1 в течение 4 часов.",
+            RU,
+            [("count", 1.0, None), ("duration", 4.0, "hour")],
+        ),
+        ("Cards go by second class post.", EN, []),
+    ],
+)
+def test_a_letter_or_an_ordinal_is_not_a_bare_unit(
+    text: str, lang: Lang, bounds: list[tuple[str, float | None, str | None]]
+) -> None:
+    assert _bounds(text, lang) == bounds

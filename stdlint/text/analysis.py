@@ -184,7 +184,10 @@ def flags(facts: SentenceFacts) -> list[Flag]:
                 found.append(Flag(EXHORTATION, term, term.start, term.end))
             else:
                 found.append(Flag(ESCAPE, term, term.start, term.end))
-        elif category == lx.EXHORTATION or (category == lx.ACTION and not facts.has_number):
+        elif category == lx.EXHORTATION or (
+            category == lx.ACTION
+            and not any(not break_between(facts, term, q.start, q.end) for q in facts.quantities)
+        ):
             if category == lx.ACTION and _defined(facts, term):
                 continue  # «необходимые условия (ручка и бланк)»: the measures are listed
             found.append(Flag(EXHORTATION, term, term.start, term.end))

@@ -169,22 +169,75 @@ def _is_exception(facts: SentenceFacts, term: Term) -> bool:
 
 
 def _is_capped(facts: SentenceFacts, term: Term) -> bool:
+    lexicon = facts.lexicon
+    assert lexicon is not None
+    if (term.category in (lx.HEDGE, lx.ASPIRATION) or _own_act(facts, term)) and _bound_first(
+        facts, term
+    ):
+        return True  # a condition after the bound ("…, unless complex") still makes it optional
     for cap in facts.terms:
         if cap.category != lx.HARD_CAP:
             continue
-        if not any(0 <= q.start - cap.end <= _CAP_REACH for q in facts.quantities):
+        capped = [q for q in facts.quantities if 0 <= q.start - cap.end <= _CAP_REACH]
+        # «не позднее окончания рабочего дня», "no later than the end of the day": a moment.
+        moment = any(
+            0 <= word.start - cap.end <= _CAP_REACH and info.lemmas & lexicon.moment_words
+            for word, info in zip(facts.words, facts.infos, strict=True)
+        )
+        if not capped and not moment:
             continue
         before = [token for token in facts.tokens if token.end <= cap.start]
         between = [token for token in before if token.start >= term.end]
-        # A second bound: another quantity before the cap, a contrast right before it, or the
+        # A second bound: another quantity besides the capped one ("up to 10 days; usually 3",
+        # «не более 7 дней, как правило — 2–3 дня»), a contrast right before the cap, or the
         # cap in a clause of its own ("we try to reply at once; please allow up to 21 days").
         if (
-            any(q.end <= cap.start for q in facts.quantities)
+            (
+                any(q.is_time for q in capped)
+                and any(q.is_time and q not in capped for q in facts.quantities)
+            )
+            or any(q.end <= cap.start for q in facts.quantities)
+            or (cap.end <= term.start and bool(capped))  # "up to 10 days, usually sooner"
             or (before and before[-1].lower in _CONTRASTS)
             or (
                 any(token.text in (",", ";") for token in between)
                 and sum(token.kind == WORD for token in between) >= _CAP_CLAUSE_WORDS
             )
+        ):
+            return True
+    return False
+
+
+def _own_act(facts: SentenceFacts, term: Term) -> bool:
+    """An effort or option with its own act ("we try to do it sooner", «стараемся уложиться …»,
+    «при необходимости помогает заполнить»): it qualifies that act, not the bound before it."""
+    if term.category != lx.ESCAPE:
+        return False
+    words = term.text.lower().split()
+    if words[-1] == "to" or words[:2] in (["depending", "on"], ["в", "зависимости"]):
+        return True  # "within 3 days, depending on load": the load picks a time inside the bound
+    following = [
+        info for word, info in zip(facts.words, facts.infos, strict=True) if word.start >= term.end
+    ][:1]
+    return bool(following) and following[0].pos in ("INFN", "VERB")
+
+
+def _bound_first(facts: SentenceFacts, term: Term) -> bool:
+    """ "Dispatched within 24 hours (usually the same day)", «не более 7 дней, как правило —
+    2–3 дня»: the bound is stated whole before the hedge, which only adds a better usual case
+    in a clause of its own."""
+    for quantity in facts.quantities:
+        if not quantity.is_time or quantity.end > term.start:
+            continue
+        between = [t for t in facts.tokens if quantity.end <= t.start and t.end <= term.start]
+        later = [q for q in facts.quantities if q.start >= term.end]
+        own = any(word.start >= term.end for word in facts.words)  # "…, normally." hedges it
+        if (
+            own
+            and between
+            and all(t.kind != WORD or t.lower in _CONTRASTS for t in between)
+            and any(t.text in _CLAUSE_ENDS for t in between)
+            and (not later or all(q.is_time for q in later))
         ):
             return True
     return False

@@ -452,3 +452,24 @@ def test_a_letter_or_an_ordinal_is_not_a_bare_unit(
     text: str, lang: Lang, bounds: list[tuple[str, float | None, str | None]]
 ) -> None:
     assert _bounds(text, lang) == bounds
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Passports take approximately 5 weeks.", EN, [(HEDGED_BOUND, "approximately")]),
+        ("Greet a guest who is approximately 10 steps away.", EN, []),
+        ("Ответ готовится примерно 5 дней.", RU, [(HEDGED_BOUND, "примерно")]),
+        ("Назовите, сколько примерно продлится ожидание.", RU, []),
+    ],
+)
+def test_an_estimate_hedges_only_the_time_after_it(
+    text: str, lang: Lang, expected: list[tuple[str, str]]
+) -> None:
+    assert _flags(text, lang) == expected
+
+
+def test_opening_hours_do_not_bound_a_speed_word() -> None:
+    text = "Calls are answered immediately during working hours (8am to 6pm, Monday to Friday)."
+    assert _flags(text, EN) == [(VAGUE_SPEED, "immediately")]
+    assert _flags("Calls are answered immediately and no later than 6pm.", EN) == []

@@ -22,6 +22,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ from stdlint.text.open_time import (
     is_target,
 )
 from stdlint.text.quantities import (
+    CLOCK_TIME,
     DEADLINE,
     DURATION,
     FREQUENCY,
@@ -172,6 +174,8 @@ def flags(facts: SentenceFacts) -> list[Flag]:
     found: list[Flag] = []
     for term in facts.terms:
         category = term.category
+        if category == lx.HEDGE and _estimate_of_other(facts, term):
+            continue  # "approximately 10 steps away", «сколько примерно продлится»: no promise
         if category in _OPTIONAL:
             if facts.has_number:
                 if hedge_counts(facts, term):  # not a target, a capped hedge, a hedge of method
@@ -254,9 +258,42 @@ def _speed_bounded(facts: SentenceFacts, term: Term) -> bool:
         return any(q.kind == DURATION and q.value is not None for q in facts.quantities)
     # "We deal with complaints promptly and acknowledge them within 5 days": the bound belongs
     # to its own clause; a hard cap ("and in any case within 30 minutes") bounds the speed.
+    hours = _opening_hours(facts.quantities, facts.text)
     return any(
-        q.is_time and not break_between(facts, term, q.start, q.end) for q in facts.quantities
+        q.is_time and q not in hours and not break_between(facts, term, q.start, q.end)
+        for q in facts.quantities
     ) or any(t.category == lx.HARD_CAP for t in facts.terms)
+
+
+def _estimate_of_other(facts: SentenceFacts, term: Term) -> bool:
+    """An estimate word ("approximately", «примерно») hedges only the time right after it."""
+    lexicon = facts.lexicon
+    if lexicon is None or not facts.term_has(term, lexicon.estimate_words):
+        return False
+    return not any(q.is_time and 0 <= q.start - term.end <= 2 for q in facts.quantities)
+
+
+_RANGE_GAP = 6  # characters between the ends of a range: " to ", " – ", « до »
+_RANGE_MARKS = frozenset({"to", "-", "–", "—", "до", "по", "till", "until"})
+
+
+def _opening_hours(quantities: Sequence[Quantity], text: str) -> list[Quantity]:
+    """ "(8am to 6pm, Monday to Friday)", «с 9:00 до 21:00»: two clock times or two weekdays in
+    a row are opening hours, not a bound."""
+    hours = []
+    for one, other in itertools.pairwise(quantities):
+        if (
+            _schedule(one)
+            and _schedule(other)
+            and 0 < other.start - one.end <= _RANGE_GAP
+            and text[one.end : other.start].strip().lower() in _RANGE_MARKS
+        ):
+            hours += [one, other]
+    return hours
+
+
+def _schedule(quantity: Quantity) -> bool:
+    return quantity.kind == CLOCK_TIME or quantity.unit == "weekday"
 
 
 def _amount_for(facts: SentenceFacts, term: Term) -> bool:

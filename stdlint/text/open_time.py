@@ -32,6 +32,7 @@ _CAP_REACH = 16  # characters between a cap phrase and its quantity ("no later t
 _FLOOR_ENDS = frozenset({"than", "чем"})  # "longer than 10 days" is a floor, not a cap
 _CONTRASTS = frozenset({"but", "and", "yet", "но", "а", "и", "однако"})
 _POSSIBLE = frozenset({"may", "might", "could", "can", "likely", "может", "могут", "возможно"})
+_ANSWER_WORDS = 6  # "we will let you know": the telling verb opens the answer to a condition
 _TELL_REACH = 4  # tokens between "tell", «сообщить» and the "if", «ли» of what is told
 _TARGET_WORDS = frozenset({"target", "targets", "цель", "целевой", "целевое", "целевая"})
 _MAIN_CLAUSE = frozenset({"will", "shall", "we’ll", "we'll", "you’ll", "you'll"})
@@ -304,7 +305,10 @@ def _only_tells(facts: SentenceFacts, term: Term) -> bool:
     main = after[end + 1 :]
     if not main or any(q.start >= main[0].start for q in facts.quantities):
         return False
+    # The telling is the answer itself: "we will let you know", not "it will do so by sending
+    # a written notice".
     starts = {token.start for token in main if token.kind == WORD}
+    starts = set(sorted(starts)[:_ANSWER_WORDS])
     return any(
         info.lemmas & lexicon.telling_verbs
         for word, info in zip(facts.words, facts.infos, strict=True)

@@ -436,6 +436,14 @@ def test_sentences_cover_the_text_in_order(text: str) -> None:
             ["Скажите «Добрый день. Чем помочь?» и улыбнитесь.", "Потом ждите."],
         ),
         ("Say “Hello.” Then wait.", ["Say “Hello.”", "Then wait."]),
+        (
+            'The message says: "Thank you for calling. We will call you back." Then hang up.',
+            ['The message says: "Thank you for calling. We will call you back."', "Then hang up."],
+        ),
+        (
+            'Say "Hello." Then say "Bye." Then wait.',
+            ['Say "Hello."', 'Then say "Bye."', "Then wait."],
+        ),
         # A quote that never closes does not swallow the paragraph.
         ("He said “wait. Then go. Now.", ["He said “wait.", "Then go.", "Now."]),
     ],

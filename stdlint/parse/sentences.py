@@ -35,7 +35,7 @@ def _multi_part() -> tuple[str, ...]:
     return tuple(sorted((a for a in inner | final if "." in a), key=len, reverse=True))
 
 
-_PAIRED_QUOTE = re.compile(r"«[^«»]{1,400}»|“[^“”]{1,400}”")
+_PAIRED_QUOTE = re.compile(r"«[^«»]{1,400}»|“[^“”]{1,400}”|\"[^\"\n]{1,400}\"")
 
 
 def split_sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -50,7 +50,7 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
         end = match.end()
         if any(first < match.start() and end < last for first, last in quotes):
             continue  # inside a quotation
-        if match.group(0)[-1:] in "»”" and match.group(1).islower():
+        if match.group(0)[-1:] in '»”"' and match.group(1).islower():
             continue  # «Чем помочь?» и улыбнитесь: the sentence goes on after the quotation
         if not _ends_sentence(text, match.start(), match.group(1)):
             continue

@@ -22,7 +22,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -42,7 +41,6 @@ from stdlint.text.open_time import (
     is_target,
 )
 from stdlint.text.quantities import (
-    CLOCK_TIME,
     DEADLINE,
     DURATION,
     FREQUENCY,
@@ -50,6 +48,7 @@ from stdlint.text.quantities import (
     TIME_UNITS,
     Quantity,
     find_quantities,
+    opening_hours,
 )
 from stdlint.text.tokens import NUMBER, WORD, Token, tokenize
 
@@ -218,7 +217,7 @@ def flags(facts: SentenceFacts) -> list[Flag]:
             found.append(Flag(VAGUE_FREQUENCY, term, term.start, term.end))
         elif category == lx.QUANTITY and not _amount_for(facts, term):
             found.append(Flag(VAGUE_QUANTITY, term, term.start, term.end))
-        elif category == lx.REFERENCE and not facts.has_number:
+        elif category == lx.REFERENCE and not _bounds_here(facts):
             found.append(Flag(VAGUE_REFERENCE, term, term.start, term.end))
         elif category in OPEN_CATEGORIES and is_open(facts, term):
             found.append(Flag(OPEN_TIME, term, term.start, term.end))
@@ -258,11 +257,17 @@ def _speed_bounded(facts: SentenceFacts, term: Term) -> bool:
         return any(q.kind == DURATION and q.value is not None for q in facts.quantities)
     # "We deal with complaints promptly and acknowledge them within 5 days": the bound belongs
     # to its own clause; a hard cap ("and in any case within 30 minutes") bounds the speed.
-    hours = _opening_hours(facts.quantities, facts.text)
+    hours = opening_hours(facts.quantities, facts.text)
     return any(
         q.is_time and q not in hours and not break_between(facts, term, q.start, q.end)
         for q in facts.quantities
     ) or any(t.category == lx.HARD_CAP for t in facts.terms)
+
+
+def _bounds_here(facts: SentenceFacts) -> bool:
+    """Some quantity other than opening hours ("with 9:00 to 18:00") is named."""
+    hours = opening_hours(facts.quantities, facts.text)
+    return any(quantity not in hours for quantity in facts.quantities)
 
 
 def _estimate_of_other(facts: SentenceFacts, term: Term) -> bool:
@@ -271,29 +276,6 @@ def _estimate_of_other(facts: SentenceFacts, term: Term) -> bool:
     if lexicon is None or not facts.term_has(term, lexicon.estimate_words):
         return False
     return not any(q.is_time and 0 <= q.start - term.end <= 2 for q in facts.quantities)
-
-
-_RANGE_GAP = 6  # characters between the ends of a range: " to ", " – ", « до »
-_RANGE_MARKS = frozenset({"to", "-", "–", "—", "до", "по", "till", "until"})
-
-
-def _opening_hours(quantities: Sequence[Quantity], text: str) -> list[Quantity]:
-    """ "(8am to 6pm, Monday to Friday)", «с 9:00 до 21:00»: two clock times or two weekdays in
-    a row are opening hours, not a bound."""
-    hours = []
-    for one, other in itertools.pairwise(quantities):
-        if (
-            _schedule(one)
-            and _schedule(other)
-            and 0 < other.start - one.end <= _RANGE_GAP
-            and text[one.end : other.start].strip().lower() in _RANGE_MARKS
-        ):
-            hours += [one, other]
-    return hours
-
-
-def _schedule(quantity: Quantity) -> bool:
-    return quantity.kind == CLOCK_TIME or quantity.unit == "weekday"
 
 
 def _amount_for(facts: SentenceFacts, term: Term) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from stdlint.text import lexicon as lx
-from stdlint.text.quantities import DEADLINE, DURATION, FREQUENCY, PERCENT
+from stdlint.text.quantities import DEADLINE, DURATION, FREQUENCY, PERCENT, opening_hours
 from stdlint.text.tokens import WORD, Token
 
 if TYPE_CHECKING:
@@ -117,8 +117,13 @@ def hedge_counts(facts: SentenceFacts, term: Term) -> bool:
 
 
 def frequency_bounded(facts: SentenceFacts, term: Term) -> bool:
-    """A frequency anywhere, or a duration or deadline in the frequency word's own clause."""
+    """A frequency anywhere, or a duration or deadline in the frequency word's own clause.
+
+    Opening hours ("Monday to Friday", «с 9:00 до 18:00») say when, not how often."""
+    hours = opening_hours(facts.quantities, facts.text)
     for quantity in facts.quantities:
+        if quantity in hours:
+            continue
         if quantity.kind == FREQUENCY:
             return True
         if quantity.kind in (DURATION, DEADLINE) and not break_between(

@@ -9,6 +9,7 @@ rings, percent, times), clock times ("by 18:00"), frequencies ("every Monday", "
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -133,7 +134,8 @@ def _read(reader: _Reader, index: int) -> tuple[Quantity | None, int]:
     if token.kind == WORD and (lower in lexicon.every_words or lemmas & lexicon.every_words):
         target = _every_target(reader, index)
         if target is not None:
-            return Quantity(FREQUENCY, None, None, token.start, tokens[target].end), target + 1
+            unit = None if reader.unit_at(target) in TIME_UNITS else "weekday"
+            return Quantity(FREQUENCY, None, unit, token.start, tokens[target].end), target + 1
     if token.kind == WORD and (lower in lexicon.weekdays or lemmas & lexicon.weekdays):
         return Quantity(FREQUENCY, None, "weekday", token.start, token.end), index + 1
     if token.kind == WORD and lower in lexicon.unit_values:
@@ -289,3 +291,32 @@ def _every_target(reader: _Reader, index: int) -> int | None:
         if token.kind == PUNCT:
             return None
     return None
+
+
+_HOURS_GAP = 6  # characters between the ends of a range: " to ", " – ", « до »
+_HOURS_MARKS = frozenset({"to", "-", "–", "—", "до", "по", "till", "until"})
+
+
+def opening_hours(quantities: Sequence[Quantity], text: str) -> list[Quantity]:
+    """ "(8am to 6pm, Monday to Friday)", «с 9:00 до 21:00»: two clock times or two weekdays in
+    a row are opening hours, not a bound."""
+    hours = []
+    for one, other in itertools.pairwise(quantities):
+        if (
+            _is_schedule(one)
+            and _is_schedule(other)
+            and 0 < other.start - one.end <= _HOURS_GAP
+            and _range_mark(text[one.end : other.end])
+        ):
+            hours += [one, other]
+    return hours
+
+
+def _range_mark(between: str) -> bool:
+    """ " to ", « до », or a frequency read from its own «по» («с понедельника по пятницу»)."""
+    words = between.lower().split()
+    return bool(words) and words[0] in _HOURS_MARKS
+
+
+def _is_schedule(quantity: Quantity) -> bool:
+    return quantity.kind == CLOCK_TIME or quantity.unit == "weekday"

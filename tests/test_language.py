@@ -473,3 +473,19 @@ def test_opening_hours_do_not_bound_a_speed_word() -> None:
     text = "Calls are answered immediately during working hours (8am to 6pm, Monday to Friday)."
     assert _flags(text, EN) == [(VAGUE_SPEED, "immediately")]
     assert _flags("Calls are answered immediately and no later than 6pm.", EN) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Prices must be clearly displayed at the counter.", EN, []),
+        ("Label each item clearly with the customer name.", EN, []),
+        ("Explain the terms clearly.", EN, [(VAGUE_QUALITY, "clearly")]),
+        ("Цены на услуги чётко обозначены на стойке.", RU, []),
+        ("Чётко объясняйте условия.", RU, [(VAGUE_QUALITY, "Чётко")]),
+    ],
+)
+def test_clearly_is_checkable_on_what_is_displayed_or_marked(
+    text: str, lang: Lang, expected: list[tuple[str, str]]
+) -> None:
+    assert _flags(text, lang) == expected

@@ -515,5 +515,7 @@ def _terms(
             or infos[match.last].lemmas & entry.unless_next
         ):
             continue
+        if entry.unless_with and any(info.lemmas & entry.unless_with for info in infos):
+            continue
         terms.append(Term(entry.category, start, end, text[start:end], entry.suggest, match.first))
     return terms, bounds, definers

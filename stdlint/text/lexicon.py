@@ -49,6 +49,9 @@ class Entry:
     # Russian: the term does not count before a genitive («при необходимости проверки» names
     # the need; «при необходимости» alone leaves it to someone's judgement).
     unless_genitive: bool = False
+    # The term does not count in a sentence with a word of one of these lemmas: "clearly" is
+    # checkable when something is displayed, marked or labelled.
+    unless_with: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -239,6 +242,7 @@ def _entries(category: str, items: Iterable[Any]) -> Iterable[Entry]:
                 item.get("suggest"),
                 frozenset(item.get("unless_next", ())),
                 bool(item.get("unless_genitive", False)),
+                frozenset(item.get("unless_with", ())),
             )
 
 

@@ -212,6 +212,8 @@ class Lexicon:
     reference_marks: frozenset[str] = frozenset()
     # "approximately 5 weeks": an estimate hedges the time right after it, nothing else.
     estimate_words: frozenset[str] = frozenset()
+    # "Throughout the eight week investigation": a period, not how often something happens.
+    period_words: frozenset[str] = frozenset()
     # "as many calls as possible": a share, which only a percentage pins down.
     share_words: frozenset[str] = frozenset()
     # "say", «скажите»: a quotation right after one is words to say (a script).
@@ -305,6 +307,7 @@ def _build(lang: Lang, vague: tuple[str, ...], allowed: tuple[str, ...]) -> Lexi
         event_moments=frozenset(raw.get("event_moments", ())),
         reference_marks=frozenset(raw.get("reference_marks", ())),
         estimate_words=frozenset(raw.get("estimate_words", ())),
+        period_words=frozenset(raw.get("period_words", ())),
         share_words=frozenset(raw.get("share_words", ())),
         speech_verbs=frozenset(raw.get("speech_verbs", ())),
         metric_periods=frozenset(raw.get("metric_periods", ())),

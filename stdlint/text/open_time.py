@@ -122,8 +122,8 @@ def frequency_bounded(facts: SentenceFacts, term: Term) -> bool:
     Opening hours ("Monday to Friday", «с 9:00 до 18:00») say when, not how often."""
     hours = opening_hours(facts.quantities, facts.text)
     for quantity in facts.quantities:
-        if quantity in hours:
-            continue
+        if quantity in hours or _a_period(facts, quantity.start):
+            continue  # "throughout the eight week investigation": how long, not how often
         if quantity.kind == FREQUENCY:
             return True
         if quantity.kind in (DURATION, DEADLINE) and not break_between(
@@ -131,6 +131,13 @@ def frequency_bounded(facts: SentenceFacts, term: Term) -> bool:
         ):
             return True
     return False
+
+
+def _a_period(facts: SentenceFacts, start: int) -> bool:
+    lexicon = facts.lexicon
+    assert lexicon is not None
+    before = [word for word in facts.words if word.end <= start][-2:]
+    return any(word.lower in lexicon.period_words for word in before)
 
 
 def is_target(facts: SentenceFacts, term: Term) -> bool:

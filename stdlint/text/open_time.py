@@ -10,6 +10,9 @@ Called by :func:`stdlint.text.analysis.flags`; each function reads one sentence'
   позднее 3 рабочих дней»): the cap is the commitment, the hedge is not MEA004.
 - **A target** ("we aim to answer within 20 seconds", «стремимся …»): an aspiration or an
   effort next to a bound states a target; it is not a hedged bound.
+- **The bound first** ("dispatched within 24 hours (usually the same day)", «не более 7 дней,
+  как правило — 2–3 дня»): a hedge that adds a better usual case after the whole bound does
+  not weaken it; a condition after it ("…, unless your case is complex") does.
 - **A hedge of method** ("within 2 days, normally by courier"): not a hedge of the bound.
 - **Frequency per clause**: "confirm within an hour and keep you posted" — the hour bounds the
   confirmation, not the updates; a duration clears a frequency word only in its own clause.
@@ -187,7 +190,9 @@ def _is_capped(facts: SentenceFacts, term: Term) -> bool:
     if (term.category in (lx.HEDGE, lx.ASPIRATION) or _own_act(facts, term)) and _bound_first(
         facts, term
     ):
-        return True  # a condition after the bound ("…, unless complex") still makes it optional
+        # The bound first, then a hedge with its own better case. Only hedges, aims and efforts
+        # with an act of their own: a condition after it ("…, unless complex") still hedges it.
+        return True
     for cap in facts.terms:
         if cap.category != lx.HARD_CAP:
             continue

@@ -158,11 +158,16 @@ def _read(reader: _Reader, index: int) -> tuple[Quantity | None, int]:
         unit in TIME_UNITS
         and ordinal is None
         and len(token.text) > 1
+        and not _english_plural(token.lower, lemmas)  # "within minutes" names no number
         and reader.comparator_before(index)
         and not _no_amount(reader, index)
     ):
         return Quantity(DURATION, 1.0, unit, token.start, token.end), index + 1
     return None, index + 1
+
+
+def _english_plural(form: str, lemmas: frozenset[str]) -> bool:
+    return form.endswith("s") and form[:-1] in lemmas
 
 
 def _no_amount(reader: _Reader, index: int) -> bool:

@@ -214,6 +214,8 @@ class Lexicon:
     estimate_words: frozenset[str] = frozenset()
     # "Throughout the eight week investigation": a period, not how often something happens.
     period_words: frozenset[str] = frozenset()
+    # "Within 3 days, depending on load": after a whole bound, these pick a time inside it.
+    choice_leads: tuple[str, ...] = ()
     # "as many calls as possible": a share, which only a percentage pins down.
     share_words: frozenset[str] = frozenset()
     # "say", «скажите»: a quotation right after one is words to say (a script).
@@ -308,6 +310,7 @@ def _build(lang: Lang, vague: tuple[str, ...], allowed: tuple[str, ...]) -> Lexi
         reference_marks=frozenset(raw.get("reference_marks", ())),
         estimate_words=frozenset(raw.get("estimate_words", ())),
         period_words=frozenset(raw.get("period_words", ())),
+        choice_leads=tuple(raw.get("choice_leads", ())),
         share_words=frozenset(raw.get("share_words", ())),
         speech_verbs=frozenset(raw.get("speech_verbs", ())),
         metric_periods=frozenset(raw.get("metric_periods", ())),

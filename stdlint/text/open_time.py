@@ -231,8 +231,10 @@ def _own_act(facts: SentenceFacts, term: Term) -> bool:
     «при необходимости помогает заполнить»): it qualifies that act, not the bound before it."""
     if term.category != lx.ESCAPE:
         return False
-    words = term.text.lower().split()
-    if words[-1] == "to" or words[:2] in (["depending", "on"], ["в", "зависимости"]):
+    lexicon = facts.lexicon
+    assert lexicon is not None
+    text = term.text.lower()
+    if text.endswith(" to") or any(text.startswith(lead) for lead in lexicon.choice_leads):
         return True  # "within 3 days, depending on load": the load picks a time inside the bound
     following = [
         info for word, info in zip(facts.words, facts.infos, strict=True) if word.start >= term.end

@@ -446,9 +446,11 @@ def test_a_number_that_names_a_clause_or_a_law_is_no_bound(text: str, lang: Lang
             [("count", 1.0, None), ("duration", 4.0, "hour")],
         ),
         ("Cards go by second class post.", EN, []),
+        ("We acknowledge receipt within minutes.", EN, []),
+        ("We reply within the hour.", EN, [("duration", 1.0, "hour")]),
     ],
 )
-def test_a_letter_or_an_ordinal_is_not_a_bare_unit(
+def test_a_letter_an_ordinal_or_a_plural_is_not_a_bare_unit(
     text: str, lang: Lang, bounds: list[tuple[str, float | None, str | None]]
 ) -> None:
     assert _bounds(text, lang) == bounds

@@ -188,8 +188,9 @@ def flags(facts: SentenceFacts) -> list[Flag]:
             else:
                 found.append(Flag(ESCAPE, term, term.start, term.end))
         elif category == lx.EXHORTATION or (
+            # "Take measures": only a number in its own clause says what and by when.
             category == lx.ACTION
-            and not any(not break_between(facts, term, q.start, q.end) for q in facts.quantities)
+            and all(break_between(facts, term, q.start, q.end) for q in facts.quantities)
         ):
             if category == lx.ACTION and _defined(facts, term):
                 continue  # «необходимые условия (ручка и бланк)»: the measures are listed

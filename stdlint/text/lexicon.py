@@ -210,6 +210,7 @@ class Lexicon:
     event_moments: frozenset[str] = frozenset()  # "on receipt", «при получении»: caps nothing
     # "Section 4", «статья 12», «№ 3»: the number after one names a clause, not an amount.
     reference_marks: frozenset[str] = frozenset()
+    reference_suffixes: frozenset[str] = frozenset()  # «79-ФЗ»: a law's number, not an amount
     # "approximately 5 weeks": an estimate hedges the time right after it, nothing else.
     estimate_words: frozenset[str] = frozenset()
     # "Throughout the eight week investigation": a period, not how often something happens.
@@ -308,6 +309,7 @@ def _build(lang: Lang, vague: tuple[str, ...], allowed: tuple[str, ...]) -> Lexi
         moment_words=frozenset(raw.get("moment_words", ())),
         event_moments=frozenset(raw.get("event_moments", ())),
         reference_marks=frozenset(raw.get("reference_marks", ())),
+        reference_suffixes=frozenset(raw.get("reference_suffixes", ())),
         estimate_words=frozenset(raw.get("estimate_words", ())),
         period_words=frozenset(raw.get("period_words", ())),
         choice_leads=tuple(raw.get("choice_leads", ())),

@@ -158,7 +158,6 @@ def _read(reader: _Reader, index: int) -> tuple[Quantity | None, int]:
         unit in TIME_UNITS
         and ordinal is None
         and len(token.text) > 1
-        and not _english_plural(token.lower, lemmas)  # "within minutes" names no number
         and reader.comparator_before(index)
         and not _no_amount(reader, index)
     ):
@@ -166,15 +165,15 @@ def _read(reader: _Reader, index: int) -> tuple[Quantity | None, int]:
     return None, index + 1
 
 
-def _english_plural(form: str, lemmas: frozenset[str]) -> bool:
-    return form.endswith("s") and form[:-1] in lemmas
-
-
 def _no_amount(reader: _Reader, index: int) -> bool:
-    """«за несколько минут», «до начала рабочего дня»: a unit with no amount of it."""
+    """«за несколько минут», «до начала рабочего дня», "within minutes": a unit with no amount
+    of it."""
     lexicon = reader.lexicon
     if index > 0 and reader.lemmas(index - 1) & lexicon.vague_counts:
         return True  # "within a few days" names no number
+    form = reader.tokens[index].lower
+    if form.endswith("s") and form[:-1] in reader.lemmas(index):
+        return True  # a plural with no number before it: "within minutes", "within days"
     # «до начала рабочего дня», "by the end of the day": a moment of the day, not one day.
     before = range(max(0, index - 2), index)
     return any(reader.lemmas(step) & lexicon.moment_words for step in before)
@@ -235,7 +234,11 @@ def _is_reference(reader: _Reader, index: int) -> bool:
     ):
         return True
     following = tokens[index + 1 : index + 3]
-    if len(following) == 2 and following[0].text in "-–" and following[1].lower in _LAW_SUFFIXES:
+    if (
+        len(following) == 2
+        and following[0].text in "-–"
+        and following[1].lower in lexicon.reference_suffixes
+    ):
         return True  # «79-ФЗ»
     # A date: «27.07.2004», "01.03.2025" — a day and month, then the year.
     text = tokens[index].text
@@ -253,9 +256,6 @@ def _is_reference(reader: _Reader, index: int) -> bool:
         and tokens[index - 1].text == "."
         and len(tokens[index - 2].text) == 5
     )
-
-
-_LAW_SUFFIXES = frozenset({"фз", "фкз", "кз", "з", "fz"})
 
 
 def _is_hhmm(token: Token) -> bool:

@@ -448,6 +448,9 @@ def test_a_number_that_names_a_clause_or_a_law_is_no_bound(text: str, lang: Lang
         ("Cards go by second class post.", EN, []),
         ("We acknowledge receipt within minutes.", EN, []),
         ("We reply within the hour.", EN, [("duration", 1.0, "hour")]),
+        ("Отвечайте в течение минут.", RU, []),
+        # «Сутки» is plural in form only: one day.
+        ("Отвечайте в течение суток.", RU, [("duration", 1.0, "day")]),
     ],
 )
 def test_a_letter_an_ordinal_or_a_plural_is_not_a_bare_unit(

@@ -94,6 +94,20 @@ def plural_noun(word: str, lang: Lang) -> bool:
     return _english_word(word).best != word
 
 
+@cache
+def _russian_many(word: str) -> bool:
+    nouns = [parse for parse in _russian().parse(word) if parse.tag.POS == "NOUN"]
+    return bool(nouns) and nouns[0].tag.number == "plur" and "Pltm" not in nouns[0].tag
+
+
+def counts_many(word: str, lang: Lang) -> bool:
+    """Whether a plural form means more than one of its kind ("minutes", «минут»).
+
+    «Суток» is plural in form only: «в течение суток» is one day.
+    """
+    return _russian_many(word) if lang is Lang.RU else plural_noun(word, lang)
+
+
 def load(lang: Lang) -> None:
     """Load the dictionaries of ``lang`` now (benchmarks measure this one-off cost)."""
     analyse_word("тест" if lang is Lang.RU else "test", lang)

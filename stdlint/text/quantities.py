@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from stdlint.text.lexicon import Lexicon
-from stdlint.text.morph import WordInfo
+from stdlint.text.morph import WordInfo, counts_many
 from stdlint.text.tokens import CLOCK, NUMBER, PUNCT, WORD, Token
 
 DURATION, CLOCK_TIME, FREQUENCY, DEADLINE = "duration", "clock", "frequency", "deadline"
@@ -171,9 +171,8 @@ def _no_amount(reader: _Reader, index: int) -> bool:
     lexicon = reader.lexicon
     if index > 0 and reader.lemmas(index - 1) & lexicon.vague_counts:
         return True  # "within a few days" names no number
-    form = reader.tokens[index].lower
-    if form.endswith("s") and form[:-1] in reader.lemmas(index):
-        return True  # a plural with no number before it: "within minutes", "within days"
+    if counts_many(reader.tokens[index].lower, lexicon.lang):
+        return True  # a plural with no number before it: "within minutes", «в течение минут»
     # «до начала рабочего дня», "by the end of the day": a moment of the day, not one day.
     before = range(max(0, index - 2), index)
     return any(reader.lemmas(step) & lexicon.moment_words for step in before)

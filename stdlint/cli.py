@@ -15,7 +15,7 @@ from stdlint.config import ConfigError
 from stdlint.config.schema import stale_schemas, write_schemas
 from stdlint.diagnostics import Severity
 from stdlint.engine import check, read_handbook
-from stdlint.formats import FORMATS
+from stdlint.formats import FORMATS, github, resolve
 from stdlint.i18n import Lang, Text, environment_lang, plural
 from stdlint.parse.source import display_path
 from stdlint.publish import Site, changes
@@ -47,11 +47,33 @@ def run_check(
     except ConfigError as error:
         _print_config_error(error)
         return EXIT_USAGE
-    click.echo(FORMATS[output_format](result, settings.lang), nl=False, color=color)
+    chosen = resolve(output_format)
+    click.echo(FORMATS[chosen](result, settings.lang), nl=False, color=color)
+    if chosen == "github":
+        _append_step_summary(result, settings.lang)
     _print_failures(result, settings.lang, debug)
     threshold = None if fail_on == "never" else Severity(fail_on)
     return EXIT_FINDINGS if result.fails(threshold) else EXIT_OK
 
+
+def _append_step_summary(result: Result, lang: Lang) -> None:
+    """Under GitHub Actions, add the findings to the job's summary page (GITHUB_STEP_SUMMARY)."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    summary = github.step_summary(result, lang, os.environ.get("GITHUB_WORKSPACE", ""))
+    try:
+        # Append, as GitHub asks: other steps' summaries share the file; one write call.
+        with open(target, "a", encoding="utf-8") as file:
+            file.write(summary)
+    except OSError as error:
+        click.echo(_NO_SUMMARY.render(lang, path=target, error=error.strerror), err=True)
+
+
+_NO_SUMMARY = Text(
+    en="stdlint: could not write the step summary to {path}: {error}",
+    ru="stdlint: не удалось записать сводку шага в {path}: {error}",
+)
 
 _FAILED = Text(
     en="stdlint failed on {count}: the run is not clean; --debug shows the tracebacks",
@@ -99,7 +121,9 @@ def lang_option(help_text: str) -> Callable[[Callable[..., None]], Callable[...,
     return click.option("--lang", type=click.Choice([lang.value for lang in Lang]), help=help_text)
 
 
-def format_option(choices: list[str]) -> Callable[[Callable[..., None]], Callable[..., None]]:
+def format_option(
+    choices: list[str], help_text: str = "Output format."
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """``--format`` with ``choices``, text by default."""
     return click.option(
         "--format",
@@ -107,7 +131,7 @@ def format_option(choices: list[str]) -> Callable[[Callable[..., None]], Callabl
         type=click.Choice(choices),
         default="text",
         show_default=True,
-        help="Output format.",
+        help=help_text,
     )
 
 
@@ -120,7 +144,12 @@ def main() -> None:
 @main.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @config_option
-@format_option(sorted(FORMATS))
+@format_option(
+    sorted(FORMATS),
+    "Output format: text for people; json for tools; sarif (code scanning), github "
+    "(annotations), gitlab (Code Quality), junit (test reports), rdjsonl (reviewdog); "
+    "auto: github under GitHub Actions, else text.",
+)
 @today_option
 @click.option(
     "--fail-on",

@@ -77,6 +77,13 @@ def _language_first(section: str, lang: Lang) -> str:
     return "\n".join(sorted(blocks, key=in_other_language))
 
 
+def section_heading(key: str, lang: Lang) -> str:
+    """The heading of documentation section ``key`` in ``lang`` (an unknown id: made from it)."""
+    if key in _HEADINGS:
+        return _HEADINGS[key].render(lang)
+    return key.replace("_", " ").capitalize()
+
+
 def rule_summary(rule: type[Rule], lang: Lang) -> str:
     """One line of the rule list: code, name, default severity and the summary, in ``lang``."""
     width = max(len(severity.word(lang)) for severity in Severity) + 1
@@ -100,12 +107,7 @@ def explain_text(rule: type[Rule], lang: Lang) -> str:
     ]
     for key, body in sections.items():
         if key != SUMMARY:
-            heading = (
-                _HEADINGS[key].render(lang)
-                if key in _HEADINGS
-                else key.replace("_", " ").capitalize()
-            )
-            lines += ["", click.style(heading, bold=True), body]
+            lines += ["", click.style(section_heading(key, lang), bold=True), body]
     return "\n".join(lines)
 
 

@@ -195,6 +195,19 @@ def test_sarif_results_point_at_their_rules_files_and_fingerprints(result: Resul
     )
 
 
+def test_sarif_takes_an_internal_error_and_a_file_outside_the_handbook(result: Result) -> None:
+    failed = finding("internal error in CON001 (KeyError)", code="STR000")
+    outside = finding(path="/elsewhere/phone.md", span=Span.point(1))
+    log = sarif.sarif_log(dataclasses.replace(result, diagnostics=(failed, outside)), Lang.EN)
+    assert list(sarif_validator().iter_errors(log)) == []
+    internal, elsewhere = log["runs"][0]["results"]
+    assert internal["ruleId"] == "STR000"
+    assert "ruleIndex" not in internal  # not a rule: stdlint's own failure
+    location = elsewhere["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {"uri": "file:///elsewhere/phone.md"}
+    assert location["region"] == {"startLine": 1, "startColumn": 1}  # a point: the whole line
+
+
 def test_sarif_rules_are_documented_in_the_language_of_the_run(result: Result) -> None:
     english = json.loads(FORMATS["sarif"](result, Lang.EN))["runs"][0]
     russian = json.loads(FORMATS["sarif"](result, Lang.RU))["runs"][0]
@@ -366,6 +379,16 @@ def test_no_step_summary_outside_github_or_in_other_formats(
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     run_cli("check", "--format", "text", "--today", TODAY.isoformat(), cwd=HANDBOOK)
     assert not summary.exists()
+
+
+def test_a_step_summary_that_cannot_be_written_is_said_and_changes_nothing_else(
+    run_cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path))  # a folder: cannot be opened
+    run = run_cli("check", "--format", "github", "--today", TODAY.isoformat(), cwd=HANDBOOK)
+    assert run.exit_code == 1
+    assert f"could not write the step summary to {tmp_path}" in run.stderr
+    assert run.output == github.annotated_log(check_golden(), Lang.EN)
 
 
 def test_the_step_summary_table_is_capped_and_keeps_the_most_severe(result: Result) -> None:

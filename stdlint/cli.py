@@ -121,11 +121,8 @@ def _write_baseline(result: Result, path: Path, lang: Lang, debug: bool) -> int:
     entries = list(known_findings.entries(result))
     known_findings.write(path, entries)
     findings = plural(lang, len(entries), *_FINDINGS)
-    files = plural(
-        lang, len({entry.path for entry in entries}), ("file", "files"), ("файл", "файла", "файлов")
-    )
-    if lang is Lang.RU:
-        files = str(len({entry.path for entry in entries}))
+    paths = {entry.path for entry in entries}
+    files = plural(lang, len(paths), ("file", "files"), ("файле", "файлах", "файлах"))
     click.echo(_BASELINE_WRITTEN.render(lang, findings=findings, files=files, path=path))
     _print_failures(result, lang, debug)
     return EXIT_FINDINGS if result.failures else EXIT_OK

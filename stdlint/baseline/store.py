@@ -67,6 +67,10 @@ _MALFORMED = Text(
     ru="{path} — не базовый список stdlint: {error}; запишите его заново командой "
     "«stdlint check --write-baseline {path}»",
 )
+_NOT_JSON = Text(
+    en="invalid JSON at line {line}, column {column} ({reason})",
+    ru="ошибка JSON в строке {line}, столбце {column}",
+)
 _OTHER_VERSION = Text(
     en="version {found} where {expected} was expected",
     ru="версия {found}, а ожидалась {expected}",
@@ -120,8 +124,8 @@ def read(path: Path) -> tuple[Entry, ...]:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        where = f"{error.lineno}:{error.colno}: {error.msg}"
-        raise BaselineError(_MALFORMED, path=path, error=where) from None
+        place = {"line": error.lineno, "column": error.colno, "reason": error.msg}
+        raise BaselineError(_MALFORMED, (_NOT_JSON, place), path=path) from None
     return _entries(path, document)
 
 

@@ -60,7 +60,7 @@ def run_check(
         click.echo(_WHOLE_BASELINE.render(ui), err=True)
         return EXIT_USAGE
     try:
-        known = known_findings.read(baseline) if baseline is not None else None
+        known = (baseline, known_findings.read(baseline)) if baseline is not None else None
         targets = list(paths) or None
         if changed_since is not None:
             targets = changed_standards(settings.profile, changed_since, paths)
@@ -68,15 +68,19 @@ def run_check(
         result = check(targets, settings, today)
         if write_baseline is not None:
             return _write_baseline(result, write_baseline, ui, debug)
+    except ConfigError as error:
+        _print_config_error(error)
+        return EXIT_USAGE
     except (BaselineError, GitError) as error:
         click.echo(f"stdlint check: {error.message(ui)}", err=True)
         return EXIT_USAGE
-    if known is not None and baseline is not None:
-        comparison = known_findings.compare(result, known, whole_handbook=targets is None)
+    comparison = None
+    if known is not None:
+        comparison = known_findings.compare(result, known[1], whole_handbook=targets is None)
         result = comparison.result
     click.echo(FORMATS[output_format](result, ui), nl=False, color=color)
-    if known is not None and baseline is not None:
-        _print_baseline(comparison, baseline, ui)
+    if known is not None and comparison is not None:
+        _print_baseline(comparison, known[0], ui)
     _print_failures(result, ui, debug)
     threshold = None if fail_on == "never" else Severity(fail_on)
     return EXIT_FINDINGS if result.fails(threshold) else EXIT_OK

@@ -113,16 +113,18 @@ def changed_files(root: Path, revision: str) -> set[str]:
     not ignore. Git runs in ``root``; raises :class:`GitError`.
     """
     top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
-    found = _run_git(
-        root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"
-    )
-    if found.returncode != 0:
+    # A revision that looks like an option is none (and must not reach git as one).
+    found = None if revision.startswith("-") else _run_git(root, *_VERIFY, f"{revision}^{{commit}}")
+    if found is None or found.returncode != 0:
         raise GitError(_UNKNOWN_REVISION, revision=revision)
     commit = os.fsdecode(found.stdout).strip()
     changed = _git(root, "diff", "--name-only", "-z", "--diff-filter=d", commit, "--")
     untracked = _git(root, "ls-files", "--others", "--exclude-standard", "-z", "--full-name", ":/")
     names = [name for name in (changed + untracked).split("\0") if name]
     return {file_key(top / name) for name in names if (top / name).is_file()}
+
+
+_VERIFY = ("rev-parse", "--verify", "--quiet")
 
 
 def _run_git(root: Path, *arguments: str) -> subprocess.CompletedProcess[bytes]:

@@ -13,7 +13,7 @@ import click
 from stdlint import __version__
 from stdlint import baseline as known_findings
 from stdlint.baseline import BaselineError
-from stdlint.config import Choice, ConfigError
+from stdlint.config import Choice, ConfigError, Profile
 from stdlint.config.schema import stale_schemas, write_schemas
 from stdlint.config.selection import NO_CHOICE
 from stdlint.diagnostics import Severity
@@ -63,8 +63,8 @@ def run_check(
         known = (baseline, known_findings.read(baseline)) if baseline is not None else None
         targets = list(paths) or None
         if changed_since is not None:
-            targets = changed_standards(settings.profile, changed_since, paths)
-            _print_changed(targets, changed_since, ui)
+            targets, everything = changed_standards(settings.profile, changed_since, paths)
+            _print_changed(targets, everything, changed_since, settings.profile, ui)
         result = check(targets, settings, today)
         if write_baseline is not None:
             return _write_baseline(result, write_baseline, ui, debug)
@@ -114,6 +114,10 @@ _NOTHING_CHANGED = Text(
     en="No standard changed since {revision}: nothing to check.",
     ru="С ревизии {revision} ни один стандарт не изменился: проверять нечего.",
 )
+_PROFILE_CHANGED = Text(
+    en="{profile} changed since {revision}: checking every standard.",
+    ru="{profile} изменился с ревизии {revision}: проверяю все стандарты.",
+)
 _CHANGED = Text(
     en="Checking {standards} changed since {revision}.",
     ru="Проверяю изменённые с ревизии {revision} стандарты: {standards}.",
@@ -147,13 +151,19 @@ def _print_baseline(comparison: known_findings.Comparison, path: Path, lang: Lan
         click.echo(message, err=True)
 
 
-def _print_changed(targets: list[Path] | None, revision: str, lang: Lang) -> None:
-    if targets == []:
-        click.echo(_NOTHING_CHANGED.render(lang, revision=quote(lang, revision)), err=True)
-    elif targets is not None:
+def _print_changed(
+    targets: list[Path] | None, everything: bool, revision: str, profile: Profile, lang: Lang
+) -> None:
+    """What --changed-since found to check."""
+    shown = quote(lang, revision)
+    if everything:
+        message = _PROFILE_CHANGED.render(lang, profile=profile.display_path, revision=shown)
+    elif targets:
         standards = plural(lang, len(targets), *_STANDARDS)
-        message = _CHANGED.render(lang, standards=standards, revision=quote(lang, revision))
-        click.echo(message, err=True)
+        message = _CHANGED.render(lang, standards=standards, revision=shown)
+    else:
+        message = _NOTHING_CHANGED.render(lang, revision=shown)
+    click.echo(message, err=True)
 
 
 _FAILED = Text(

@@ -147,8 +147,9 @@ def _git(root: Path, *arguments: str) -> str:
 
 def changed_standards(
     profile: Profile, revision: str, paths: Sequence[Path] = ()
-) -> list[Path] | None:
-    """What ``--changed-since REVISION`` checks (None: the whole handbook); raises GitError.
+) -> tuple[list[Path] | None, bool]:
+    """What ``--changed-since REVISION`` checks (None: the whole handbook), and whether that is
+    because the profile changed; raises :class:`GitError`.
 
     The standards of the handbook changed since ``revision``; with ``paths``, only those that
     are named there or lie in a named folder (a named Markdown file counts even outside the
@@ -157,8 +158,8 @@ def changed_standards(
     """
     changed = changed_files(profile.root, revision)
     if profile.path is not None and file_key(profile.path) in changed:
-        return list(paths) or None
+        return list(paths) or None, True
     if not paths:
-        return [s.path for s in handbook_sources(profile) if file_key(s.path) in changed]
+        return [s.path for s in handbook_sources(profile) if file_key(s.path) in changed], False
     targets, _ = select(paths, profile, handbook_sources(profile))
-    return [source.path for source in targets if file_key(source.path) in changed]
+    return [source.path for source in targets if file_key(source.path) in changed], False

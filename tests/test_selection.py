@@ -253,6 +253,7 @@ def test_a_changed_profile_checks_every_standard(
     _git(repository, "commit", "-q", "-am", "vague billing")
     _profile(repository, "ignore: [CON]\n")
     run = run_cli("check", "--format", "json", "--changed-since", "HEAD", cwd=repository)
+    assert run.stderr == "handbook.yml changed since “HEAD”: checking every standard.\n"
     assert run.json()["files"] == 4
     assert [(d["path"], d["code"]) for d in run.json()["diagnostics"]] == [
         ("standards/billing.md", "MEA001")

@@ -11,12 +11,16 @@ from pathlib import Path
 import click
 
 from stdlint import __version__
-from stdlint.config import ConfigError
+from stdlint import baseline as known_findings
+from stdlint.baseline import BaselineError
+from stdlint.config import Choice, ConfigError, Profile
 from stdlint.config.schema import stale_schemas, write_schemas
+from stdlint.config.selection import NO_CHOICE
 from stdlint.diagnostics import Severity
 from stdlint.engine import check, read_handbook
+from stdlint.files import GitError, changed_standards
 from stdlint.formats import FORMATS, github, resolve
-from stdlint.i18n import Lang, Text, environment_lang, plural
+from stdlint.i18n import Lang, Text, environment_lang, plural, quote
 from stdlint.parse.source import display_path
 from stdlint.publish import Site, changes
 from stdlint.publish.folder import FolderError, write_site
@@ -38,20 +42,49 @@ def run_check(
     lang: Lang | None,
     color: bool | None,
     debug: bool = False,
+    *,
+    choice: Choice = NO_CHOICE,
+    baseline: Path | None = None,
+    write_baseline: Path | None = None,
+    changed_since: str | None = None,
 ) -> int:
-    """``stdlint check``: print the findings; return the exit code."""
+    """``stdlint check``: print the findings (or write the baseline); return the exit code."""
     try:
-        settings = load_settings(config, paths, lang)
+        settings = load_settings(config, paths, lang, choice=choice)
         _print_notices(settings)
-        result = check(list(paths) or None, settings, today)
     except ConfigError as error:
         _print_config_error(error)
         return EXIT_USAGE
+    ui = settings.lang
+    if write_baseline is not None and (baseline is not None or paths or changed_since):
+        click.echo(_WHOLE_BASELINE.render(ui), err=True)
+        return EXIT_USAGE
+    try:
+        known = (baseline, known_findings.read(baseline)) if baseline is not None else None
+        targets = list(paths) or None
+        if changed_since is not None:
+            targets, everything = changed_standards(settings.profile, changed_since, paths)
+            _print_changed(targets, everything, changed_since, settings.profile, ui)
+        result = check(targets, settings, today)
+        if write_baseline is not None:
+            return _write_baseline(result, write_baseline, ui, debug)
+    except ConfigError as error:
+        _print_config_error(error)
+        return EXIT_USAGE
+    except (BaselineError, GitError) as error:
+        click.echo(f"stdlint check: {error.message(ui)}", err=True)
+        return EXIT_USAGE
+    comparison = None
+    if known is not None:
+        comparison = known_findings.compare(result, known[1], whole_handbook=targets is None)
+        result = comparison.result
     chosen = resolve(output_format)
-    click.echo(FORMATS[chosen](result, settings.lang), nl=False, color=color)
+    click.echo(FORMATS[chosen](result, ui), nl=False, color=color)
     if chosen == "github":
-        _append_step_summary(result, settings.lang)
-    _print_failures(result, settings.lang, debug)
+        _append_step_summary(result, ui)
+    if known is not None and comparison is not None:
+        _print_baseline(comparison, known[0], ui)
+    _print_failures(result, ui, debug)
     threshold = None if fail_on == "never" else Severity(fail_on)
     return EXIT_FINDINGS if result.fails(threshold) else EXIT_OK
 
@@ -74,6 +107,86 @@ _NO_SUMMARY = Text(
     en="stdlint: could not write the step summary to {path}: {error}",
     ru="stdlint: не удалось записать сводку шага в {path}: {error}",
 )
+
+_FINDINGS = (("finding", "findings"), ("замечание", "замечания", "замечаний"))
+_STANDARDS = (("standard", "standards"), ("стандарт", "стандарта", "стандартов"))
+_WHOLE_BASELINE = Text(
+    en="stdlint check: --write-baseline records the whole handbook: give it without paths, "
+    "--changed-since or --baseline",
+    ru="stdlint check: --write-baseline записывает весь справочник: укажите его без путей, "
+    "--changed-since и --baseline",
+)
+_BASELINE_WRITTEN = Text(
+    en="Wrote {findings} in {files} to {path}; “stdlint check --baseline {path}” now reports "
+    "only new findings.",
+    ru="Записано в {path}: {findings} в {files}; теперь «stdlint check --baseline {path}» "
+    "сообщает только о новых замечаниях.",
+)
+_BASELINE_KNOWN = Text(
+    en="{findings} of the baseline {path} not shown.",
+    ru="Не показано замечаний из базового списка {path}: {count}.",
+)
+_BASELINE_FIXED = Text(
+    en="{findings} of the baseline {verb} fixed; run “stdlint check --write-baseline {path}” "
+    "to shrink it.",
+    ru="Исправлено замечаний из базового списка: {count}; чтобы сократить его, запустите "
+    "«stdlint check --write-baseline {path}».",
+)
+_NOTHING_CHANGED = Text(
+    en="No standard changed since {revision}: nothing to check.",
+    ru="С ревизии {revision} ни один стандарт не изменился: проверять нечего.",
+)
+_PROFILE_CHANGED = Text(
+    en="{profile} changed since {revision}: checking every standard.",
+    ru="{profile} изменился с ревизии {revision}: проверяю все стандарты.",
+)
+_CHANGED = Text(
+    en="Checking {standards} changed since {revision}.",
+    ru="Проверяю изменённые с ревизии {revision} стандарты: {standards}.",
+)
+
+
+def _write_baseline(result: Result, path: Path, lang: Lang, debug: bool) -> int:
+    """Record every finding of ``result`` in ``path``; exit 1 if stdlint failed somewhere."""
+    entries = list(known_findings.entries(result))
+    known_findings.write(path, entries)
+    findings = plural(lang, len(entries), *_FINDINGS)
+    paths = {entry.path for entry in entries}
+    files = plural(lang, len(paths), ("file", "files"), ("файле", "файлах", "файлах"))
+    click.echo(_BASELINE_WRITTEN.render(lang, findings=findings, files=files, path=path))
+    _print_failures(result, lang, debug)
+    return EXIT_FINDINGS if result.failures else EXIT_OK
+
+
+def _print_baseline(comparison: known_findings.Comparison, path: Path, lang: Lang) -> None:
+    """How many findings the baseline hid, and how many of its entries are fixed."""
+    if comparison.known:
+        findings = plural(lang, comparison.known, *_FINDINGS)
+        message = _BASELINE_KNOWN.render(lang, findings=findings, count=comparison.known, path=path)
+        click.echo(message, err=True)
+    if comparison.fixed:
+        findings = plural(lang, comparison.fixed, *_FINDINGS)
+        verb = "is" if comparison.fixed == 1 else "are"
+        message = _BASELINE_FIXED.render(
+            lang, findings=findings, verb=verb, count=comparison.fixed, path=path
+        )
+        click.echo(message, err=True)
+
+
+def _print_changed(
+    targets: list[Path] | None, everything: bool, revision: str, profile: Profile, lang: Lang
+) -> None:
+    """What --changed-since found to check."""
+    shown = quote(lang, revision)
+    if everything:
+        message = _PROFILE_CHANGED.render(lang, profile=profile.display_path, revision=shown)
+    elif targets:
+        standards = plural(lang, len(targets), *_STANDARDS)
+        message = _CHANGED.render(lang, standards=standards, revision=shown)
+    else:
+        message = _NOTHING_CHANGED.render(lang, revision=shown)
+    click.echo(message, err=True)
+
 
 _FAILED = Text(
     en="stdlint failed on {count}: the run is not clean; --debug shows the tracebacks",
@@ -169,6 +282,36 @@ def main() -> None:
     is_flag=True,
     help="Print the traceback of any internal error (STR000) to stderr.",
 )
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Run only these rules: codes, prefixes (CON, MEA00) or names, comma-separated; "
+    "replaces the profile's select and ignore.",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODES",
+    help="Do not run these rules (codes, prefixes or names); adds to the profile's ignore. "
+    "The most specific match between --select and --ignore wins.",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path),
+    help="Report only findings that are not in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(path_type=Path),
+    help="Record every finding of the handbook in this file (exit 0) instead of reporting them.",
+)
+@click.option(
+    "--changed-since",
+    metavar="REV",
+    help="Check only the standards changed since this git revision (with PATHS: those of "
+    "them in PATHS); handbook-wide rules still see the whole handbook.",
+)
 def check_command(
     paths: tuple[Path, ...],
     config: Path | None,
@@ -178,6 +321,11 @@ def check_command(
     lang: str | None,
     color: bool | None,
     debug: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    baseline: Path | None,
+    write_baseline: Path | None,
+    changed_since: str | None,
 ) -> None:
     """Check standards: the handbook of the current folder, or the given files and folders.
 
@@ -187,9 +335,22 @@ def check_command(
     if color is None and os.environ.get("NO_COLOR"):
         color = False
     day = today.date() if today is not None else None
+    ui = Lang(lang) if lang else None
+    choice = Choice.of(select or None, ignore)
     sys.exit(
         run_check(
-            paths, config, output_format, day, fail_on, Lang(lang) if lang else None, color, debug
+            paths,
+            config,
+            output_format,
+            day,
+            fail_on,
+            ui,
+            color,
+            debug,
+            choice=choice,
+            baseline=baseline,
+            write_baseline=write_baseline,
+            changed_since=changed_since,
         )
     )
 

@@ -48,7 +48,12 @@ def check(
     handbook = handbook_sources(profile)
     targets, skipped = (handbook, []) if paths is None else select(paths, profile, handbook)
     target_keys = {file_key(source.path) for source in targets}
-    others = [s for s in handbook if file_key(s.path) not in target_keys] if profile.path else []
+    # With nothing to check (no standard changed), the rest of the handbook need not be read.
+    others = (
+        [s for s in handbook if file_key(s.path) not in target_keys]
+        if profile.path and targets
+        else []
+    )
     docs = [_read(source, profile, guard) for source in targets]
     context_docs = [_read(source, profile, guard) for source in others]
     # Findings about the handbook as a whole (a journey stage with no standard) belong to

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from stdlint.config import (
     PROFILE_NAME,
     SEVERITY_SETTINGS,
+    Choice,
     ConfigError,
     Profile,
     default_profile,
@@ -28,7 +29,9 @@ from stdlint.config import (
     load_profile,
     peek_languages,
     reference_problems,
+    selection,
 )
+from stdlint.config.selection import NO_CHOICE
 from stdlint.diagnostics import Severity, Span
 from stdlint.i18n import DID_YOU_MEAN, Lang, Text, environment_lang, quote
 from stdlint.parse.validation import field_problems
@@ -64,10 +67,16 @@ class Settings:
         return self.profile.root
 
     @classmethod
-    def from_profile(cls, profile: Profile, lang: Lang | None = None) -> Settings:
-        """Settings for an already loaded profile; raise :class:`ConfigError` on bad rules."""
+    def from_profile(
+        cls, profile: Profile, lang: Lang | None = None, choice: Choice = NO_CHOICE
+    ) -> Settings:
+        """Settings for an already loaded profile; raise :class:`ConfigError` on bad rules.
+
+        ``choice`` is the command line's ``--select`` / ``--ignore``, applied after the
+        profile's own.
+        """
         chosen = lang or environment_lang() or profile.default_lang
-        return cls(profile, resolve_rules(profile, chosen), chosen)
+        return cls(profile, resolve_rules(profile, chosen, choice), chosen)
 
 
 _NO_PROFILE = Text(
@@ -95,6 +104,7 @@ def load_settings(
     lang: Lang | None = None,
     *,
     require_profile: bool = False,
+    choice: Choice = NO_CHOICE,
 ) -> Settings:
     """Resolve the settings for a run on ``paths`` (default: the current folder).
 
@@ -102,7 +112,8 @@ def load_settings(
     holds ``paths``, or above, is used; without one, the defaults (checking ``standards/`` if
     it exists, else the folder itself), with a notice. The language is ``lang``, else
     ``STDLINT_LANG`` or the locale, else the profile's first language, else English: one
-    language for every message of the run.
+    language for every message of the run. ``choice`` is the command line's ``--select`` and
+    ``--ignore``, applied after the profile's ``select`` and ``ignore``.
     Raises :class:`ConfigError` (exit 2) when the profile or its rule settings are wrong, or,
     with ``require_profile``, when there is no profile at all.
     """
@@ -121,7 +132,7 @@ def load_settings(
         profile = default_profile(base, [standards])
         checking = _NAMED_FILES.render(chosen) if paths else standards
         notice = _NO_PROFILE.render(chosen, folder=checking)
-        return Settings(profile, resolve_rules(profile, chosen), chosen, (notice,))
+        return Settings(profile, resolve_rules(profile, chosen, choice), chosen, (notice,))
     chosen = asked or peek_languages(path) or Lang.EN
     profile = load_profile(path, chosen, check_references=False)
     chosen = asked or profile.default_lang
@@ -131,8 +142,10 @@ def load_settings(
     # Every problem the profile has past its schema is reported in one run, in file order.
     problems = list(reference_problems(profile, chosen))
     try:
-        rules = resolve_rules(profile, chosen)
+        rules = resolve_rules(profile, chosen, choice)
     except ConfigError as error:
+        if not error.located:
+            raise  # the command line is wrong, not handbook.yml
         problems += error.problems
     if problems:
         raise ConfigError(path, sorted(problems, key=lambda problem: problem[0]))
@@ -151,8 +164,14 @@ _BAD_SEVERITY = Text(
 _USE_SEVERITY = Text(en="use {candidate}", ru="укажите {candidate}")
 
 
-def resolve_rules(profile: Profile, lang: Lang) -> tuple[RuleSetting, ...]:
-    """Every enabled rule with its severity and options after the profile's ``rules``."""
+def resolve_rules(
+    profile: Profile, lang: Lang, choice: Choice = NO_CHOICE
+) -> tuple[RuleSetting, ...]:
+    """Every enabled rule with its severity and options after the profile's ``rules``.
+
+    Then the profile's ``select`` / ``ignore`` and the command line's ``choice`` pick among
+    the rules that are on: a rule that is ``off`` stays off whatever is selected.
+    """
     rules = all_rules()
     by_key = {key: rule for rule in rules for key in (rule.code, rule.name)}
     chosen: dict[type[Rule], RuleSetting] = {
@@ -177,9 +196,41 @@ def resolve_rules(profile: Profile, lang: Lang) -> tuple[RuleSetting, ...]:
             chosen.pop(rule, None)
         elif not found:
             chosen[rule] = setting
+    problems += _selection_problems(profile, lang)
     if problems:
         raise ConfigError(profile.path or Path(PROFILE_NAME), problems)
-    return tuple(chosen.values())
+    registry = _registry(rules)
+    wrong = [
+        (Span.point(1), message, hint)
+        for option, selectors, ignoring in (
+            ("--select", choice.select or (), False),
+            ("--ignore", choice.ignore, True),
+        )
+        for _, message, hint in selection.problems(
+            registry, selectors, option, lang, ignoring=ignoring
+        )
+    ]
+    if wrong:
+        raise ConfigError(Path("stdlint check"), wrong, located=False)
+    own = Choice(None if profile.select is None else tuple(profile.select), tuple(profile.ignore))
+    on = selection.chosen(registry, [own, choice])
+    return tuple(setting for setting in chosen.values() if setting.rule.code in on)
+
+
+def _registry(rules: Sequence[type[Rule]]) -> selection.Rules:
+    return selection.Rules(
+        tuple(rule.code for rule in rules), {rule.name: rule.code for rule in rules}
+    )
+
+
+def _selection_problems(profile: Profile, lang: Lang) -> Iterator[tuple[Span, str, str]]:
+    """The entries of the profile's ``select`` and ``ignore`` that name no rule, placed."""
+    registry = _registry(all_rules())
+    for key, selectors in (("select", profile.select or []), ("ignore", profile.ignore)):
+        where = quote(lang, key)
+        found = selection.problems(registry, selectors, where, lang, ignoring=key == "ignore")
+        for index, message, hint in found:
+            yield profile.position((key, index), value=True), message, hint
 
 
 def _rule_setting(

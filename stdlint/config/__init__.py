@@ -9,10 +9,12 @@ from stdlint.config.loading import (
     reference_problems,
 )
 from stdlint.config.profile import PROFILE_NAME, SEVERITY_SETTINGS, Item, Profile, Stage
+from stdlint.config.selection import Choice
 
 __all__ = [
     "PROFILE_NAME",
     "SEVERITY_SETTINGS",
+    "Choice",
     "ConfigError",
     "Item",
     "Profile",

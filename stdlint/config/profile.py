@@ -178,6 +178,16 @@ class Profile(Strict):
         description="Per rule code or name: error, warning, info or off; or a mapping of "
         "severity and the rule's options.",
     )
+    select: list[str] | None = Field(
+        None,
+        description="Rules to run, by code, code prefix (CON, MEA00), name, or ALL "
+        "(default: every rule that is not off); a --select on the command line replaces it.",
+    )
+    ignore: list[str] = Field(
+        [],
+        description="Rules not to run, by code, code prefix or name; the most specific match "
+        "between select and ignore wins. --ignore on the command line adds to it.",
+    )
     suppressions: SuppressionPolicy = Field(SuppressionPolicy(), description="Suppressions.")
 
     _path: Path | None = PrivateAttr(None)

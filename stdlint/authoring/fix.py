@@ -55,20 +55,13 @@ class Change:
         return self.text.render(lang, **dict(self.fields))
 
 
-class FixError(Exception):
-    """The file cannot be fixed: no front matter, or front matter that is not YAML."""
-
-
 def fixed(text: str, path: Path, profile: Profile) -> tuple[str, list[Change]]:
     """``text`` (LF newlines) with every safe fix applied, and what changed.
 
-    Raise :class:`FixError` when the front matter cannot be read.
+    Raise :class:`~stdlint.authoring.matter.MatterError` when the front matter cannot be read.
     """
-    try:
-        parts = matter.split(text)
-        items = matter.entries(parts.matter)
-    except matter.MatterError as error:
-        raise FixError(str(error)) from None
+    parts = matter.split(text)
+    items = matter.entries(parts.matter)
     doc = parse(Source(path, text.removeprefix("\ufeff")), path.name, profile.default_lang)
     lang = doc.lang
     changes: list[Change] = []
@@ -214,8 +207,8 @@ def run_fix(settings: Settings, paths: Sequence[Path], show_diff: bool) -> int:
         text = original.replace("\r\n", "\n")
         try:
             new, changes = fixed(text, source.path, profile)
-        except FixError as error:
-            click.echo(_SKIPPED.render(lang, path=shown, reason=error), err=True)
+        except matter.MatterError as error:
+            click.echo(_SKIPPED.render(lang, path=shown, reason=error.message(lang)), err=True)
             failed += 1
             continue
         for change in changes:

@@ -17,12 +17,34 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from stdlint.i18n import Lang, Text
+
 _FENCE = "---"
 _CLOSERS = ("---", "...")
 
 
 class MatterError(Exception):
     """The front matter is missing, unclosed, not YAML, or not a mapping."""
+
+    def __init__(self, text: Text, line: int | None = None) -> None:
+        super().__init__(text.en)
+        self.text, self.line = text, line
+
+    def message(self, lang: Lang) -> str:
+        """What is wrong, in ``lang``."""
+        return self.text.render(lang, line=self.line)
+
+
+_NO_FRONT_MATTER = Text(en="no front matter", ru="нет шапки (front matter)")
+_NOT_CLOSED = Text(en="the front matter is not closed", ru="шапка (front matter) не закрыта")
+_NOT_YAML = Text(
+    en="the front matter is not valid YAML (line {line})",
+    ru="шапка (front matter) — не корректный YAML (строка {line})",
+)
+_NOT_MAPPING = Text(
+    en="the front matter is not a list of “key: value” lines",
+    ru="шапка (front matter) — не список строк «ключ: значение»",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,11 +81,11 @@ def split(text: str) -> Split:
     """Cut ``text`` at its front matter fences; raise :class:`MatterError` if it has none."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].removeprefix("\ufeff").rstrip() != _FENCE:
-        raise MatterError("no front matter")
+        raise MatterError(_NO_FRONT_MATTER)
     for index in range(1, len(lines)):
         if lines[index].rstrip() in _CLOSERS:
             return Split(lines[0], "".join(lines[1:index]), "".join(lines[index:]))
-    raise MatterError("the front matter is not closed")
+    raise MatterError(_NOT_CLOSED)
 
 
 def entries(matter: str) -> list[Entry]:
@@ -71,15 +93,17 @@ def entries(matter: str) -> list[Entry]:
     try:
         root = YAML().compose(matter)
     except YAMLError as error:
-        raise MatterError(str(error)) from None
+        mark = getattr(error, "problem_mark", None)
+        # The front matter starts on the file's line 2.
+        raise MatterError(_NOT_YAML, mark.line + 2 if mark is not None else None) from None
     if root is None:
         return []
     if not isinstance(root, MappingNode):
-        raise MatterError("the front matter is not a mapping")
+        raise MatterError(_NOT_MAPPING)
     found = []
     for key, value in root.value:
         if not isinstance(key, ScalarNode):
-            raise MatterError("a key is not text")
+            raise MatterError(_NOT_MAPPING)
         found.append(
             Entry(
                 str(key.value),

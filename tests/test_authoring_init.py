@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import os
+import tomllib
 from pathlib import Path
 
 import jsonschema
@@ -248,3 +250,18 @@ def test_a_failed_write_leaves_the_old_file_whole(
     write_atomic(target, "new: true\n")
     assert target.read_text("utf-8") == "new: true\n"
     assert (target.stat().st_mode & 0o777) == 0o640  # the file keeps its permissions
+
+
+def test_every_data_file_is_packaged() -> None:
+    root = Path(__file__).resolve().parent.parent
+    patterns = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"][
+        "package-data"
+    ]["stdlint"]
+    data = [
+        path.relative_to(root / "stdlint").as_posix()
+        for path in (root / "stdlint/data").rglob("*")
+        if path.is_file()
+    ]
+    assert "data/starter/example.ru.md" in data
+    missing = [name for name in data if not any(fnmatch.fnmatch(name, p) for p in patterns)]
+    assert missing == []

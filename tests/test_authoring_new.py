@@ -143,3 +143,14 @@ def test_new_refuses_an_unknown_stage_given_as_a_flag(tmp_path: Path) -> None:
         "next-step.en.md",
         "next-step.ru.md",
     ]
+
+
+def test_a_new_draft_is_already_as_fix_would_write_it(tmp_path: Path) -> None:
+    folder = new_handbook(tmp_path / "company")
+    run = cli(
+        "new", "--yes", "--title", "Callback", "--lang", "en", "--owner", "QA: #1", cwd=folder
+    )
+    assert run.exit_code == 0, run.stderr
+    text = (folder / "standards/callback.en.md").read_text("utf-8")
+    assert "owner: 'QA: #1'\napproved_by:\napproved_on:\n" in text
+    assert cli("fix", "--diff", cwd=folder).exit_code == 0

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from stdlint.authoring.verify import stamped
 from tests.authoring import cli, findings, new_handbook
 
 DAY = "2026-12-01"
@@ -139,3 +141,33 @@ def test_a_name_that_needs_quotes_is_quoted(repo: Path) -> None:
     assert run.exit_code == 0, run.stderr
     assert "reviewed_by: 'QA: Anna #2'\n" in (repo / "standards/next-step.en.md").read_text()
     assert findings(repo, DAY) == []
+
+
+@pytest.mark.parametrize(
+    ("front", "expected"),
+    [
+        (
+            "id: a\nlast_reviewed:\nreview_every: 1 year\n",
+            "id: a\nlast_reviewed: 2026-01-02\nreviewed_by: Ann\nreview_every: 1 year\n",
+        ),
+        (
+            "id: a\nlast_reviewed:   # when\nowner: x\n",
+            "id: a\nlast_reviewed: 2026-01-02  # when\nreviewed_by: Ann\nowner: x\n",
+        ),
+        (
+            "id: a  # the id\nowner: x\nmetrics:\n  - id: m\n# about tags\ntags: []\n",
+            "id: a  # the id\nowner: x\nlast_reviewed: 2026-01-02\nreviewed_by: Ann\n"
+            "metrics:\n  - id: m\n# about tags\ntags: []\n",
+        ),
+        (
+            "last_reviewed: '2025-01-01'\nreviewed_by: Bob # old\n",
+            "last_reviewed: 2026-01-02\nreviewed_by: Ann # old\n",
+        ),
+        ("", "last_reviewed: 2026-01-02\nreviewed_by: Ann\n"),
+    ],
+)
+def test_the_stamp_touches_only_its_two_values(front: str, expected: str) -> None:
+    body = "\n# Title\n"
+    assert stamped(f"---\n{front}---\n{body}", date(2026, 1, 2), "Ann") == (
+        f"---\n{expected}---\n{body}"
+    )

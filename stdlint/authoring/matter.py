@@ -27,7 +27,7 @@ class MatterError(Exception):
     """The front matter is missing, unclosed, not YAML, or not a mapping."""
 
     def __init__(self, text: Text, line: int | None = None) -> None:
-        super().__init__(text.en)
+        super().__init__(text.render(Lang.EN, line=line))
         self.text, self.line = text, line
 
     def message(self, lang: Lang) -> str:
@@ -104,15 +104,12 @@ def entries(matter: str) -> list[Entry]:
     for key, value in root.value:
         if not isinstance(key, ScalarNode):
             raise MatterError(_NOT_MAPPING)
-        found.append(
-            Entry(
-                str(key.value),
-                key.start_mark.index,
-                value.start_mark.index,
-                _value_end(matter, value),
-                value,
-            )
-        )
+        start, end = value.start_mark.index, _value_end(matter, value)
+        if isinstance(value, ScalarNode) and value.value == "" and value.style is None:
+            # "key:" with nothing after it: the empty value's marks point at the next token,
+            # so its place is right after the colon.
+            start = end = matter.index(":", key.end_mark.index) + 1
+        found.append(Entry(str(key.value), key.start_mark.index, start, end, value))
     return found
 
 
@@ -139,7 +136,11 @@ def find(items: Sequence[Entry], key: str) -> Entry | None:
 
 def replace_value(matter: str, entry: Entry, text: str) -> str:
     """``matter`` with ``entry``'s value written as ``text`` (a YAML scalar as it should read)."""
-    return matter[: entry.value_start] + text + matter[entry.value_end :]
+    start, end = entry.value_start, entry.value_end
+    if start == end:  # "key:" with no value: the colon needs a space after it
+        rest = matter[start + 1 :] if matter[start : start + 1] == " " else matter[start:]
+        return matter[:start] + " " + text + rest
+    return matter[:start] + text + matter[end:]
 
 
 def insert_after(matter: str, entry: Entry | None, line: str) -> str:

@@ -118,8 +118,9 @@ def _set(front: str, key: str, value: str, written: str) -> str:
     entry = matter.find(items, key)
     if entry is not None:
         return front if entry.scalar == value else matter.replace_value(front, entry, written)
-    before = set(_RANK[: _RANK.index(key)])
-    anchor = next((item for item in reversed(items) if item.key in before), None)
+    # After the nearest key that comes before it in the model's order.
+    earlier = reversed(_RANK[: _RANK.index(key)])
+    anchor = next((found for name in earlier if (found := matter.find(items, name))), None)
     if anchor is None:
         return f"{key}: {written}\n{front}"
     return matter.insert_after(front, anchor, f"{key}: {written}")

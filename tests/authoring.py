@@ -44,9 +44,11 @@ def findings(folder: Path, today: str = TODAY) -> list[dict[str, Any]]:
     return diagnostics
 
 
-def new_handbook(folder: Path, *args: str) -> Path:
-    """A handbook made by ``stdlint init --yes`` (both languages unless ``args`` say otherwise)."""
+def new_handbook(folder: Path, *args: str, today: str | None = TODAY) -> Path:
+    """A handbook made by ``stdlint init --yes`` (both languages unless ``args`` say otherwise),
+    dated ``today`` (None: the real date, for runs that cannot be given a date)."""
     options = args or ("--languages", "en,ru")
-    run = cli("init", str(folder), "--yes", "--today", TODAY, *options, cwd=folder.parent)
+    dated = ("--today", today) if today else ()
+    run = cli("init", str(folder), "--yes", *dated, *options, cwd=folder.parent)
     assert run.exit_code == 0, run.stderr
     return folder

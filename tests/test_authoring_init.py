@@ -6,6 +6,7 @@ import fnmatch
 import json
 import os
 import tomllib
+from datetime import date
 from pathlib import Path
 
 import jsonschema
@@ -15,7 +16,7 @@ from ruamel.yaml import YAML
 from stdlint.authoring import ci
 from stdlint.files import write_atomic
 from tests.authoring import TODAY, cli, findings, new_handbook
-from tests.sitebuild import mkdocs
+from tests.sitebuild import mkdocs, stdlint
 
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
 FILES = {
@@ -41,12 +42,12 @@ def _yaml(path: Path) -> object:
 
 
 def test_init_yes_writes_a_handbook_that_passes_check(tmp_path: Path) -> None:
-    folder = new_handbook(tmp_path / "company")
+    folder = new_handbook(tmp_path / "company", today=None)
     assert _files(folder) == FILES
-    assert findings(folder) == []
-    run = cli("check", cwd=folder)
-    assert run.exit_code == 0
-    assert "no findings" in run.output
+    assert findings(folder, date.today().isoformat()) == []
+    run = stdlint("check", "--lang", "en", cwd=folder)  # a process, as a user runs it
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "no findings" in run.stdout
 
 
 def test_handbook_yml_points_editors_at_its_schema_and_is_valid_against_it(
@@ -223,7 +224,7 @@ def test_the_default_spec_follows_how_stdlint_was_installed(
 
 
 def test_the_new_handbook_builds_with_mkdocs_strict(tmp_path: Path) -> None:
-    folder = new_handbook(tmp_path / "company")
+    folder = new_handbook(tmp_path / "company", today=None)  # the build judges by today
     build = mkdocs("build", "--strict", cwd=folder)
     assert build.returncode == 0, build.stderr
     assert (folder / "site/index.html").is_file()
@@ -265,3 +266,12 @@ def test_every_data_file_is_packaged() -> None:
     assert "data/starter/example.ru.md" in data
     missing = [name for name in data if not any(fnmatch.fnmatch(name, p) for p in patterns)]
     assert missing == []
+
+
+def test_init_force_on_its_own_result_changes_nothing(tmp_path: Path) -> None:
+    folder = new_handbook(tmp_path / "company")
+    before = {name: (folder / name).read_bytes() for name in _files(folder)}
+    run = cli("init", str(folder), "--yes", "--force", "--languages", "en,ru", cwd=tmp_path)
+    assert run.exit_code == 0, run.stderr
+    assert "wrote" not in run.output
+    assert {name: (folder / name).read_bytes() for name in _files(folder)} == before

@@ -181,13 +181,13 @@ _NEXT = Text(
     "  2. stdlint check          — the example standard passes with no findings\n"
     "  3. stdlint new            — write your first standard, then delete {example}\n"
     "  4. mkdocs serve           — read the handbook in a browser as staff will\n"
-    "  5. commit and push        — CI (GitHub or GitLab) runs stdlint check on every push;\n"
+    "  5. git commit, git push   — CI (GitHub or GitLab) runs stdlint check on every push;\n"
     "     pre-commit install     — runs it before each commit on your machine",
     ru="\nСправочник готов. Дальше:\n"
     "  1. cd {folder}{git}\n"
     "  2. stdlint check          — пример стандарта проходит без замечаний\n"
     "  3. stdlint new            — напишите первый стандарт, затем удалите {example}\n"
     "  4. mkdocs serve           — посмотрите справочник в браузере глазами сотрудника\n"
-    "  5. commit и push          — CI (GitHub или GitLab) проверяет каждый push (stdlint check);\n"
-    "     pre-commit install     — запускает его перед каждым коммитом на вашем компьютере",
+    "  5. git commit, git push   — CI (GitHub или GitLab) проверяет каждую отправку;\n"
+    "     pre-commit install     — та же проверка перед каждым коммитом на вашем компьютере",
 )

@@ -12,6 +12,10 @@ import click
 
 from stdlint import __version__
 from stdlint import baseline as known_findings
+from stdlint.authoring.fix import run_fix
+from stdlint.authoring.init import InitOptions, run_init
+from stdlint.authoring.new import NewStandard, run_new
+from stdlint.authoring.verify import run_verify
 from stdlint.baseline import BaselineError
 from stdlint.config import Choice, ConfigError, Profile
 from stdlint.config.schema import stale_schemas, write_schemas
@@ -511,3 +515,161 @@ def review_command(
     """List active standards by review state (overdue, due soon, fresh), grouped by owner."""
     result, ui_lang = _handbook(config, lang, today.date() if today is not None else None)
     click.echo(render_review(review_queue(result), output_format, ui_lang), nl=False)
+
+
+# Authoring commands (issue 12): each a thin call into stdlint.authoring.
+
+
+def _settings_or_exit(
+    config: Path | None, lang: Lang | None, paths: tuple[Path, ...] = ()
+) -> Settings:
+    """The settings of the handbook; exit 2 on a bad or missing profile."""
+    try:
+        settings = load_settings(config, paths, lang, require_profile=True)
+    except ConfigError as error:
+        _print_config_error(error)
+        sys.exit(EXIT_USAGE)
+    _print_notices(settings)
+    return settings
+
+
+@main.command("init")
+@click.argument(
+    "folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path)
+)
+@click.option("--company", help="Company name.")
+@click.option(
+    "--languages",
+    help="Languages of the handbook: ru, en, both, or e.g. ru,en (the first is the default).",
+)
+@click.option("--stage", "stages", multiple=True, help="A journey stage id (repeatable).")
+@click.option("--channel", "channels", multiple=True, help="A channel id (repeatable).")
+@click.option(
+    "--install",
+    "install_spec",
+    help="pip requirement that installs stdlint in CI and pre-commit "
+    "(default: how this stdlint was installed).",
+)
+@click.option("--yes", "-y", is_flag=True, help="Take every default without asking.")
+@click.option("--force", is_flag=True, help="Add the missing files to a non-empty folder.")
+@today_option
+@lang_option("Language of the questions and messages.")
+def init_command(
+    folder: Path,
+    company: str | None,
+    languages: str | None,
+    stages: tuple[str, ...],
+    channels: tuple[str, ...],
+    install_spec: str | None,
+    yes: bool,
+    force: bool,
+    today: datetime | None,
+    lang: str | None,
+) -> None:
+    """Create a new handbook repository in FOLDER (default: the current folder)."""
+    ui_lang = Lang(lang) if lang else environment_lang() or Lang.EN
+    options = InitOptions(
+        company,
+        languages,
+        list(stages),
+        list(channels),
+        install_spec,
+        force,
+        today.date() if today else None,
+    )
+    sys.exit(run_init(folder, options, ui_lang, ask=not yes))
+
+
+@main.command("new")
+@click.option("--id", "standard_id", help="Id of the standard (default: made from the title).")
+@click.option("--title", help="Title of the standard.")
+@click.option(
+    "--lang",
+    type=click.Choice([lang.value for lang in Lang]),
+    help="Language of the standard (default: the handbook's first language).",
+)
+@click.option("--stage", "stages", multiple=True, help="A journey stage id (repeatable).")
+@click.option("--channel", "channels", multiple=True, help="A channel id (repeatable).")
+@click.option("--owner", help="Who keeps the standard current.")
+@click.option("--review-every", help='Review interval, e.g. "6 months" (default: the profile\'s).')
+@click.option(
+    "--path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to create (default: in the first standards folder).",
+)
+@click.option("--yes", "-y", is_flag=True, help="Ask nothing; take defaults for what is not given.")
+@config_option
+@today_option
+def new_command(
+    standard_id: str | None,
+    title: str | None,
+    lang: str | None,
+    stages: tuple[str, ...],
+    channels: tuple[str, ...],
+    owner: str | None,
+    review_every: str | None,
+    path: Path | None,
+    yes: bool,
+    config: Path | None,
+    today: datetime | None,
+) -> None:
+    """Create a draft standard with every section and a hint in each."""
+    standard_lang = Lang(lang) if lang else None
+    settings = _settings_or_exit(config, None)
+    ui_lang = environment_lang() or standard_lang or settings.lang
+    given = NewStandard(
+        standard_id,
+        title,
+        standard_lang,
+        list(stages),
+        list(channels),
+        owner,
+        review_every,
+        path,
+        today.date() if today else None,
+    )
+    sys.exit(run_new(settings, given, ui_lang, ask=not yes))
+
+
+@main.command("fix")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--diff", "show_diff", is_flag=True, help="Print the changes as a diff; write nothing."
+)
+@config_option
+@lang_option("Language of the messages.")
+def fix_command(
+    paths: tuple[Path, ...], show_diff: bool, config: Path | None, lang: str | None
+) -> None:
+    """Apply safe, mechanical fixes: key order, dates, review_every, missing sections.
+
+    Exit status: 0 done (with --diff: nothing to change), 1 with --diff: changes would be
+    made, or a file could not be fixed; 2 usage or configuration error.
+    """
+    settings = _settings_or_exit(config, Lang(lang) if lang else None, paths)
+    sys.exit(run_fix(settings, paths, show_diff))
+
+
+@main.command("verify")
+@click.argument("standard_id", metavar="ID")
+@click.option("--by", help="Who reviewed it (default: git config user.name, else the OS user).")
+@click.option("--no-commit", is_flag=True, help="Do not commit the change in git.")
+@config_option
+@today_option
+@lang_option("Language of the messages.")
+def verify_command(
+    standard_id: str,
+    by: str | None,
+    no_commit: bool,
+    config: Path | None,
+    today: datetime | None,
+    lang: str | None,
+) -> None:
+    """Mark the standard ID reviewed today (last_reviewed, reviewed_by) and commit it.
+
+    Refused (exit 1) while the standard has errors. Inside a git repository the change is
+    committed alone when the files had no other uncommitted changes.
+    """
+    settings = _settings_or_exit(config, Lang(lang) if lang else None)
+    day = today.date() if today else None
+    sys.exit(run_verify(settings, standard_id, by, day, commit=not no_commit))

@@ -7,13 +7,12 @@ for the reader the file, the code, the quoted words, the message and the line at
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from stdlint.files import write_atomic
 from stdlint.fingerprints import VERSION as FINGERPRINT_VERSION
 from stdlint.i18n import Lang, Text
 
@@ -101,16 +100,9 @@ def write(path: Path, entries: Sequence[Entry]) -> None:
         "findings": [asdict(entry) for entry in sorted(entries, key=Entry.sort_key)],
     }
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    folder = path.parent
-    temporary = None
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
-            file.write(text)
-        os.replace(temporary, path)
+        write_atomic(path, text)
     except OSError as error:
-        if temporary is not None and os.path.exists(temporary):
-            os.unlink(temporary)
         raise BaselineError(_NOT_WRITTEN, path=path, error=error.strerror or error) from None
 
 

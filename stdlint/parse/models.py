@@ -63,6 +63,9 @@ class StandardMeta(Strict):
     approved_by: str | None = Field(None, description="Who approved it.")
     approved_on: IsoDate | None = Field(None, description="Approval date, YYYY-MM-DD.")
     last_reviewed: IsoDate | None = Field(None, description="Last review date, YYYY-MM-DD.")
+    reviewed_by: str | None = Field(
+        None, description="Who did the last review (written by “stdlint verify”)."
+    )
     review_every: Interval | None = Field(None, description='Review interval, e.g. "6 months".')
     journey: OneOrMany = Field([], description="Ids of the journey stages it covers.")
     channels: OneOrMany = Field([], description="Ids of the channels it applies to.")

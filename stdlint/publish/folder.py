@@ -12,11 +12,11 @@ from __future__ import annotations
 import io
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from ruamel.yaml import YAML
 
+from stdlint.files import write_atomic
 from stdlint.i18n import Lang, Text
 from stdlint.parse.document import Document
 from stdlint.publish.header import page_header, tags
@@ -84,13 +84,13 @@ def write_site(site: Site, docs_dir: Path, output: Path, home: Path | None = Non
         target = output / relative
         if target.exists() and target.read_bytes() == data:
             continue
-        _write(target, data)
+        write_atomic(target, data)
         written.append(target)
     for relative in previous - set(files):
         stale = output / relative
         if stale.is_file():
             stale.unlink()
-    _write(output / MARKER, ("\n".join(sorted(files)) + "\n").encode())
+    write_atomic(output / MARKER, ("\n".join(sorted(files)) + "\n").encode())
     return written
 
 
@@ -125,19 +125,6 @@ def _with_header(text: str, body_first_line: int, site: Site, doc: Document) -> 
     stream = io.StringIO()
     yaml.dump(data, stream)
     return f"---\n{stream.getvalue()}---\n{body}"
-
-
-def _write(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` atomically: a reader sees the old file or the new one."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 __all__ = ["MARKER", "FolderError", "write_site"]

@@ -2,8 +2,10 @@
 
 The company's handbook is not stdlint's repository, so every file installs stdlint by a
 requirement: ``--install SPEC``, else the way the running stdlint was installed (PEP 610's
-``direct_url.json``): from git, ``stdlint @ git+URL@COMMIT``; otherwise ``stdlint==VERSION``,
-with a comment saying what to do if stdlint is not on the company's package index.
+``direct_url.json``): from git, ``stdlint @ git+URL@COMMIT``; otherwise the repository stdlint is
+published in (the ``Source`` address of its metadata) at the tag of the running version, which is
+what the README's CI recipes install. A ``--install stdlint==VERSION`` gets a comment saying what
+to do if stdlint is not on the company's package index.
 """
 
 from __future__ import annotations
@@ -45,11 +47,22 @@ def running_install() -> Install:
     url = direct.get("url") if isinstance(direct, dict) else None
     if isinstance(vcs, dict) and vcs.get("vcs") == "git" and vcs.get("commit_id") and url:
         return Install(f"stdlint @ git+{url}@{vcs['commit_id']}", from_index=False)
+    return published_install()
+
+
+def published_install() -> Install:
+    """stdlint from the repository it is published in, at the tag of the running version."""
     try:
         version = metadata.version("stdlint")
+        entries = metadata.metadata("stdlint").get_all("Project-URL") or []
+        urls = dict(entry.split(", ", 1) for entry in entries if ", " in entry)
     except metadata.PackageNotFoundError:
-        version = __version__
-    return Install(f"stdlint=={version}", from_index=True)
+        version, urls = __version__, {}
+    source = urls.get("Source", _SOURCE).rstrip("/").removesuffix(".git")
+    return Install(f"stdlint @ git+{source}.git@v{version}", from_index=False)
+
+
+_SOURCE = "https://github.com/stdlint/stdlint"  # as in pyproject.toml, for a copy without metadata
 
 
 def given_install(spec: str) -> Install:
@@ -94,15 +107,19 @@ def github_workflow(install: Install, lang: Lang) -> str:
 
 
 def gitlab_ci(install: Install, lang: Lang) -> str:
-    """``.gitlab-ci.yml``: the findings as a code quality report, and in the job's log."""
+    """``.gitlab-ci.yml``: the findings as a code quality report, then in the job's log.
+
+    The report is written whatever the findings (``--fail-on never``); the second run prints them
+    as text and its exit status fails the job.
+    """
     return (
         "stdlint:\n"
         "  image: python:3.11\n"
         "  script:\n"
         f"{_note(install, lang, '    ')}"
         f'    - pip install "{install.spec}"\n'
-        "    - stdlint check --format gitlab > gl-code-quality-report.json"
-        " || (stdlint check; exit 1)\n"
+        "    - stdlint check --format gitlab --fail-on never > gl-code-quality-report.json\n"
+        "    - stdlint check\n"
         "  artifacts:\n"
         "    when: always\n"
         "    reports:\n"

@@ -27,7 +27,7 @@ from stdlint.formats import FORMATS, github, resolve
 from stdlint.i18n import Lang, Text, environment_lang, plural, quote
 from stdlint.parse.source import display_path
 from stdlint.publish import Site, changes
-from stdlint.publish.folder import FolderError, write_site
+from stdlint.publish.folder import FolderError, write_site, write_theme
 from stdlint.reports import REPORT_FORMATS, coverage, render_coverage, render_review, review_queue
 from stdlint.result import INTERNAL_ERROR, Result
 from stdlint.rules import all_rules, find_rule
@@ -455,6 +455,13 @@ def coverage_command(config: Path | None, output_format: str, lang: str | None) 
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="A folder of extra pages, such as the home page (default: site/pages if it exists).",
 )
+@click.option(
+    "--theme",
+    "theme_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write the page header's theme files, for theme.custom_dir "
+    "(default: a folder “theme” beside OUTPUT).",
+)
 @today_option
 @lang_option("Language of the messages.")
 def site_command(
@@ -462,6 +469,7 @@ def site_command(
     config: Path | None,
     docs_dir: Path | None,
     home: Path | None,
+    theme_dir: Path | None,
     today: datetime | None,
     lang: str | None,
 ) -> None:
@@ -469,7 +477,8 @@ def site_command(
 
     The standards get their page header and tags in the front matter, and the coverage map,
     review queue, role and channel indexes and recent changes are written as pages: what the
-    MkDocs plugin adds during a build, for engines that do not run plugins (Zensical).
+    MkDocs plugin adds during a build, for engines that do not run plugins (Zensical). The
+    theme files that draw the page header go to --theme, for the engine's theme.custom_dir.
     """
     result, ui_lang = _handbook(config, lang, today.date() if today is not None else None)
     root = result.profile.root
@@ -483,15 +492,17 @@ def site_command(
         sys.exit(EXIT_USAGE)
     suffixed = len(result.profile.languages) > 1
     site = Site(result, relative, suffixed, tuple(changes(result.handbook, root)))
+    theme = theme_dir or output.parent / "theme"
     try:
         written = write_site(site, folder, output, home)
+        written += write_theme(theme)
     except FolderError as error:
         click.echo(f"stdlint site: {error.message(ui_lang)}", err=True)
         sys.exit(EXIT_USAGE)
     except OSError as error:
         click.echo(f"stdlint site: {error}", err=True)
         sys.exit(EXIT_USAGE)
-    click.echo(_SITE_WRITTEN.render(ui_lang, files=len(written), output=output))
+    click.echo(_SITE_WRITTEN.render(ui_lang, files=len(written), output=output, theme=theme))
 
 
 _SITE_OUTSIDE = Text(
@@ -499,8 +510,9 @@ _SITE_OUTSIDE = Text(
     ru="Папка документации {folder} находится вне справочника.",
 )
 _SITE_WRITTEN = Text(
-    en="Wrote {files} changed file(s) to {output}.",
-    ru="Записано изменённых файлов: {files}, в {output}.",
+    en="Wrote {files} changed file(s) to {output} and {theme} (set theme.custom_dir to {theme}).",
+    ru="Записано изменённых файлов: {files}, в {output} и {theme} (укажите {theme} "
+    "в theme.custom_dir).",
 )
 
 

@@ -138,6 +138,11 @@ def test_stdlint_site_builds_the_same_pages_without_the_plugin(tmp_path: Path) -
     config_text = (copy / "mkdocs.yml").read_text("utf-8")
     config_text = re.sub(r"  - stdlint:\n(?:      .*\n)+", "", config_text)
     config_text = config_text.replace("docs_dir: standards", "docs_dir: build/docs")
+    # The page header's templates, written by `stdlint site` beside the folder.
+    config_text = config_text.replace(
+        "  name: material\n", "  name: material\n  custom_dir: build/theme\n"
+    )
+    assert (copy / "build" / "theme" / "partials" / "content.html").is_file()
     (copy / "plain.yml").write_text(config_text, "utf-8")
     assert "stdlint" not in str(yaml.load(config_text.replace("!ENV", "")).get("plugins"))
     run = mkdocs("build", "--strict", "-f", "plain.yml", cwd=copy)

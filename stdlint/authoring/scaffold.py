@@ -117,6 +117,16 @@ def _items(choices: tuple[Choice, ...], languages: tuple[Lang, ...]) -> list[str
     return lines
 
 
+_STEMS = Text(
+    en="Search finds other forms of a word (“complaint” finds “complaints”).",
+    ru="Поиск находит другие формы слова («жалоба» находит «жалобу»).",
+)
+_SHIM = Text(
+    en="Search works from a folder with no internet: the shim comes with the stdlint plugin.",
+    ru="Поиск работает из папки без интернета: нужный скрипт входит в плагин stdlint.",
+)
+
+
 def mkdocs_yml(answers: Answers, lang: Lang) -> str:
     """``mkdocs.yml``: Material and the stdlint plugin; one site per language when bilingual."""
     first = answers.languages[0]
@@ -160,9 +170,16 @@ def mkdocs_yml(answers: Answers, lang: Lang) -> str:
     lines += [
         "  - search:",
         f"      lang: [{', '.join(language.value for language in answers.languages)}]",
+        f"      # {_STEMS.render(lang)}",
+        "      pipeline: [stemmer, stopWordFilter, trimmer]",
         "  - tags",
         f"  # {_OFFLINE.render(lang)}",
         "  - offline",
+        "",
+        "extra:",
+        f"  # {_SHIM.render(lang)}",
+        "  polyfills:",
+        "    - assets/javascripts/iframe-worker-shim.js",
         "",
         "markdown_extensions:",
         "  - admonition",

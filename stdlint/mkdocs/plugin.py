@@ -47,6 +47,7 @@ from stdlint.publish import (
     navigation,
     page_header,
 )
+from stdlint.publish.folder import THEME
 from stdlint.publish.header import tags
 from stdlint.result import Failure
 from stdlint.settings import Settings, load_settings
@@ -92,6 +93,18 @@ class StdlintPluginConfig(base.Config):
     """The date reviews are judged against, YYYY-MM-DD (default: today), for reproducible builds."""
 
 
+def _add_theme(config: MkDocsConfig) -> None:
+    """Put stdlint's additions to Material (page header, styles, search worker) in the theme.
+
+    They come after the handbook's own ``custom_dir``, which may still override any of them,
+    and before Material's templates; every handbook gets them with the installed package.
+    """
+    theme = config.theme
+    if theme.name != "material" or str(THEME) in theme.dirs:
+        return
+    theme.dirs.insert(1 if theme.custom_dir else 0, str(THEME))
+
+
 class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
     """Lint the handbook once per build, then publish its standards with headers and indexes."""
 
@@ -112,6 +125,7 @@ class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        _add_theme(config)
         root = Path(config.config_file_path or ".").resolve().parent
         profile = Path(self.config.profile) if self.config.profile else None
         try:

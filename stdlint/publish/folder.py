@@ -23,6 +23,9 @@ from stdlint.publish.header import page_header, tags
 from stdlint.publish.pages import Site, generated_pages, home_page
 
 MARKER = ".stdlint-site"
+# stdlint's additions to Material: the page header, its stylesheet, the search worker. The
+# MkDocs plugin adds this folder to the theme; ``stdlint site`` copies it for other engines.
+THEME = Path(__file__).resolve().parent / "theme"
 
 
 class FolderError(Exception):
@@ -79,6 +82,27 @@ def write_site(site: Site, docs_dir: Path, output: Path, home: Path | None = Non
             files[page.src_uri] = page.markdown.encode()
         if not site.suffixed:
             break
+    return _sync(output, previous, files)
+
+
+def write_theme(output: Path) -> list[Path]:
+    """Write stdlint's additions to Material (:data:`THEME`) into ``output``; return the files.
+
+    For an engine that runs no plugins: its ``theme.custom_dir`` points at ``output``. The
+    folder follows the rules of :func:`write_site` (empty, missing, or written here before).
+    """
+    output = output.resolve()
+    previous = _previous_files(output)
+    files = {
+        path.relative_to(THEME).as_posix(): path.read_bytes()
+        for path in sorted(THEME.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+    return _sync(output, previous, files)
+
+
+def _sync(output: Path, previous: set[str], files: dict[str, bytes]) -> list[Path]:
+    """Make ``output`` hold exactly ``files`` (by relative path), writing only what changed."""
     written = []
     for relative, data in files.items():
         target = output / relative

@@ -76,6 +76,9 @@ def test_new_then_hints_replaced_then_check_is_clean(tmp_path: Path, lang: str) 
     # Hints alone: every section is empty, so the half-written standard cannot pass.
     empty = [d for d in findings(folder) if d["path"].endswith(created.name)]
     assert sorted(d["code"] for d in empty) == ["STR007"] * len(SectionId)
+    # ... and says that what is left there is the hint, in the standard's language.
+    only_hint = "still holds only its hint" if lang == "en" else "пока только подсказка"
+    assert all(only_hint in d["message"] for d in empty), empty
 
     created.write_text(_fill(text, lang), "utf-8")
     assert findings(folder) == []

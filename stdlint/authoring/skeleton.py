@@ -9,12 +9,8 @@ from importlib import resources
 from ruamel.yaml import YAML
 
 from stdlint.i18n import Lang, plural
-from stdlint.parse.sections import SectionId, heading_for
+from stdlint.parse.sections import HINT_LABEL, SectionId, heading_for
 from stdlint.parse.values import Interval
-
-# How a hint starts, per language: an HTML comment, so it never shows in the published
-# handbook, and a section that holds only its hint is empty (STR007) until the author writes it.
-HINT_LABEL = {Lang.EN: "hint", Lang.RU: "подсказка"}
 
 _UNIT_WORDS: dict[str, tuple[tuple[str, str], tuple[str, str, str]]] = {
     "days": (("day", "days"), ("день", "дня", "дней")),

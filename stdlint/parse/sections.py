@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from functools import cache
 from importlib import resources
@@ -19,6 +20,17 @@ class SectionId(StrEnum):
     EXCEPTIONS = "exceptions"
     VERIFICATION = "verification"
     EXAMPLES = "examples"
+
+
+# How a hint of ``stdlint new`` starts, per language: an HTML comment, so it never shows in the
+# published handbook; a section that holds only its hint is empty (STR007) until it is written.
+HINT_LABEL = {Lang.EN: "hint", Lang.RU: "подсказка"}
+_HINT = re.compile(r"<!--\s*(?:" + "|".join(HINT_LABEL.values()) + r")\s*:")
+
+
+def is_hint(line: str) -> bool:
+    """Whether a line holds a hint that ``stdlint new`` wrote."""
+    return _HINT.search(line) is not None
 
 
 @cache

@@ -8,7 +8,7 @@ from typing import ClassVar
 from stdlint.diagnostics import Criterion, Diagnostic, Severity, Span
 from stdlint.i18n import Text, quote
 from stdlint.parse.document import Document
-from stdlint.parse.sections import SectionId, heading_for, normalise_heading
+from stdlint.parse.sections import SectionId, heading_for, is_hint, normalise_heading
 from stdlint.rules.base import Context, DocumentRule
 
 
@@ -164,19 +164,35 @@ class EmptySection(DocumentRule):
         ru="заполните раздел или удалите заголовок, если раздел не нужен",
     )
 
+    _hint_message = Text(
+        en="section “{heading}” still holds only its hint",
+        ru="в разделе «{heading}» пока только подсказка",
+    )
+    _hint_suggestion = Text(
+        en="replace the hint (<!-- hint: … -->) with the section's text, or remove the heading "
+        "if the section is not needed",
+        ru="замените подсказку (<!-- подсказка: … -->) текстом раздела или удалите заголовок, "
+        "если раздел не нужен",
+    )
+
     def check(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         """One finding per empty section."""
-        for section in doc.sections:
-            if not section.has_content:
-                heading = section.heading
-                yield self.report(
-                    doc,
-                    heading.span,
-                    self._message,
-                    self._suggestion,
-                    heading.text,
-                    heading=heading.text,
-                )
+        lines = doc.lines
+        for index, section in enumerate(doc.sections):
+            if section.has_content:
+                continue
+            heading = section.heading
+            following = doc.sections[index + 1 :]
+            end = following[0].heading.span.line - 1 if following else len(lines)
+            hinted = any(is_hint(line) for line in lines[heading.span.line : end])
+            yield self.report(
+                doc,
+                heading.span,
+                self._hint_message if hinted else self._message,
+                self._hint_suggestion if hinted else self._suggestion,
+                heading.text,
+                heading=heading.text,
+            )
 
 
 class TitleMismatch(DocumentRule):

@@ -92,6 +92,21 @@ def test_an_overdue_review_is_what_verify_clears(repo: Path) -> None:
     assert "reviewed_by: QA lead\n" in (repo / "standards/next-step.ru.md").read_text("utf-8")
 
 
+def test_a_review_dated_before_the_approval_is_cleared_by_the_stamp(repo: Path) -> None:
+    # The last review is older than the approval (CUR004 on last_reviewed): today's review
+    # fixes that, so it does not stop verify; an error elsewhere still would.
+    target = repo / "standards/next-step.en.md"
+    target.write_text(
+        target.read_text("utf-8").replace("last_reviewed: 2026-11-30", "last_reviewed: 2026-01-05")
+    )
+    # (and the translations now differ in their review dates: CNS003)
+    assert {d["code"] for d in findings(repo, DAY)} == {"CUR004", "CNS003"}
+    _git(repo, "commit", "--quiet", "--all", "--message", "an old review date")
+    run = cli("verify", "next-step", "--today", DAY, "--lang", "en", cwd=repo)
+    assert run.exit_code == 0, run.stderr
+    assert findings(repo, DAY) == []
+
+
 def test_a_file_with_other_changes_is_written_but_not_committed(repo: Path) -> None:
     target = repo / "standards/next-step.en.md"
     target.write_text(target.read_text("utf-8") + "\nA line the author is still writing.\n")

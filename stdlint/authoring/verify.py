@@ -20,7 +20,7 @@ import click
 
 from stdlint.authoring import git, matter
 from stdlint.diagnostics import Severity
-from stdlint.engine import check
+from stdlint.engine import check, check_text
 from stdlint.files import write_atomic
 from stdlint.i18n import Lang, Text, quote
 from stdlint.parse.document import Document
@@ -29,7 +29,9 @@ from stdlint.parse.source import display_path
 from stdlint.settings import Settings
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
-# Findings a review clears by its date: they do not stop the review that fixes them.
+# Findings a review clears by its date: they do not stop the review that fixes them. Those of
+# the standard alone are also found by checking it before and after the stamp (_cleared_by);
+# CNS003 (translations reviewed apart) needs the whole handbook to see.
 CLEARED_BY_REVIEW = frozenset({"CUR001", "CUR002", "CNS003"})
 _RANK = list(StandardMeta.model_fields)
 
@@ -50,6 +52,16 @@ def run_verify(
     if not docs:
         click.echo(_NOT_FOUND.render(lang, id=quote(lang, standard_id)), err=True)
         return EXIT_USAGE
+    root = result.root
+    name = by or git.user_name(root) or getpass.getuser()
+    stamps: list[tuple[Path, str]] = []
+    cleared: set[tuple[str, str, str]] = set()
+    for doc in docs:
+        text = doc.path.read_text("utf-8")
+        new = stamped(text, day, name)
+        if new != text:
+            stamps.append((doc.path, new))
+        cleared |= _cleared_by(text, new, doc.display_path, settings, day)
     shown = {doc.display_path for doc in docs}
     errors = [
         diagnostic
@@ -57,6 +69,7 @@ def run_verify(
         if diagnostic.path in shown
         and diagnostic.severity is Severity.ERROR
         and diagnostic.code not in CLEARED_BY_REVIEW
+        and (diagnostic.path, diagnostic.code, diagnostic.message) not in cleared
     ]
     if errors:
         for diagnostic in errors:
@@ -64,14 +77,6 @@ def run_verify(
             click.echo(f"{where}: {diagnostic.code} {diagnostic.message}", err=True)
         click.echo(_REFUSED.render(lang, id=quote(lang, standard_id)), err=True)
         return EXIT_REFUSED
-    root = result.root
-    name = by or git.user_name(root) or getpass.getuser()
-    stamps: list[tuple[Path, str]] = []
-    for doc in docs:
-        text = doc.path.read_text("utf-8")
-        new = stamped(text, day, name)
-        if new != text:
-            stamps.append((doc.path, new))
     if not stamps:
         click.echo(_ALREADY.render(lang, id=standard_id, day=day.isoformat(), name=name))
         return EXIT_OK
@@ -102,6 +107,19 @@ def _record(
         return EXIT_REFUSED
     click.echo(_COMMITTED.render(lang, message=message))
     return EXIT_OK
+
+
+def _cleared_by(
+    text: str, new: str, path: str, settings: Settings, day: date
+) -> set[tuple[str, str, str]]:
+    """The findings of ``path`` that stamping it clears (a review dated before the approval).
+
+    The file is checked on its own before and after the stamp; what the stamp removes does not
+    stop the review that removes it.
+    """
+    before = check_text(text, path, settings, day).diagnostics
+    after = {(d.code, d.message) for d in check_text(new, path, settings, day).diagnostics}
+    return {(path, d.code, d.message) for d in before if (d.code, d.message) not in after}
 
 
 def stamped(text: str, day: date, name: str) -> str:

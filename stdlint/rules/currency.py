@@ -204,23 +204,37 @@ class MissingGovernance(DocumentRule):
         "approved_on": Text(en="the approval date, YYYY-MM-DD", ru="дата утверждения, ГГГГ-ММ-ДД"),
     }
 
+    _empty = Text(
+        en="“{field}” of the active standard is empty",
+        ru="у действующего стандарта пустое поле «{field}»",
+    )
+    _fill = Text(
+        en="write it after “{field}:” ({what})", ru="впишите его после «{field}:» ({what})"
+    )
+
     def check(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
-        """One finding per missing field."""
+        """One finding per missing or empty field (an invalid value is STR004's)."""
         meta = _active(doc)
-        if meta is None:
+        if meta is None or doc.front_matter is None:
             return
+        written = doc.front_matter.data
         for field, what in self._what.items():
-            if not getattr(meta, field):
-                what_text = what.render(doc.lang)
-                yield self.report(
-                    doc,
-                    Span.point(1),
-                    self._message,
-                    self._suggestion,
-                    field,
-                    field=field,
-                    what=what_text,
-                )
+            if getattr(meta, field):
+                continue
+            # A key written with no value («approved_by:», as `stdlint new` leaves it) is
+            # reported at its line; a value that is not valid is reported by STR004.
+            present = field in written
+            if present and written[field] is not None:
+                continue
+            yield self.report(
+                doc,
+                doc.front_matter.position((field,)) if present else Span.point(1),
+                self._empty if present else self._message,
+                self._fill if present else self._suggestion,
+                field,
+                field=field,
+                what=what.render(doc.lang),
+            )
 
 
 class DateInFuture(DocumentRule):

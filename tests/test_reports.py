@@ -69,7 +69,7 @@ def test_review_groups_by_owner_and_state(run_cli: Callable[..., Run], tmp_path:
     assert run.exit_code == 0
     report = run.json()
     assert report["today"] == "2026-06-01"
-    assert report["summary"] == {"overdue": 1, "due-soon": 1, "no-data": 1, "fresh": 4}
+    assert report["summary"] == {"overdue": 1, "due-soon": 1, "no-data": 2, "fresh": 4}
     owners = {
         owner["owner"]: [(s["id"], s["state"], s["due"]) for s in owner["standards"]]
         for owner in report["owners"]
@@ -77,10 +77,11 @@ def test_review_groups_by_owner_and_state(run_cli: Callable[..., Run], tmp_path:
     assert owners["Head of support"][0] == ("cur-overdue", "overdue", "2025-12-01")
     assert owners["Руководитель поддержки"] == [("cur-soon", "due-soon", "2026-06-15")]
     assert owners["—"] == [("cur-missing", "no-data", None)]
+    assert owners["Руководитель колл-центра"] == [("cur-empty", "no-data", None)]
 
     text = run_cli("review", "--today", "2026-06-01", "--lang", "en", cwd=handbook).output
     assert text.startswith("Head of support\nState")
-    assert "1 overdue, 1 due soon, 4 fresh, 1 without review data (as of 2026-06-01)." in text
+    assert "1 overdue, 1 due soon, 4 fresh, 2 without review data (as of 2026-06-01)." in text
     markdown = run_cli(
         "review", "--today", "2026-06-01", "--format", "markdown", cwd=handbook
     ).output

@@ -125,6 +125,10 @@ def test_omap_with_a_key_written_twice_or_a_list_for_a_key() -> None:
     assert "“id”" in found[0][-1]
     found = _findings(_standard(omap + "- [a]: 1\n"))
     assert not any("internal error" in message for *_, message in found), found
+    # A repeated key before an item that is not a pair (a later mutant): still the duplicate.
+    found = _findings(_standard(omap + "- id: again\n- channels:phone\n"))
+    assert [(code, line, column) for code, line, column, *_ in found] == [("STR002", 12, 3)]
+    assert "“id”" in found[0][-1]
 
 
 def test_recursive_alias_in_front_matter() -> None:

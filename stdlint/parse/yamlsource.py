@@ -66,12 +66,26 @@ class _SafeConstructor(SafeConstructor):
         """An ``!!omap`` read as the mapping of its pairs, duplicate keys refused as in any
         mapping (the library only asserts there is none, and crashes on an unhashable key)."""
         mapping = as_mapping(node)
-        if mapping is None:  # not a list of one-pair mappings: the library says what is wrong
+        if mapping is None:  # not a list of one-pair mappings: the library says what is wrong,
+            _refuse_duplicate_pair(node)  # once a repeated key before that is refused here
             yield from super().construct_yaml_omap(node)
             return
         data: dict[Any, Any] = {}
         yield data
         data.update(self.construct_mapping(mapping, deep=True))
+
+
+def _refuse_duplicate_pair(node: Any) -> None:
+    """Raise the duplicate-key problem at the first one-pair item whose key came before."""
+    seen: set[object] = set()
+    for item in getattr(node, "value", ()):
+        if not isinstance(item, MappingNode) or len(item.value) != 1:
+            return  # the library reports this item; keys after it do not matter
+        key = item.value[0][0]
+        if isinstance(key, ScalarNode):
+            if key.value in seen:
+                raise _NodeProblem("duplicate-key", key, one_line(str(key.value)))
+            seen.add(key.value)
 
 
 def _checked(

@@ -8,7 +8,7 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from stdlint.diagnostics import Diagnostic
+from stdlint.diagnostics import Diagnostic, Severity
 from stdlint.result import Result
 
 # The project's documentation, as [project.urls] in pyproject.toml names it (a test keeps the
@@ -17,6 +17,16 @@ from stdlint.result import Result
 DOCUMENTATION_URL = "https://example.invalid/stdlint"
 
 TOOL = "stdlint"
+
+# How a count of findings of each severity is worded (stdlint.i18n.plural's forms).
+SEVERITY_NOUNS = {
+    Severity.ERROR: (("error", "errors"), ("ошибка", "ошибки", "ошибок")),
+    Severity.WARNING: (
+        ("warning", "warnings"),
+        ("предупреждение", "предупреждения", "предупреждений"),
+    ),
+    Severity.INFO: (("note", "notes"), ("подсказка", "подсказки", "подсказок")),
+}
 
 
 def rule_url(code: str) -> str:

@@ -23,7 +23,13 @@ import click
 
 from stdlint.diagnostics import Diagnostic, Severity
 from stdlint.formats import text
-from stdlint.formats.common import PathMapper, full_message, most_severe_first, paths_from
+from stdlint.formats.common import (
+    SEVERITY_NOUNS,
+    PathMapper,
+    full_message,
+    most_severe_first,
+    paths_from,
+)
 from stdlint.i18n import Lang, Text, plural
 from stdlint.result import Result
 
@@ -36,14 +42,6 @@ _NOT_SHOWN = Text(
     ru="GitHub показывает не больше {limit} аннотаций каждого вида за шаг; не показаны как "
     "аннотации: {counts}. Ниже перечислены все замечания.",
 )
-_NOUNS = {
-    Severity.ERROR: (("error", "errors"), ("ошибка", "ошибки", "ошибок")),
-    Severity.WARNING: (
-        ("warning", "warnings"),
-        ("предупреждение", "предупреждения", "предупреждений"),
-    ),
-    Severity.INFO: (("note", "notes"), ("подсказка", "подсказки", "подсказок")),
-}
 _COLUMNS = Text(
     en="File | Line | Severity | Code | Message", ru="Файл | Строка | Уровень | Код | Замечание"
 )
@@ -80,7 +78,7 @@ def annotated_log(result: Result, lang: Lang, workspace: str = "") -> str:
     left_out = {severity: count - ANNOTATIONS_PER_KIND for severity, count in shown.items()}
     if any(count > 0 for count in left_out.values()):
         counts = ", ".join(
-            plural(lang, left_out[severity], *_NOUNS[severity])
+            plural(lang, left_out[severity], *SEVERITY_NOUNS[severity])
             for severity in reversed(Severity)
             if left_out.get(severity, 0) > 0
         )

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 import click
 
 from stdlint.diagnostics import Diagnostic, Severity
+from stdlint.formats.common import SEVERITY_NOUNS
 from stdlint.i18n import Lang, Text, plural
 from stdlint.result import Result
 
@@ -24,14 +25,6 @@ _SKIPPED = Text(
     ru=" Пропущено вне папок стандартов: {files} (чтобы проверить файл, укажите его явно).",
 )
 _FILE = (("file", "files"), ("файл", "файла", "файлов"))
-_NOUNS = {
-    Severity.ERROR: (("error", "errors"), ("ошибка", "ошибки", "ошибок")),
-    Severity.WARNING: (
-        ("warning", "warnings"),
-        ("предупреждение", "предупреждения", "предупреждений"),
-    ),
-    Severity.INFO: (("note", "notes"), ("подсказка", "подсказки", "подсказок")),
-}
 
 
 def format_line(
@@ -75,7 +68,7 @@ def summary_line(result: Result, lang: Lang) -> str:
         line = _CLEAN.render(lang, files=files)
     else:
         counts = ", ".join(
-            plural(lang, result.count(severity), *_NOUNS[severity])
+            plural(lang, result.count(severity), *SEVERITY_NOUNS[severity])
             for severity in reversed(Severity)
         )
         line = _CHECKED.render(lang, files=files, counts=counts)

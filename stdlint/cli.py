@@ -7,32 +7,24 @@ import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from stdlint import __version__
-from stdlint import baseline as known_findings
-from stdlint.authoring.fix import run_fix
-from stdlint.authoring.init import InitOptions, run_init
-from stdlint.authoring.new import NewStandard, run_new
-from stdlint.authoring.verify import run_verify
-from stdlint.baseline import BaselineError
-from stdlint.config import Choice, ConfigError, Profile
-from stdlint.config.schema import stale_schemas, write_schemas
-from stdlint.config.selection import NO_CHOICE
-from stdlint.diagnostics import Severity
-from stdlint.engine import check, read_handbook
-from stdlint.files import GitError, changed_standards
-from stdlint.formats import FORMATS, github, resolve
+from stdlint.formats import FORMATS
 from stdlint.i18n import Lang, Text, environment_lang, plural, quote
 from stdlint.parse.source import display_path
-from stdlint.publish import Site, changes
-from stdlint.publish.folder import FolderError, write_site, write_theme
-from stdlint.reports import REPORT_FORMATS, coverage, render_coverage, render_review, review_queue
-from stdlint.result import INTERNAL_ERROR, Result
-from stdlint.rules import all_rules, find_rule
-from stdlint.rules.docs import explain_text, rule_summary
-from stdlint.settings import Settings, load_settings
+from stdlint.reports import REPORT_FORMATS
+
+# Only what --help needs is imported here: each command imports the rest of stdlint when it
+# runs, so «stdlint explain» never loads the language engine's data, nor «stdlint check» the
+# authoring commands, the reports or the formats it does not print.
+if TYPE_CHECKING:
+    from stdlint import baseline as known_findings
+    from stdlint.config import Choice, ConfigError, Profile
+    from stdlint.result import Result
+    from stdlint.settings import Settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -47,14 +39,24 @@ def run_check(
     color: bool | None,
     debug: bool = False,
     *,
-    choice: Choice = NO_CHOICE,
+    choice: Choice | None = None,
     baseline: Path | None = None,
     write_baseline: Path | None = None,
     changed_since: str | None = None,
 ) -> int:
     """``stdlint check``: print the findings (or write the baseline); return the exit code."""
+    from stdlint import baseline as known_findings
+    from stdlint.baseline import BaselineError
+    from stdlint.config import ConfigError
+    from stdlint.config.selection import NO_CHOICE
+    from stdlint.diagnostics import Severity
+    from stdlint.engine import check
+    from stdlint.files import GitError, changed_standards
+    from stdlint.formats import resolve
+    from stdlint.settings import load_settings
+
     try:
-        settings = load_settings(config, paths, lang, choice=choice)
+        settings = load_settings(config, paths, lang, choice=choice or NO_CHOICE)
         _print_notices(settings)
     except ConfigError as error:
         _print_config_error(error)
@@ -98,6 +100,8 @@ def _append_step_summary(result: Result, lang: Lang) -> None:
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if not target:
         return
+    from stdlint.formats import github
+
     summary = github.step_summary(result, lang, os.environ.get("GITHUB_WORKSPACE", ""))
     try:
         # Append, as GitHub asks: other steps' summaries share the file; one write call.
@@ -152,6 +156,8 @@ _CHANGED = Text(
 
 def _write_baseline(result: Result, path: Path, lang: Lang, debug: bool) -> int:
     """Record every finding of ``result`` in ``path``; exit 1 if stdlint failed somewhere."""
+    from stdlint import baseline as known_findings
+
     entries = list(known_findings.entries(result))
     known_findings.write(path, entries)
     findings = plural(lang, len(entries), *_FINDINGS)
@@ -339,6 +345,8 @@ def check_command(
     if color is None and os.environ.get("NO_COLOR"):
         color = False
     day = today.date() if today is not None else None
+    from stdlint.config import Choice
+
     ui = Lang(lang) if lang else None
     choice = Choice.of(select or None, ignore)
     sys.exit(
@@ -364,6 +372,10 @@ def check_command(
 @lang_option("Language of the documentation (examples are shared).")
 def explain_command(code: str | None, lang: str | None) -> None:
     """Show a rule's documentation (by code or name); without CODE, list every rule."""
+    from stdlint.result import INTERNAL_ERROR
+    from stdlint.rules import all_rules, find_rule
+    from stdlint.rules.docs import explain_text, rule_summary
+
     ui_lang = Lang(lang) if lang else environment_lang() or Lang.EN
     if code is None:
         for rule in all_rules():
@@ -409,6 +421,8 @@ _INTERNAL_ERROR_DOC = Text(
 )
 def schema_command(output: Path, check_only: bool) -> None:
     """Write the JSON Schemas of the front matter and of handbook.yml."""
+    from stdlint.config.schema import stale_schemas, write_schemas
+
     if check_only:
         stale = stale_schemas(output)
         for path in stale:
@@ -420,6 +434,10 @@ def schema_command(output: Path, check_only: bool) -> None:
 
 def _handbook(config: Path | None, lang: str | None, today: date | None) -> tuple[Result, Lang]:
     """The parsed handbook and the language to report in; exit 2 on a bad or missing profile."""
+    from stdlint.config import ConfigError
+    from stdlint.engine import read_handbook
+    from stdlint.settings import load_settings
+
     try:
         settings = load_settings(config, (), Lang(lang) if lang else None, require_profile=True)
         _print_notices(settings)
@@ -437,6 +455,8 @@ def _handbook(config: Path | None, lang: str | None, today: date | None) -> tupl
 @lang_option("Language of the report.")
 def coverage_command(config: Path | None, output_format: str, lang: str | None) -> None:
     """Show which journey stages and channels the active standards cover, and the gaps."""
+    from stdlint.reports import coverage, render_coverage
+
     result, ui_lang = _handbook(config, lang, None)
     click.echo(render_coverage(coverage(result), output_format, ui_lang), nl=False)
 
@@ -480,6 +500,9 @@ def site_command(
     MkDocs plugin adds during a build, for engines that do not run plugins (Zensical). The
     theme files that draw the page header go to --theme, for the engine's theme.custom_dir.
     """
+    from stdlint.publish import Site, changes
+    from stdlint.publish.folder import FolderError, write_site, write_theme
+
     result, ui_lang = _handbook(config, lang, today.date() if today is not None else None)
     root = result.profile.root
     folder = docs_dir or root / (result.profile.standards[0] if result.profile.standards else ".")
@@ -525,6 +548,8 @@ def review_command(
     config: Path | None, output_format: str, today: datetime | None, lang: str | None
 ) -> None:
     """List active standards by review state (overdue, due soon, fresh), grouped by owner."""
+    from stdlint.reports import render_review, review_queue
+
     result, ui_lang = _handbook(config, lang, today.date() if today is not None else None)
     click.echo(render_review(review_queue(result), output_format, ui_lang), nl=False)
 
@@ -536,6 +561,9 @@ def _settings_or_exit(
     config: Path | None, lang: Lang | None, paths: tuple[Path, ...] = ()
 ) -> Settings:
     """The settings of the handbook; exit 2 on a bad or missing profile."""
+    from stdlint.config import ConfigError
+    from stdlint.settings import load_settings
+
     try:
         settings = load_settings(config, paths, lang, require_profile=True)
     except ConfigError as error:
@@ -579,6 +607,8 @@ def init_command(
     lang: str | None,
 ) -> None:
     """Create a new handbook repository in FOLDER (default: the current folder)."""
+    from stdlint.authoring.init import InitOptions, run_init
+
     ui_lang = Lang(lang) if lang else environment_lang() or Lang.EN
     options = InitOptions(
         company,
@@ -626,6 +656,8 @@ def new_command(
     today: datetime | None,
 ) -> None:
     """Create a draft standard with every section and a hint in each."""
+    from stdlint.authoring.new import NewStandard, run_new
+
     standard_lang = Lang(lang) if lang else None
     settings = _settings_or_exit(config, None)
     ui_lang = environment_lang() or standard_lang or settings.lang
@@ -658,6 +690,8 @@ def fix_command(
     Exit status: 0 done (with --diff: nothing to change), 1 with --diff: changes would be
     made, or a file could not be fixed; 2 usage or configuration error.
     """
+    from stdlint.authoring.fix import run_fix
+
     settings = _settings_or_exit(config, Lang(lang) if lang else None, paths)
     sys.exit(run_fix(settings, paths, show_diff))
 
@@ -682,6 +716,8 @@ def verify_command(
     Refused (exit 1) while the standard has errors. Inside a git repository the change is
     committed alone when the files had no other uncommitted changes.
     """
+    from stdlint.authoring.verify import run_verify
+
     settings = _settings_or_exit(config, Lang(lang) if lang else None)
     day = today.date() if today else None
     sys.exit(run_verify(settings, standard_id, by, day, commit=not no_commit))

@@ -1,33 +1,59 @@
 """Output formats: each a function of the finished :class:`~stdlint.engine.Result`.
 
 A format module exposes ``render(result, lang) -> str``; this registry maps the names accepted
-by ``--format`` to them.
+by ``--format`` to them. A format's module is imported when its renderer is first asked for, so
+a run pays only for the format it prints.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from importlib import import_module
+from typing import TYPE_CHECKING
 
-from stdlint.formats import auto, github, gitlab, json_format, junit, rdjsonl, sarif, text
-from stdlint.i18n import Lang
-from stdlint.result import Result
+if TYPE_CHECKING:
+    from stdlint.i18n import Lang
+    from stdlint.result import Result
 
-Renderer = Callable[[Result, Lang], str]
+Renderer = Callable[["Result", "Lang"], str]
 
-FORMATS: dict[str, Renderer] = {
-    "text": text.render,  # people at a terminal, CI logs
-    "json": json_format.render,  # other tools: the contract of DESIGN.md
-    "sarif": sarif.render,  # GitHub code scanning, SARIF viewers
-    "github": github.render,  # GitHub Actions annotations
-    "gitlab": gitlab.render,  # GitLab Code Quality (merge request widget)
-    "junit": junit.render,  # test reports of GitLab, Jenkins, Azure
-    "rdjsonl": rdjsonl.render,  # reviewdog
-    "auto": auto.render,  # github under GitHub Actions, else text
+# The module of each format, in stdlint.formats.
+_MODULES: dict[str, str] = {
+    "text": "text",  # people at a terminal, CI logs
+    "json": "json_format",  # other tools: the contract of DESIGN.md
+    "sarif": "sarif",  # GitHub code scanning, SARIF viewers
+    "github": "github",  # GitHub Actions annotations
+    "gitlab": "gitlab",  # GitLab Code Quality (merge request widget)
+    "junit": "junit",  # test reports of GitLab, Jenkins, Azure
+    "rdjsonl": "rdjsonl",  # reviewdog
+    "auto": "auto",  # github under GitHub Actions, else text
 }
+
+
+class _Registry(Mapping[str, Renderer]):
+    """Format name → ``render``, importing the format's module on first use."""
+
+    def __getitem__(self, name: str) -> Renderer:
+        module = import_module(f"stdlint.formats.{_MODULES[name]}")
+        renderer: Renderer = module.render
+        return renderer
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_MODULES)
+
+    def __len__(self) -> int:
+        return len(_MODULES)
+
+
+FORMATS: Mapping[str, Renderer] = _Registry()
 
 __all__ = ["FORMATS", "Renderer", "resolve"]
 
 
 def resolve(name: str) -> str:
     """The format ``name`` stands for: ``auto`` becomes the one it picks here."""
-    return auto.chosen() if name == "auto" else name
+    if name != "auto":
+        return name
+    from stdlint.formats import auto
+
+    return auto.chosen()

@@ -6,7 +6,7 @@ facts (:mod:`stdlint.handbook`): they never re-parse a file, and never import a 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -67,10 +67,8 @@ class RuleInfo:
         """The information of ``rule`` running at ``severity`` (built once per process)."""
         key = (rule.code, severity)
         if key not in _RULE_INFOS:
-            docs = {lang: MappingProxyType(rule_documentation(rule, lang)) for lang in Lang}
-            _RULE_INFOS[key] = cls(
-                rule.code, rule.name, rule.criterion, severity, MappingProxyType(docs)
-            )
+            docs = _Documentation(rule)
+            _RULE_INFOS[key] = cls(rule.code, rule.name, rule.criterion, severity, docs)
         return _RULE_INFOS[key]
 
     def __reduce__(self) -> tuple[object, tuple[str, Severity]]:
@@ -80,6 +78,34 @@ class RuleInfo:
     def summary(self, lang: Lang) -> str:
         """The rule's one-line summary in ``lang``."""
         return self.documentation[lang].get(SUMMARY, "").split("\n")[0]
+
+
+class _Documentation(Mapping[Lang, Mapping[str, str]]):
+    """A rule's sections per language, read on first use.
+
+    Most runs print text, which needs no documentation: the docstrings are parsed and
+    ``docs.ru.yml`` read only when a format (SARIF, JSON) asks for them.
+    """
+
+    def __init__(self, rule: type[Rule]) -> None:
+        self._rule = rule
+        self._sections: dict[Lang, Mapping[str, str]] = {}
+
+    def __getitem__(self, lang: Lang) -> Mapping[str, str]:
+        if lang not in self._sections:
+            if lang not in set(Lang):
+                raise KeyError(lang)
+            self._sections[lang] = MappingProxyType(rule_documentation(self._rule, Lang(lang)))
+        return self._sections[lang]
+
+    def __iter__(self) -> Iterator[Lang]:
+        return iter(Lang)
+
+    def __len__(self) -> int:
+        return len(Lang)
+
+    def __repr__(self) -> str:
+        return f"<documentation of {self._rule.code}>"
 
 
 def _rule_info_by_code(code: str, severity: Severity) -> RuleInfo:

@@ -99,8 +99,10 @@ class AbsoluteWithoutExceptions(DocumentRule):
         exceptions = doc.section(SectionId.EXCEPTIONS)
         if exceptions is not None and exceptions.has_content:
             return
-        matcher = _matcher(doc.lang, ctx.language.lexicon(doc.lang).absolutes)
+        matcher = None  # built at the first sentence: a standard with no prose needs none
         for sentence in commitment_sentences(doc):
+            if matcher is None:
+                matcher = _matcher(doc.lang, ctx.language.lexicon(doc.lang).absolutes)
             facts = ctx.language.facts(sentence.text, doc.lang)
             for match in matcher.find(facts.infos):
                 start, end = facts.words[match.first].start, facts.words[match.last - 1].end

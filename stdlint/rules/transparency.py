@@ -279,18 +279,17 @@ class UndefinedAbbreviation(DocumentRule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         """One finding per abbreviation, at its first use, unless it is defined there."""
-        known = ctx.language.lexicon(doc.lang).abbreviations
+        known: frozenset[str] | None = None  # read at the first candidate: the lexicon is big
         seen: set[str] = set()
         for prose in doc.prose:
             text = prose.text
             for token in tokenize(text):
                 word = token.text
-                if (
-                    token.kind != WORD
-                    or word in seen
-                    or not _is_abbreviation(word)
-                    or word in known
-                ):
+                if token.kind != WORD or word in seen or not _is_abbreviation(word):
+                    continue
+                if known is None:
+                    known = ctx.language.lexicon(doc.lang).abbreviations
+                if word in known:
                     continue
                 seen.add(word)
                 if _defined_here(text, token.start, token.end):

@@ -60,9 +60,9 @@ class VaguenessRule(DocumentRule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         """One finding per vague term of this rule's kind."""
-        data = wording(doc.lang)
-        lexicon = ctx.language.lexicon(doc.lang)
-        title = _title_words(doc) if self.fit is Fit.TOPIC else ()
+        # The wording data is built at the first finding: a clean standard, or one with no
+        # prose, never pays for it (nor, with no prose at all, for the dictionaries).
+        fitting: tuple[Wording, Lexicon, tuple[WordInfo, ...]] | None = None
         for sentence in commitment_sentences(doc):
             facts = ctx.language.facts(sentence.text, doc.lang)
             for flag in facts.flags:
@@ -72,7 +72,10 @@ class VaguenessRule(DocumentRule):
                     message, suggestion = self.also[flag.kind]
                 else:
                     continue
-                end, example = self._wording(doc, facts, flag, data, lexicon, title)
+                if fitting is None:
+                    title = _title_words(doc) if self.fit is Fit.TOPIC else ()
+                    fitting = wording(doc.lang), ctx.language.lexicon(doc.lang), title
+                end, example = self._wording(doc, facts, flag, *fitting)
                 words = sentence.text[flag.start : end]
                 span = sentence.prose.span(sentence.start + flag.start, sentence.start + end)
                 yield self.report(

@@ -1,0 +1,159 @@
+"""What a command loads: each language's morphology only for that language's prose, and nothing
+heavy for --help or for commands that read no prose (issue 13).
+
+Each case runs the command in a fresh interpreter and asserts which modules it imported: never
+times, which differ from machine to machine.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+RUSSIAN, ENGLISH = "pymorphy3", "simplemma"
+# Run a stdlint command in this process, then print which of the modules it imported.
+SCRIPT = """
+import json, sys
+from stdlint.cli import main
+try:
+    main(sys.argv[2:], prog_name="stdlint")
+except SystemExit:
+    pass
+print(json.dumps({name: name in sys.modules for name in sys.argv[1].split(",")}))
+"""
+
+NO_PROSE = """\
+---
+id: phone-answer
+title: {title}
+lang: {lang}
+status: draft
+owner: Head of support
+review_every: 10 years
+---
+
+# {title}
+
+## {rule}
+
+## {why}
+"""
+
+
+def loaded(folder: Path, modules: list[str], *args: str) -> dict[str, bool]:
+    """Which of ``modules`` ``stdlint *args``, run in ``folder``, imported."""
+    run = subprocess.run(
+        [sys.executable, "-c", SCRIPT, ",".join(modules), *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found: dict[str, bool] = json.loads(run.stdout.splitlines()[-1])
+    return found
+
+
+def one_language(tmp_path: Path, lang: str) -> Path:
+    """The example's phone standards in ``lang`` alone, with a profile of that language."""
+    folder = tmp_path / lang
+    (folder / "standards").mkdir(parents=True)
+    profile = (REPO / "handbook.yml").read_text("utf-8")
+    assert "languages: [ru, en]\n" in profile
+    (folder / "handbook.yml").write_text(
+        profile.replace("languages: [ru, en]\n", f"languages: [{lang}]\n"), "utf-8"
+    )
+    for path in (REPO / "standards" / "phone").glob(f"*.{lang}.md"):
+        shutil.copy(path, folder / "standards" / path.name)
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("lang", "wanted", "unwanted"), [("en", ENGLISH, RUSSIAN), ("ru", RUSSIAN, ENGLISH)]
+)
+def test_a_check_loads_the_morphology_of_its_languages_only(
+    tmp_path: Path, lang: str, wanted: str, unwanted: str
+) -> None:
+    folder = one_language(tmp_path, lang)
+    modules = loaded(
+        folder, [wanted, unwanted, "stdlint.authoring.init", "stdlint.publish"], "check"
+    )
+    assert modules == {
+        wanted: True,
+        unwanted: False,
+        "stdlint.authoring.init": False,
+        "stdlint.publish": False,
+    }
+
+
+def test_a_check_of_standards_without_prose_loads_no_morphology(tmp_path: Path) -> None:
+    (tmp_path / "standards").mkdir()
+    (tmp_path / "handbook.yml").write_text("languages: [en, ru]\nstandards: [standards]\n", "utf-8")
+    (tmp_path / "standards" / "answer.en.md").write_text(
+        NO_PROSE.format(title="Answering the phone", lang="en", rule="Rule", why="Why"), "utf-8"
+    )
+    (tmp_path / "standards" / "answer.ru.md").write_text(
+        NO_PROSE.format(title="Ответ на звонок", lang="ru", rule="Правило", why="Зачем"), "utf-8"
+    )
+    modules = loaded(tmp_path, [RUSSIAN, ENGLISH, "stdlint.engine"], "check")
+    assert modules == {RUSSIAN: False, ENGLISH: False, "stdlint.engine": True}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["explain"],
+        ["explain", "CON001"],
+        ["schema", "--check"],
+        ["review"],
+        ["coverage"],
+        ["check", "--select", "STR"],
+    ],
+)
+def test_structure_only_work_loads_no_morphology(args: list[str]) -> None:
+    assert loaded(REPO, [RUSSIAN, ENGLISH], *args) == {RUSSIAN: False, ENGLISH: False}
+
+
+def test_help_loads_neither_the_rules_nor_the_parsers() -> None:
+    heavy = [
+        RUSSIAN,
+        ENGLISH,
+        "stdlint.rules",
+        "stdlint.engine",
+        "stdlint.text.analysis",
+        "pydantic",
+        "markdown_it",
+        "ruamel.yaml",
+    ]
+    assert loaded(REPO, heavy, "--help") == dict.fromkeys(heavy, False)
+
+
+def test_a_text_check_imports_no_other_format_nor_the_reports_or_authoring() -> None:
+    others = [
+        "stdlint.formats.sarif",
+        "stdlint.formats.junit",
+        "stdlint.formats.gitlab",
+        "stdlint.reports.tables",
+        "stdlint.authoring.init",
+        "stdlint.authoring.fix",
+        "stdlint.publish",
+        "stdlint.mkdocs",
+    ]
+    modules = loaded(REPO, ["stdlint.formats.text", *others], "check", "--select", "STR")
+    assert modules == {"stdlint.formats.text": True, **dict.fromkeys(others, False)}
+
+
+def test_the_public_names_are_imported_on_first_use() -> None:
+    import stdlint
+
+    for name in stdlint.__all__:
+        assert getattr(stdlint, name) is not None
+    assert set(stdlint.__all__) <= set(dir(stdlint))
+    with pytest.raises(AttributeError):
+        _ = stdlint.no_such_name

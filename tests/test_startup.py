@@ -157,3 +157,15 @@ def test_the_public_names_are_imported_on_first_use() -> None:
     assert set(stdlint.__all__) <= set(dir(stdlint))
     with pytest.raises(AttributeError):
         _ = stdlint.no_such_name
+
+
+def test_the_data_loader_reads_every_data_file_as_the_safe_loader_does() -> None:
+    from ruamel.yaml import YAML
+
+    from stdlint.parse.yamlsource import load_data
+
+    files = sorted((REPO / "stdlint").rglob("*.yml"))
+    assert len(files) >= 5
+    for path in files:
+        text = path.read_text("utf-8")
+        assert load_data(text) == YAML(typ="safe").load(text), path

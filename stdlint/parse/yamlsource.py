@@ -24,6 +24,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.resolver import VersionedResolver
 
 from stdlint.diagnostics import Span
 
@@ -195,6 +196,26 @@ def unmasked(data: Any, masks: dict[str, str]) -> Any:
             node[:] = [restore(value) for value in node]
             stack.extend(node)
     return restore(data)
+
+
+class _DataResolver(VersionedResolver):
+    """YAML 1.2 throughout: stdlint's own data files have no ``%YAML`` directive."""
+
+    @property
+    def processing_version(self) -> Any:
+        return (1, 2)
+
+
+def load_data(text: str) -> Any:
+    """One of stdlint's own data files (the lexicons, the rules' Russian documentation).
+
+    ruamel.yaml asks for the document's YAML version at every scalar, which with the C parser
+    costs two caught exceptions each time; with the version fixed the big lexicons load in
+    about 40 % less time. Only for the package's files: a standard may say ``%YAML 1.1``.
+    """
+    yaml = YAML(typ="safe")
+    yaml.Resolver = _DataResolver
+    return yaml.load(text)
 
 
 def _fast_loader() -> YAML:

@@ -12,10 +12,10 @@ from functools import cache
 from importlib import resources
 
 import click
-from ruamel.yaml import YAML
 
 from stdlint.diagnostics import Severity
 from stdlint.i18n import Lang, Text
+from stdlint.parse.yamlsource import load_data
 from stdlint.rules.base import Rule
 
 SUMMARY = "summary"
@@ -43,7 +43,7 @@ def section_id(heading: str) -> str:
 def russian_documentation() -> dict[str, dict[str, str]]:
     """The Russian sections of the built-in rules, by rule code and section id."""
     text = resources.files("stdlint.rules").joinpath("docs.ru.yml").read_text("utf-8")
-    data: dict[str, dict[str, str]] = YAML(typ="safe").load(text)
+    data: dict[str, dict[str, str]] = load_data(text)
     return data
 
 

@@ -17,9 +17,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from ruamel.yaml import YAML
-
 from stdlint.i18n import Lang
+from stdlint.parse.yamlsource import load_data
 from stdlint.text.morph import WordInfo, analyse_word
 from stdlint.text.tokens import WORD, tokenize
 
@@ -227,7 +226,7 @@ class Lexicon:
 @cache
 def _raw(lang: Lang) -> dict[str, Any]:
     text = resources.files("stdlint.text").joinpath(f"lexicons/{lang.value}.yml").read_text("utf-8")
-    data: dict[str, Any] = YAML(typ="safe").load(text)
+    data: dict[str, Any] = load_data(text)
     return data
 
 

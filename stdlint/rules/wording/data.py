@@ -9,9 +9,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from ruamel.yaml import YAML
-
 from stdlint.i18n import Lang
+from stdlint.parse.yamlsource import load_data
 from stdlint.text.lexicon import Entry, Matcher
 from stdlint.text.morph import analyse_word
 
@@ -70,7 +69,7 @@ class Wording:
 @cache
 def _raw() -> dict[str, Any]:
     path = resources.files("stdlint.text").joinpath("lexicons/examples.yml")
-    data: dict[str, Any] = YAML(typ="safe").load(path.read_text("utf-8"))
+    data: dict[str, Any] = load_data(path.read_text("utf-8"))
     return data
 
 

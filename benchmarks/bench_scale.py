@@ -182,6 +182,7 @@ def bench_handbook(folder: Path, files: int, repeat: int, outputs: Path) -> None
         results[unchanged] = Runs()
     results[edited] = Runs()
     ratios: dict[str, list[float]] = {name: [] for name in results if name != "floor"}
+    cpu_ratios: dict[str, list[float]] = {name: [] for name in ratios}
     standards = sorted((folder / "standards").rglob("*.md"))
     touched = standards[len(standards) // 2]
     original = touched.read_text("utf-8")
@@ -212,16 +213,23 @@ def bench_handbook(folder: Path, files: int, repeat: int, outputs: Path) -> None
             for name in ratios:
                 if not results[name].failed and not results["floor"].failed:
                     ratios[name].append(seconds[name] / seconds["floor"])
+                    cpu_ratios[name].append(results[name].cpu[-1] / results["floor"].cpu[-1])
     finally:
         touched.write_text(original, "utf-8")
     print(f"\n{files} standard files, {repeat} rounds; edited: {touched.relative_to(folder)}")
-    table(results, files, ratios)
+    table(results, files, ratios, cpu_ratios)
 
 
-def table(results: dict[str, Runs], files: int, ratios: dict[str, list[float]]) -> None:
+def table(
+    results: dict[str, Runs],
+    files: int,
+    ratios: dict[str, list[float]],
+    cpu_ratios: dict[str, list[float]],
+) -> None:
+    """Medians; the ratios to the floor are medians of the rounds' ratios (wall, CPU)."""
     print(
         f"  {'run':<26} {'wall s':>8} {'min–max':>15} {'files/s':>8} {'CPU s':>8}"
-        f" {'peak RSS MB':>12} {'x floor':>8}  per round"
+        f" {'peak RSS MB':>12} {'x floor':>8} {'CPU x fl.':>9}  wall x floor per round"
     )
     for name, runs in results.items():
         if runs.failed:
@@ -231,6 +239,8 @@ def table(results: dict[str, Runs], files: int, ratios: dict[str, list[float]]) 
         spread = f"{min(runs.wall):.2f}–{max(runs.wall):.2f}"
         ratio = ratios.get(name, [])
         shown = f"{statistics.median(ratio):8.2f}" if ratio else f"{'':8}"
+        cpu_ratio = cpu_ratios.get(name, [])
+        shown += f" {statistics.median(cpu_ratio):9.2f}" if cpu_ratio else f" {'':9}"
         each = ", ".join(f"{r:.2f}" for r in ratio)
         print(
             f"  {name:<26} {wall:8.2f} {spread:>15} {files / wall:8.0f} "
@@ -283,6 +293,7 @@ def bench_example(repeat: int) -> None:
     files = len(list((REPO / "standards").rglob("*.md")))
     results = {"floor": Runs(), "check": Runs()}
     ratios: dict[str, list[float]] = {"check": []}
+    cpu_ratios: dict[str, list[float]] = {"check": []}
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as temporary:
         output = Path(temporary) / "check.json"
         run(FLOOR, REPO, Runs())
@@ -293,8 +304,9 @@ def bench_example(repeat: int) -> None:
                 command = FLOOR if name == "floor" else CHECK
                 seconds[name] = run(command, REPO, results[name], output)
             ratios["check"].append(seconds["check"] / seconds["floor"])
+            cpu_ratios["check"].append(results["check"].cpu[-1] / results["floor"].cpu[-1])
     print(f"\nthe example handbook (repository root): {files} files, {repeat} rounds")
-    table(results, files, ratios)
+    table(results, files, ratios, cpu_ratios)
     import_times(repeat)
 
 

@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from ruamel.yaml import YAML
 
@@ -202,7 +203,7 @@ def read_sources(repo: Path = REPO) -> Sources:
 
 
 def _front_matter(
-    example: Example, branch_names: tuple[str, str, str], choices: dict[str, object]
+    example: Example, branch_names: tuple[str, str, str], choices: dict[str, Any]
 ) -> str:
     city = branch_names[1] if example.lang == "ru" else branch_names[2]
     lines = []
@@ -217,7 +218,7 @@ def _front_matter(
         elif key in ("approved_on", "last_reviewed"):
             line = f"{key}: {choices[key]}"
         elif key in ("journey", "channels"):
-            line = f"{key}: [{', '.join(choices[key])}]"  # type: ignore[call-overload]
+            line = f"{key}: [{', '.join(choices[key])}]"
         lines.append(line)
     return "---\n" + "\n".join(lines) + "\n---\n"
 
@@ -323,7 +324,7 @@ def standard_pair(
     front = "\n".join(pair["ru"].front)
     journey = flow_list(next(li for li in front.split("\n") if li.startswith("journey:")))
     own = flow_list(next(li for li in front.split("\n") if li.startswith("channels:")))
-    choices: dict[str, object] = regional_choices(rng, journey, own, stages, channels, today)
+    choices: dict[str, Any] = regional_choices(rng, journey, own, stages, channels, today)
     if rng.random() < OVERDUE:
         reviewed = today - timedelta(days=rng.randint(380, 700))
         choices["last_reviewed"] = reviewed

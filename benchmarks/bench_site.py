@@ -58,55 +58,27 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 
-REPO = Path(__file__).resolve().parent.parent
-TODAY = "2026-11-23"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.regional import (  # needs the repository root on sys.path, above
+    LINK,
+    REPO,
+    TODAY,
+    branch,
+    flow_list,
+    journey_and_channels,
+    regional_choices,
+)
+
 MKDOCS_BUILD = [sys.executable, "-m", "mkdocs", "build", "-q"]
 STDLINT_CHECK = [sys.executable, "-m", "stdlint", "check", "--today", TODAY, "--fail-on", "never"]
-
-# Regional branches of the fictional provider: folder, Russian and English names.
-BRANCHES = [
-    ("kazan", "Казань", "Kazan"),
-    ("samara", "Самара", "Samara"),
-    ("ufa", "Уфа", "Ufa"),
-    ("perm", "Пермь", "Perm"),
-    ("izhevsk", "Ижевск", "Izhevsk"),
-    ("ulyanovsk", "Ульяновск", "Ulyanovsk"),
-    ("penza", "Пенза", "Penza"),
-    ("saratov", "Саратов", "Saratov"),
-    ("tolyatti", "Тольятти", "Tolyatti"),
-    ("cheboksary", "Чебоксары", "Cheboksary"),
-    ("yoshkar-ola", "Йошкар-Ола", "Yoshkar-Ola"),
-    ("saransk", "Саранск", "Saransk"),
-    ("kirov", "Киров", "Kirov"),
-    ("orenburg", "Оренбург", "Orenburg"),
-    ("naberezhnye-chelny", "Набережные Челны", "Naberezhnye Chelny"),
-    ("sterlitamak", "Стерлитамак", "Sterlitamak"),
-    ("syzran", "Сызрань", "Syzran"),
-    ("dimitrovgrad", "Димитровград", "Dimitrovgrad"),
-    ("almetyevsk", "Альметьевск", "Almetyevsk"),
-    ("nizhnekamsk", "Нижнекамск", "Nizhnekamsk"),
-    ("engels", "Энгельс", "Engels"),
-    ("balakovo", "Балаково", "Balakovo"),
-    ("votkinsk", "Воткинск", "Votkinsk"),
-    ("glazov", "Глазов", "Glazov"),
-    ("sarapul", "Сарапул", "Sarapul"),
-    ("berezniki", "Березники", "Berezniki"),
-    ("solikamsk", "Соликамск", "Solikamsk"),
-    ("kungur", "Кунгур", "Kungur"),
-    ("orsk", "Орск", "Orsk"),
-    ("buzuluk", "Бузулук", "Buzuluk"),
-    ("novocheboksarsk", "Новочебоксарск", "Novocheboksarsk"),
-    ("neftekamsk", "Нефтекамск", "Neftekamsk"),
-]
-
-_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s#]+\.md)(#[^)\s]*)?\)")
 
 
 # --- the handbooks ----------------------------------------------------------------------
@@ -125,15 +97,6 @@ def copy_example(folder: Path) -> int:
     _copy_skeleton(folder)
     shutil.copytree(REPO / "standards", folder / "standards")
     return len(list((folder / "standards").rglob("*.md")))
-
-
-def _journey_and_channels() -> tuple[list[str], list[str]]:
-    profile = YAML(typ="safe").load((REPO / "handbook.yml").read_text("utf-8"))
-    return [s["id"] for s in profile["journey"]], [c["id"] for c in profile["channels"]]
-
-
-def _flow_list(line: str) -> list[str]:
-    return [item.strip() for item in line.split("[", 1)[1].rsplit("]", 1)[0].split(",")]
 
 
 def _variant(
@@ -171,7 +134,7 @@ def _variant(
         target = os.path.normpath(os.path.join(os.path.dirname(here), match.group(2)))
         return match.group(0) if target in present else match.group(1)
 
-    return "---\n" + "\n".join(lines) + "---\n" + _LINK.sub(relink, body)
+    return "---\n" + "\n".join(lines) + "---\n" + LINK.sub(relink, body)
 
 
 def generate_handbook(folder: Path, ids: int, seed: int) -> int:
@@ -182,7 +145,7 @@ def generate_handbook(folder: Path, ids: int, seed: int) -> int:
     """
     _copy_skeleton(folder)
     rng = random.Random(seed)
-    stages, channels = _journey_and_channels()
+    stages, channels = journey_and_channels()
     docs = folder / "standards"
     originals = sorted(
         {
@@ -205,41 +168,23 @@ def generate_handbook(folder: Path, ids: int, seed: int) -> int:
                     shutil.copy(source, target)
                     written += 1
             continue
-        slug, ru, en = BRANCHES[(number - 1) % len(BRANCHES)]
-        if number > len(BRANCHES):
-            cycle = (number - 1) // len(BRANCHES) + 1
-            slug, ru, en = f"{slug}-{cycle}", f"{ru}-{cycle}", f"{en}-{cycle}"
-        branch = (slug, ru, en)
+        branch_names = branch(number)
+        slug = branch_names[0]
         present = {f"{stem}.{lang}.md" for stem in chosen for lang in ("ru", "en")}
         for stem in chosen:
             source_ru = (REPO / "standards" / f"{stem}.ru.md").read_text("utf-8")
             front = source_ru.split("---\n", 2)[1]
-            journey = _flow_list(next(li for li in front.split("\n") if li.startswith("journey:")))
-            own = _flow_list(next(li for li in front.split("\n") if li.startswith("channels:")))
-            rng.shuffle(journey)
-            if rng.random() < 0.3:
-                extra = rng.choice(stages)
-                journey += [] if extra in journey else [extra]
-            if rng.random() < 0.2:
-                extra = rng.choice(channels)
-                own += [] if extra in own else [extra]
-            # Mostly fresh; about one in ten due within the 30-day warning horizon.
-            reviewed = today - timedelta(
-                days=rng.randint(335, 364) if rng.random() < 0.1 else rng.randint(1, 300)
-            )
-            approved = reviewed - timedelta(days=rng.randint(0, 60))
-            choices = {
-                "journey": journey,
-                "channels": own,
-                "last_reviewed": reviewed,
-                "approved_on": approved,
-            }
+            journey = flow_list(next(li for li in front.split("\n") if li.startswith("journey:")))
+            own = flow_list(next(li for li in front.split("\n") if li.startswith("channels:")))
+            choices = regional_choices(rng, journey, own, stages, channels, today)
             for lang in ("ru", "en"):
                 text = (REPO / "standards" / f"{stem}.{lang}.md").read_text("utf-8")
                 here = f"{stem}.{lang}.md"
                 target = docs / slug / here
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(_variant(text, lang, branch, choices, present, here), "utf-8")
+                target.write_text(
+                    _variant(text, lang, branch_names, choices, present, here), "utf-8"
+                )
                 written += 1
     return written
 

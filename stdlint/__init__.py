@@ -2,8 +2,8 @@
 
 The public face: resolve the settings once (:func:`load_settings`), check paths or a text
 (:func:`check`, :func:`check_text`) or just read the handbook (:func:`read_handbook`), and read
-the :class:`Result`. Facts about standards live in :mod:`stdlint.handbook`; the reports' data in
-:mod:`stdlint.reports`.
+the :class:`Result`, whose ``handbook`` holds the :class:`Facts` of every standard. Facts about
+standards live in :mod:`stdlint.handbook`; the reports' data in :mod:`stdlint.reports`.
 
 The names are imported on first use (PEP 562): ``stdlint --help`` or ``stdlint explain`` import
 ``stdlint.cli``, and through it this package, without paying for the rules and the language
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from stdlint.config import ConfigError, Profile, load_profile
     from stdlint.diagnostics import Criterion, Diagnostic, Severity, Span
     from stdlint.engine import check, check_text, read_handbook
+    from stdlint.parse.facts import Facts
     from stdlint.result import FileRecord, FileState, Result, RuleInfo
     from stdlint.rules import Rule
     from stdlint.settings import Settings, load_settings
@@ -37,6 +38,7 @@ _SOURCES = {
     "check": "stdlint.engine",
     "check_text": "stdlint.engine",
     "read_handbook": "stdlint.engine",
+    "Facts": "stdlint.parse.facts",
     "FileRecord": "stdlint.result",
     "FileState": "stdlint.result",
     "Result": "stdlint.result",
@@ -64,6 +66,7 @@ __all__ = [
     "ConfigError",
     "Criterion",
     "Diagnostic",
+    "Facts",
     "FileRecord",
     "FileState",
     "Profile",

@@ -43,6 +43,7 @@ def run_check(
     baseline: Path | None = None,
     write_baseline: Path | None = None,
     changed_since: str | None = None,
+    jobs: int | None = None,
 ) -> int:
     """``stdlint check``: print the findings (or write the baseline); return the exit code."""
     from stdlint import baseline as known_findings
@@ -71,7 +72,7 @@ def run_check(
         if changed_since is not None:
             targets, everything = changed_standards(settings.profile, changed_since, paths)
             _print_changed(targets, everything, changed_since, settings.profile, ui)
-        result = check(targets, settings, today)
+        result = check(targets, settings, today, jobs=jobs)
         if write_baseline is not None:
             return _write_baseline(result, write_baseline, ui, debug)
     except ConfigError as error:
@@ -322,6 +323,14 @@ def main() -> None:
     help="Check only the standards changed since this git revision (with PATHS: those of "
     "them in PATHS); handbook-wide rules still see the whole handbook.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes that share the files: this one and N-1 workers (default: one per core). "
+    "The output is the same whatever the number.",
+)
 def check_command(
     paths: tuple[Path, ...],
     config: Path | None,
@@ -336,6 +345,7 @@ def check_command(
     baseline: Path | None,
     write_baseline: Path | None,
     changed_since: str | None,
+    jobs: int | None,
 ) -> None:
     """Check standards: the handbook of the current folder, or the given files and folders.
 
@@ -363,6 +373,7 @@ def check_command(
             baseline=baseline,
             write_baseline=write_baseline,
             changed_since=changed_since,
+            jobs=jobs,
         )
     )
 

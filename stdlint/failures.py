@@ -49,6 +49,11 @@ class Guard:
             self._langs[path] = lang
             return fallback
 
+    def absorb(self, other: Guard) -> None:
+        """Keep what went wrong under ``other`` too (a step run apart, in a worker process)."""
+        self.failures.extend(other.failures)
+        self._langs.update(other._langs)
+
     def diagnostics(self) -> list[Diagnostic]:
         """One STR000 finding per failure, in the language of its file."""
         return [self._diagnostic(failure) for failure in self.failures]

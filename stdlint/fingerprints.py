@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from stdlint.diagnostics import Diagnostic
+from stdlint.parse.source import Source, read
 from stdlint.result import Result
 
 VERSION = "1"  # part of every fingerprint: changing the recipe changes them all, visibly
@@ -41,16 +42,38 @@ def fingerprints(result: Result) -> tuple[str, ...]:
     return tuple(prints)
 
 
+class StandardLines:
+    """The lines of the standards a result's findings are in, as the rules saw them (no BOM,
+    LF newlines): from the documents the result kept (check_text), else read again, once per
+    file and only for files with findings — check() keeps no text."""
+
+    def __init__(self, result: Result) -> None:
+        self._lines: dict[str, list[str]] = {
+            doc.display_path: doc.lines for doc in result.documents
+        }
+        self._paths = {facts.display_path: facts.path for facts in result.handbook}
+
+    def get(self, path: str) -> list[str] | None:
+        """The lines of the standard whose diagnostic path is ``path``; None if it is none."""
+        if path not in self._lines:
+            if path not in self._paths:
+                return None
+            text = read(Source(self._paths[path], None)).text
+            self._lines[path] = text.split("\n") if text is not None else []
+        return self._lines[path]
+
+
 def _line_reader(result: Result) -> Callable[[Diagnostic], str]:
     """A function giving the text of the line a diagnostic starts on ("" when unknown)."""
-    texts: dict[str, list[str]] = {
-        doc.display_path: doc.lines for doc in (*result.handbook, *result.documents)
-    }
+    standards = StandardLines(result)
+    others: dict[str, list[str]] = {}
 
     def line_of(diagnostic: Diagnostic) -> str:
-        if diagnostic.path not in texts:
-            texts[diagnostic.path] = _read_lines(result.absolute(diagnostic))
-        file_lines = texts[diagnostic.path]
+        file_lines = standards.get(diagnostic.path)
+        if file_lines is None:
+            if diagnostic.path not in others:
+                others[diagnostic.path] = _read_lines(result.absolute(diagnostic))
+            file_lines = others[diagnostic.path]
         index = diagnostic.line - 1
         return file_lines[index] if 0 <= index < len(file_lines) else ""
 
@@ -58,7 +81,7 @@ def _line_reader(result: Result) -> Callable[[Diagnostic], str]:
 
 
 def _read_lines(path: Path) -> list[str]:
-    """The lines of a file that is not a parsed standard (handbook.yml); [] if unreadable."""
+    """The lines of a file that is not a standard (handbook.yml); [] if unreadable."""
     try:
         return path.read_text("utf-8", errors="replace").split("\n")
     except OSError:

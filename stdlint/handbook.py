@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from stdlint.config import Profile
 from stdlint.i18n import Lang
-from stdlint.parse.document import Document
+from stdlint.parse.facts import Facts
 from stdlint.parse.models import Direction, Metric, StandardMeta, Status
 from stdlint.text.analysis import LanguageEngine
 
@@ -32,10 +32,10 @@ def is_retired(meta: StandardMeta | None) -> bool:
     return meta is not None and meta.status is Status.RETIRED
 
 
-def active_standards(docs: Iterable[Document]) -> list[StandardMeta]:
+def active_standards(standards: Iterable[Facts]) -> list[StandardMeta]:
     """The front matter of every active standard, one per id (translations count once)."""
     seen: dict[str, StandardMeta] = {}
-    for doc in docs:
+    for doc in standards:
         if doc.meta is not None and is_active(doc.meta):
             seen.setdefault(doc.meta.id, doc.meta)
     return list(seen.values())
@@ -181,22 +181,22 @@ def not_applicable_cells(profile: Profile) -> set[tuple[str, str]]:
     return {(cell.stage, cell.channel) for cell in profile.coverage.not_applicable}
 
 
-def covered_cells(docs: Iterable[Document]) -> dict[tuple[str, str], list[str]]:
+def covered_cells(standards: Iterable[Facts]) -> dict[tuple[str, str], list[str]]:
     """The ids of the active standards in each (stage, channel) cell they cover."""
     cells: dict[tuple[str, str], list[str]] = {}
-    for meta in active_standards(docs):
+    for meta in active_standards(standards):
         for stage in meta.journey:
             for channel in meta.channels:
                 cells.setdefault((stage, channel), []).append(meta.id)
     return cells
 
 
-def covered_stages(docs: Iterable[Document]) -> set[str]:
+def covered_stages(standards: Iterable[Facts]) -> set[str]:
     """The journey stages some active standard lists."""
-    return {stage for meta in active_standards(docs) for stage in meta.journey}
+    return {stage for meta in active_standards(standards) for stage in meta.journey}
 
 
-def dimensions_tracked(profile: Profile, docs: Sequence[Document]) -> bool:
+def dimensions_tracked(profile: Profile, standards: Sequence[Facts]) -> bool:
     """Whether the handbook uses quality dimensions at all.
 
     It does when ``handbook.yml`` lists its own ``dimensions``, or when some active standard
@@ -205,12 +205,12 @@ def dimensions_tracked(profile: Profile, docs: Sequence[Document]) -> bool:
     """
     if "dimensions" in profile.model_fields_set:
         return True
-    return any(meta.dimensions for meta in active_standards(docs))
+    return any(meta.dimensions for meta in active_standards(standards))
 
 
-def dimension_coverage(profile: Profile, docs: Sequence[Document]) -> dict[str, list[str]]:
+def dimension_coverage(profile: Profile, standards: Sequence[Facts]) -> dict[str, list[str]]:
     """The ids of the active standards that address each of the profile's dimensions."""
-    metas = active_standards(docs)
+    metas = active_standards(standards)
     return {
         dimension.id: [meta.id for meta in metas if dimension.id in meta.dimensions]
         for dimension in profile.dimensions

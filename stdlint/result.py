@@ -17,6 +17,7 @@ from stdlint.config import Profile
 from stdlint.diagnostics import Criterion, Diagnostic, Severity
 from stdlint.i18n import Lang
 from stdlint.parse.document import Document
+from stdlint.parse.facts import Facts
 from stdlint.rules import Rule, find_rule
 from stdlint.rules.docs import SUMMARY, rule_documentation
 
@@ -125,13 +126,16 @@ class Result:
 
     diagnostics: tuple[Diagnostic, ...]
     files: tuple[FileRecord, ...]
-    documents: tuple[Document, ...]  # the files checked, parsed
-    handbook: tuple[Document, ...]  # every standard of the handbook (the checked ones included)
+    handbook: tuple[Facts, ...]  # every standard of the handbook (the checked ones included)
     rules: tuple[RuleInfo, ...]  # the rules that ran, by code
     profile: Profile
     today: date
     suppressed: int = 0
     failures: tuple[Failure, ...] = ()  # each is also an STR000 diagnostic on its file
+    # The parsed documents, when the call keeps them: check_text (its one document) and
+    # read_handbook (for the published pages). check() keeps none: memory would grow with the
+    # text of the handbook.
+    documents: tuple[Document, ...] = ()
 
     @property
     def root(self) -> Path:
@@ -154,9 +158,13 @@ class Result:
         record = next((file for file in self.files if file.path == diagnostic.path), None)
         return record.absolute if record else (self.root / diagnostic.path).absolute()
 
+    def standard(self, path: str) -> Facts | None:
+        """The facts of the standard of the handbook whose diagnostic path is ``path``."""
+        return next((facts for facts in self.handbook if facts.display_path == path), None)
+
     def document(self, path: str) -> Document | None:
-        """The parsed standard of the handbook whose diagnostic path is ``path``."""
-        return next((doc for doc in self.handbook if doc.display_path == path), None)
+        """The parsed document whose diagnostic path is ``path``, if the call kept it."""
+        return next((doc for doc in self.documents if doc.display_path == path), None)
 
     def rule(self, code: str) -> RuleInfo | None:
         """The rule with ``code``, if it ran."""

@@ -99,14 +99,14 @@ def test_a_failure_while_reading_one_file_leaves_the_others_checked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     handbook = _handbook(tmp_path)
-    real_parse = __import__("stdlint.engine", fromlist=["parse"]).parse
+    real_parse = __import__("stdlint.engine.judge", fromlist=["parse"]).parse
 
     def parse(source: object, shown: str, lang: object) -> Document:
         if shown.endswith("broken.md"):
             raise RecursionError("deep")
         return real_parse(source, shown, lang)  # type: ignore[no-any-return]
 
-    monkeypatch.setattr("stdlint.engine.parse", parse)
+    monkeypatch.setattr("stdlint.engine.judge.parse", parse)
     result = check(None, load_profile(handbook / "handbook.yml"), DAY)
     assert [(d.path, d.code) for d in result.diagnostics] == [("standards/broken.md", "STR000")]
     assert result.diagnostics[0].message.startswith("internal error while reading the file")

@@ -219,15 +219,16 @@ def test_the_result_is_enough_for_a_consumer(tmp_path: Path) -> None:
     states = {record.path: record.state.value for record in result.files}
     assert states["NOTES.md"] == "skipped"
     assert states["standards/phone/answer-call.en.md"] == "checked"
-    assert result.checked_files == len(result.documents) == len(result.handbook)
+    assert result.checked_files == len(result.handbook)
+    assert result.documents == ()  # check() keeps no parsed text, only each standard's facts
     assert result.today == date(2026, 11, 23)
     assert result.profile.path == (handbook / "handbook.yml").resolve()
     con001 = result.rule("CON001")
     assert con001 is not None and con001.criterion.value == "concreteness"
     assert con001.documentation[Lang.EN]["what_it_does"].startswith("Flags words such as")
     assert con001.summary(Lang.RU).startswith("Качество или манера поведения")
-    doc = result.document("standards/phone/answer-call.en.md")
-    assert doc is not None and doc.meta is not None and doc.meta.id == "phone-answer"
+    facts = result.standard("standards/phone/answer-call.en.md")
+    assert facts is not None and facts.meta is not None and facts.meta.id == "phone-answer"
 
 
 def test_a_result_travels_between_processes() -> None:

@@ -19,7 +19,7 @@ from stdlint.config import Profile
 from stdlint.engine import read_handbook
 from stdlint.files import write_atomic
 from stdlint.i18n import Lang, Text, quote
-from stdlint.parse.document import Document
+from stdlint.parse.facts import Facts
 from stdlint.parse.source import display_path
 from stdlint.parse.values import Interval
 from stdlint.settings import Settings
@@ -89,7 +89,7 @@ def standard_text(wanted: NewStandard, profile: Profile) -> str:
 def _complete(
     given: NewStandard,
     profile: Profile,
-    handbook: tuple[Document, ...],
+    handbook: tuple[Facts, ...],
     ui_lang: Lang,
     *,
     ask: bool,
@@ -139,13 +139,12 @@ def _complete(
     )
 
 
-def _ids_by_lang(handbook: tuple[Document, ...]) -> dict[str, dict[Lang, Path]]:
+def _ids_by_lang(handbook: tuple[Facts, ...]) -> dict[str, dict[Lang, Path]]:
     """Every id written in the handbook, with the file of each language that has it."""
     taken: dict[str, dict[Lang, Path]] = {}
     for doc in handbook:
-        written = doc.front_matter.data.get("id") if doc.front_matter else None
-        if isinstance(written, str):
-            taken.setdefault(written, {})[doc.lang] = doc.path
+        if doc.written_id is not None:
+            taken.setdefault(doc.written_id, {})[doc.lang] = doc.path
     return taken
 
 

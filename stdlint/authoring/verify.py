@@ -23,7 +23,6 @@ from stdlint.diagnostics import Severity
 from stdlint.engine import check, check_text
 from stdlint.files import write_atomic
 from stdlint.i18n import Lang, Text, quote
-from stdlint.parse.document import Document
 from stdlint.parse.models import StandardMeta
 from stdlint.parse.source import display_path
 from stdlint.settings import Settings
@@ -47,8 +46,8 @@ def run_verify(
     """Stamp the standard ``standard_id`` as reviewed; return the exit code."""
     lang = settings.lang
     day = today or date.today()
-    result = check(None, settings, day)
-    docs = [doc for doc in result.handbook if _id_of(doc) == standard_id]
+    result = check(None, settings, day, jobs=None)
+    docs = [doc for doc in result.handbook if doc.written_id == standard_id]
     if not docs:
         click.echo(_NOT_FOUND.render(lang, id=quote(lang, standard_id)), err=True)
         return EXIT_USAGE
@@ -142,11 +141,6 @@ def _set(front: str, key: str, value: str, written: str) -> str:
     if anchor is None:
         return f"{key}: {written}\n{front}"
     return matter.insert_after(front, anchor, f"{key}: {written}")
-
-
-def _id_of(doc: Document) -> str | None:
-    written = doc.front_matter.data.get("id") if doc.front_matter else None
-    return written if isinstance(written, str) else None
 
 
 _NOT_FOUND = Text(

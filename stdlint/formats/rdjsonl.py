@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from stdlint.diagnostics import Diagnostic, Severity
+from stdlint.fingerprints import StandardLines
 from stdlint.formats.common import DOCUMENTATION_URL, TOOL, full_message, paths_from, rule_url
 from stdlint.i18n import Lang
 from stdlint.result import Result
@@ -68,13 +69,16 @@ class _SourceLines:
 
     def __init__(self, result: Result) -> None:
         self._result = result
-        self._lines = {doc.display_path: doc.lines for doc in (*result.handbook, *result.documents)}
+        self._standards = StandardLines(result)
+        self._lines: dict[str, list[str]] = {}
 
     def byte_column(self, diagnostic: Diagnostic, line: int, column: int) -> int:
         """The 1-based UTF-8 byte column of the character column ``column`` on ``line``."""
-        if diagnostic.path not in self._lines:
-            self._lines[diagnostic.path] = _read_lines(self._result.absolute(diagnostic))
-        file_lines = self._lines[diagnostic.path]
+        file_lines = self._standards.get(diagnostic.path)
+        if file_lines is None:
+            if diagnostic.path not in self._lines:
+                self._lines[diagnostic.path] = _read_lines(self._result.absolute(diagnostic))
+            file_lines = self._lines[diagnostic.path]
         if not 1 <= line <= len(file_lines):
             return column  # a file that could not be read: its findings are at its start
         text = file_lines[line - 1]

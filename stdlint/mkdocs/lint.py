@@ -20,5 +20,6 @@ def lint(
     profile: Path | None, folder: Path, today: date
 ) -> tuple[tuple[Diagnostic, ...], tuple[Failure, ...]]:
     """The findings of a whole-handbook check, and stdlint's own failures, as the CLI has them."""
-    result = check(settings=load_settings(profile, [folder]), today=today)
+    # One process: this one already runs beside the build, on the other core.
+    result = check(settings=load_settings(profile, [folder]), today=today, jobs=1)
     return result.diagnostics, result.failures

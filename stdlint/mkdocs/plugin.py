@@ -36,7 +36,7 @@ from stdlint.diagnostics import Diagnostic, Severity
 from stdlint.engine import read_handbook
 from stdlint.i18n import Lang, Text
 from stdlint.mkdocs.lint import lint
-from stdlint.parse.document import Document
+from stdlint.parse.facts import Facts
 from stdlint.parse.source import display_path
 from stdlint.publish import (
     Site,
@@ -113,7 +113,7 @@ class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
         self._today: date = date.today()
         self._stamp: tuple[Any, ...] | None = None
         self._site: Site | None = None
-        self._by_path: dict[str, Document] = {}
+        self._by_path: dict[str, Facts] = {}
         self._command: str | None = None
         self._site_dir: str | None = None
         self._built = False
@@ -234,7 +234,7 @@ class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
         # out of the site, and the check reports it at its position like any other finding.
         for file in files.documentation_pages():
             doc = self._by_path.get(os.path.abspath(file.abs_src_path or ""))
-            if doc is not None and doc.text is None:
+            if doc is not None and not doc.readable:
                 files.remove(file)
         added: list[str] = []
 

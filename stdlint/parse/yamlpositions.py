@@ -38,6 +38,10 @@ class Positions:
         # The node tree is a cache: pickle the text alone and compose it again when asked.
         return Positions, (self._text, self._first_line)
 
+    def detached(self) -> Positions:
+        """The same positions without the node tree computed so far (to keep for long)."""
+        return Positions(self._text, self._first_line)
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Positions):
             return NotImplemented

@@ -57,7 +57,8 @@ def write_site(site: Site, docs_dir: Path, output: Path, home: Path | None = Non
     output = output.resolve()
     previous = _previous_files(output)
     files: dict[str, bytes] = {}
-    by_path = {os.path.abspath(doc.path): doc for doc in site.result.handbook}
+    # The documents read_handbook kept: their text is what is published.
+    by_path = {os.path.abspath(doc.path): doc for doc in site.result.documents}
     for path in sorted(docs_dir.rglob("*")):
         if not path.is_file() or output in path.resolve().parents:
             continue

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from stdlint.handbook import reviewed_on
-from stdlint.parse.document import Document
+from stdlint.parse.facts import Facts
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,9 +24,9 @@ class Change:
     from_git: bool
 
 
-def changes(docs: Iterable[Document], root: Path, *, limit: int = 50) -> list[Change]:
+def changes(standards: Iterable[Facts], root: Path, *, limit: int = 50) -> list[Change]:
     """The standards' last changes, newest first (ties by path), at most ``limit``."""
-    docs = [doc for doc in docs if doc.meta is not None]
+    docs = [doc for doc in standards if doc.meta is not None]
     history = _git_history(root)
     found: list[Change] = []
     for doc in docs:

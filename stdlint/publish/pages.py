@@ -14,7 +14,7 @@ from pathlib import PurePosixPath
 
 from stdlint.handbook import ReviewState, is_active, review
 from stdlint.i18n import Lang, Text
-from stdlint.parse.document import Document
+from stdlint.parse.facts import Facts
 from stdlint.parse.models import StandardMeta, Status
 from stdlint.publish import labels
 from stdlint.publish.history import Change
@@ -47,14 +47,14 @@ class Site:
     docs_dir: str
     suffixed: bool
     changes: tuple[Change, ...] = ()
-    _by_id: dict[str, dict[Lang, Document]] = field(default_factory=dict, repr=False)
+    _by_id: dict[str, dict[Lang, Facts]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for doc in self.result.handbook:
             if doc.meta is not None and self.src_uri(doc) is not None:
                 self._by_id.setdefault(doc.meta.id, {}).setdefault(doc.meta.lang, doc)
 
-    def src_uri(self, doc: Document) -> str | None:
+    def src_uri(self, doc: Facts) -> str | None:
         """The document's path inside the documentation folder, or None when it is outside."""
         path = PurePosixPath(doc.display_path)
         folder = PurePosixPath(self.docs_dir) if self.docs_dir not in ("", ".") else None
@@ -70,7 +70,7 @@ class Site:
         suffix = f".{lang.value}" if self.suffixed else ""
         return f"{PAGES_FOLDER}/{stem}{suffix}.md"
 
-    def standards(self, lang: Lang, *, published_only: bool = True) -> list[Document]:
+    def standards(self, lang: Lang, *, published_only: bool = True) -> list[Facts]:
         """One document per standard id, in ``lang`` where it exists, ordered by title."""
         chosen = []
         for versions in self._by_id.values():
@@ -81,7 +81,7 @@ class Site:
             chosen.append(doc)
         return sorted(chosen, key=lambda doc: doc.meta.title.casefold() if doc.meta else "")
 
-    def translation(self, doc: Document, lang: Lang) -> Document | None:
+    def translation(self, doc: Facts, lang: Lang) -> Facts | None:
         """The version of ``doc`` in ``lang``, if there is one."""
         return None if doc.meta is None else self._by_id.get(doc.meta.id, {}).get(lang)
 
@@ -162,7 +162,7 @@ def home_page(site: Site, lang: Lang) -> GeneratedPage:
     return GeneratedPage(page, title, "\n".join(lines).rstrip() + "\n")
 
 
-def _link(site: Site, doc: Document, page: str, lang: Lang) -> str:
+def _link(site: Site, doc: Facts, page: str, lang: Lang) -> str:
     assert doc.meta is not None
     uri = site.src_uri(doc)
     assert uri is not None
@@ -243,7 +243,7 @@ def _cell_mark(kind: str, text: str) -> str:
 def _reviews(site: Site, lang: Lang, page: str) -> list[str]:
     result = site.result
     lines = [labels.REVIEWS_INTRO.render(lang, today=result.today.isoformat()), ""]
-    by_owner: dict[str, list[tuple[Document, StandardMeta]]] = {}
+    by_owner: dict[str, list[tuple[Facts, StandardMeta]]] = {}
     for doc in site.standards(lang):
         assert doc.meta is not None
         if is_active(doc.meta):

@@ -7,20 +7,35 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
 from stdlint.config import Profile
 from stdlint.diagnostics import Criterion, Diagnostic, Severity, Span
-from stdlint.i18n import Text
+from stdlint.i18n import Lang, Text
 from stdlint.parse.document import Document
+from stdlint.parse.facts import Facts
 from stdlint.parse.suppressions import Suppression
 from stdlint.text.analysis import LanguageEngine
 
 CODE_PATTERN = re.compile(r"^(STR|CON|MEA|REL|TRN|CUR|CMP|CNS|FRD|ECO)\d{3}$")
 NAME_PATTERN = re.compile(r"^[a-z]+(-[a-z0-9]+)*$")
 DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Use instead", "Options")
+
+
+class Located(Protocol):
+    """What a finding is placed in: a parsed :class:`Document`, or a standard's :class:`Facts`."""
+
+    @property
+    def display_path(self) -> str:
+        """The file's path as diagnostics name it."""
+        ...
+
+    @property
+    def lang(self) -> Lang:
+        """The language to word the finding in."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +91,7 @@ class Rule:
         self.options = options if options is not None else self.Options()
 
     def diagnostic(
-        self, doc: Document, span: Span, message: str, suggestion: str, quote: str = ""
+        self, doc: Located, span: Span, message: str, suggestion: str, quote: str = ""
     ) -> Diagnostic:
         """A finding of this rule in ``doc``, at its default severity (the engine overrides it)."""
         return Diagnostic(
@@ -92,7 +107,7 @@ class Rule:
 
     def report(
         self,
-        doc: Document,
+        doc: Located,
         span: Span,
         message: Text,
         suggestion: Text,
@@ -146,10 +161,18 @@ class DocumentRule(Rule):
 
 
 class HandbookRule(Rule):
-    """A rule that looks at all the documents of the handbook together."""
+    """A rule that looks at all the standards of the handbook together.
 
-    def check_handbook(self, docs: Sequence[Document], ctx: Context) -> Iterator[Diagnostic]:
-        """Findings across ``docs``."""
+    It sees their :class:`Facts`, not their text: each document is judged and dropped before
+    the next is read. A rule that needs something from the body takes it in :meth:`gather`.
+    """
+
+    def gather(self, doc: Document, ctx: Context) -> object:
+        """What this rule needs from ``doc`` beyond its facts (small, picklable); None: nothing."""
+        return None
+
+    def check_handbook(self, standards: Sequence[Facts], ctx: Context) -> Iterator[Diagnostic]:
+        """Findings across ``standards``."""
         raise NotImplementedError
 
 
@@ -191,7 +214,7 @@ class SuppressionRule(Rule):
 
     def check_suppressions(
         self,
-        doc: Document,
+        doc: Located,
         suppressions: Sequence[Suppression],
         ctx: Context,
         known: frozenset[str],

@@ -15,6 +15,7 @@ from stdlint.handbook import (
 )
 from stdlint.i18n import Text
 from stdlint.parse.document import Document
+from stdlint.parse.facts import Facts
 from stdlint.rules.base import Context, DocumentRule, HandbookRule
 
 
@@ -71,9 +72,9 @@ class StageWithoutStandard(HandbookRule):
         ru="напишите для него стандарт (journey: [{id}]) или уберите этап из пути клиента",
     )
 
-    def check_handbook(self, docs: Sequence[Document], ctx: Context) -> Iterator[Diagnostic]:
+    def check_handbook(self, standards: Sequence[Facts], ctx: Context) -> Iterator[Diagnostic]:
         """One finding per uncovered stage."""
-        covered = covered_stages(docs)
+        covered = covered_stages(standards)
         lang = ctx.profile.default_lang
         for index, stage in enumerate(ctx.profile.journey):
             if stage.id not in covered:
@@ -155,9 +156,9 @@ class CellWithoutStandard(HandbookRule):
         "в coverage.not_applicable",
     )
 
-    def check_handbook(self, docs: Sequence[Document], ctx: Context) -> Iterator[Diagnostic]:
+    def check_handbook(self, standards: Sequence[Facts], ctx: Context) -> Iterator[Diagnostic]:
         """One finding per empty required cell."""
-        covered = covered_cells(docs)
+        covered = covered_cells(standards)
         profile, lang = ctx.profile, ctx.profile.default_lang
         stages = {stage.id: (index, stage) for index, stage in enumerate(profile.journey)}
         channels = {channel.id: channel for channel in profile.channels}
@@ -243,11 +244,11 @@ class DimensionNotCovered(HandbookRule):
         ru="добавьте «{id}» в dimensions стандарта, который его охватывает, или напишите новый",
     )
 
-    def check_handbook(self, docs: Sequence[Document], ctx: Context) -> Iterator[Diagnostic]:
+    def check_handbook(self, standards: Sequence[Facts], ctx: Context) -> Iterator[Diagnostic]:
         """One finding per uncovered dimension."""
-        if not dimensions_tracked(ctx.profile, docs):
+        if not dimensions_tracked(ctx.profile, standards):
             return
-        covered = dimension_coverage(ctx.profile, docs)
+        covered = dimension_coverage(ctx.profile, standards)
         lang = ctx.profile.default_lang
         for index, dimension in enumerate(ctx.profile.dimensions):
             if not covered[dimension.id]:

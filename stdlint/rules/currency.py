@@ -11,6 +11,7 @@ from stdlint.diagnostics import Criterion, Diagnostic, Severity, Span
 from stdlint.handbook import is_active, is_retired, review_due
 from stdlint.i18n import Lang, Text, quote
 from stdlint.parse.document import Document
+from stdlint.parse.facts import Facts
 from stdlint.parse.models import StandardMeta
 from stdlint.rules.base import Context, DocumentRule, HandbookRule
 
@@ -374,11 +375,11 @@ class LinkToRetired(HandbookRule):
         ru="дайте ссылку на стандарт, который его заменил, или удалите ссылку",
     )
 
-    def check_handbook(self, docs: Sequence[Document], ctx: Context) -> Iterator[Diagnostic]:
+    def check_handbook(self, standards: Sequence[Facts], ctx: Context) -> Iterator[Diagnostic]:
         """One finding per link from an active standard to a retired one."""
-        by_path = {os.path.realpath(doc.path): doc for doc in docs}
-        for doc in docs:
-            if _active(doc) is None:
+        by_path = {os.path.realpath(doc.path): doc for doc in standards}
+        for doc in standards:
+            if not is_active(doc.meta):
                 continue
             for link in doc.links:
                 if "://" in link.target or link.target.startswith(("#", "mailto:")):
@@ -462,19 +463,19 @@ class SupersededButActive(HandbookRule):
         ru="проверьте id стандарта, который заменяет этот",
     )
 
-    def check_handbook(self, docs: Sequence[Document], ctx: Context) -> Iterator[Diagnostic]:
+    def check_handbook(self, standards: Sequence[Facts], ctx: Context) -> Iterator[Diagnostic]:
         """Findings on superseded standards that are still active, and on unknown ids."""
-        by_id: dict[str, list[Document]] = {}
-        for doc in docs:
+        by_id: dict[str, list[Facts]] = {}
+        for doc in standards:
             if doc.meta is not None:
                 by_id.setdefault(doc.meta.id, []).append(doc)
-        for doc in docs:
-            meta = _active(doc)
-            if meta is None or doc.front_matter is None:
+        for doc in standards:
+            meta = doc.meta
+            if meta is None or not is_active(meta):
                 continue
             for index, old_id in enumerate(meta.supersedes):
                 if old_id not in by_id:
-                    span = doc.front_matter.position(("supersedes", index), value=True)
+                    span = doc.position(("supersedes", index), value=True)
                     yield self.report(
                         doc,
                         span,
@@ -485,7 +486,7 @@ class SupersededButActive(HandbookRule):
                     )
                     continue
                 for old in by_id[old_id]:
-                    if _active(old) is not None and old.front_matter is not None:
-                        span = old.front_matter.position(("status",), value=True)
+                    if is_active(old.meta):
+                        span = old.position(("status",), value=True)
                         newer = quote(old.lang, doc.display_path)
                         yield self.report(old, span, self._message, self._suggestion, newer=newer)

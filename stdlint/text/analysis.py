@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -312,6 +313,9 @@ def _lead_before(facts: SentenceFacts, term: Term) -> int | None:
     return None
 
 
+FACTS_KEPT = 4096  # sentences whose analysis is kept, the most recently asked
+
+
 class LanguageEngine:
     """Lexicons of both languages (with the company's additions) and a cache of analyses."""
 
@@ -323,7 +327,9 @@ class LanguageEngine:
         self._additions = additions or {}
         self._channels = channels
         self._lexicons: dict[Lang, Lexicon] = {}
-        self._facts: dict[tuple[Lang, str], SentenceFacts] = {}
+        # Bounded, so that memory does not grow with the text of the handbook: the rules of one
+        # document ask about its sentences again and again, rarely about another document's.
+        self._facts: OrderedDict[tuple[Lang, str], SentenceFacts] = OrderedDict()
 
     def lexicon(self, lang: Lang) -> Lexicon:
         """The lexicon of ``lang``, built on first use."""
@@ -347,6 +353,10 @@ class LanguageEngine:
         cached = self._facts.get(key)
         if cached is None:
             cached = self._facts[key] = self._analyse(text, lang)
+            if len(self._facts) > FACTS_KEPT:
+                self._facts.popitem(last=False)
+        else:
+            self._facts.move_to_end(key)
         return cached
 
     def _analyse(self, text: str, lang: Lang) -> SentenceFacts:

@@ -8,6 +8,7 @@ from typing import TypeVar
 
 from stdlint.i18n import Lang, Text, plural, quote
 from stdlint.parse.document import Document
+from stdlint.parse.facts import Facts
 from stdlint.parse.models import Metric, StandardMeta
 from stdlint.parse.sections import SectionId
 from stdlint.rules.base import Context
@@ -20,7 +21,7 @@ def number_text(value: float | None) -> str:
     return "—" if value is None else f"{value:g}"
 
 
-def _rule_numbers(doc: Document, ctx: Context) -> list[Bound]:
+def rule_numbers(doc: Document, ctx: Context) -> list[Bound]:
     """The bounds written in the Rule section, in the order they appear."""
     return [
         (float(quantity.value), quantity.unit)
@@ -118,12 +119,17 @@ _METRIC_DIFFERENCE = Text(en="metric {id}: {field} {sides}", ru="метрика 
 _NUMBERS_DIFFERENCE = Text(en="numbers in the rule: {sides}", ru="числа в правиле: {sides}")
 
 
-def differences(one: Document, other: Document, ctx: Context) -> list[str]:
-    """What ``one`` says otherwise than ``other``, in ``one``'s language, promises first."""
+def differences(
+    one: Facts, other: Facts, mine_bounds: Sequence[Bound], their_bounds: Sequence[Bound]
+) -> list[str]:
+    """What ``one`` says otherwise than ``other``, in ``one``'s language, promises first.
+
+    ``mine_bounds`` and ``their_bounds`` are the numbers of their Rule sections
+    (:func:`rule_numbers`).
+    """
     a, b, lang = one.meta, other.meta, one.lang
     assert a is not None and b is not None
     found = []
-    mine_bounds, their_bounds = _rule_numbers(one, ctx), _rule_numbers(other, ctx)
     here_bounds = [_bound(lang, bound) for bound in _only_in(mine_bounds, their_bounds)]
     there_bounds = [_bound(lang, bound) for bound in _only_in(their_bounds, mine_bounds)]
     if here_bounds or there_bounds:

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from stdlint.diagnostics import Criterion, Diagnostic, Severity
 from stdlint.handbook import is_active
 from stdlint.i18n import Text, quote
-from stdlint.parse.document import Document
+from stdlint.parse.facts import Facts
 from stdlint.rules.base import Context, HandbookRule
 from stdlint.rules.consistency.differences import number_text
 
@@ -81,10 +81,10 @@ class ConflictingTargets(HandbookRule):
         ru="согласуйте одну цель с владельцами обоих стандартов и укажите её в обоих",
     )
 
-    def check_handbook(self, docs: Sequence[Document], ctx: Context) -> Iterator[Diagnostic]:
+    def check_handbook(self, standards: Sequence[Facts], ctx: Context) -> Iterator[Diagnostic]:
         """One finding on each metric that disagrees with another standard's."""
-        groups: dict[tuple[str, str], list[tuple[Document, int]]] = defaultdict(list)
-        for doc in docs:
+        groups: dict[tuple[str, str], list[tuple[Facts, int]]] = defaultdict(list)
+        for doc in standards:
             meta = doc.meta
             if meta is None or not is_active(meta):
                 continue
@@ -96,7 +96,7 @@ class ConflictingTargets(HandbookRule):
         reported: set[tuple[str, int]] = set()
         for (metric_id, channel), members in groups.items():
             for doc, index in members:
-                assert doc.meta is not None and doc.front_matter is not None
+                assert doc.meta is not None
                 target = doc.meta.metrics[index].target
                 for other, other_index in members:
                     assert other.meta is not None
@@ -108,7 +108,7 @@ class ConflictingTargets(HandbookRule):
                     reported.add((doc.display_path, index))
                     yield self.report(
                         doc,
-                        doc.front_matter.position(("metrics", index, "target"), value=True),
+                        doc.position(("metrics", index, "target"), value=True),
                         self._message,
                         self._suggestion,
                         metric_id,

@@ -9,16 +9,17 @@ from stdlint.diagnostics import Criterion, Diagnostic, Severity
 from stdlint.handbook import reviewed_on
 from stdlint.i18n import Text, plural, quote
 from stdlint.parse.document import Document
+from stdlint.parse.facts import Facts
 from stdlint.rules.base import Context, HandbookRule
-from stdlint.rules.consistency.differences import differences
+from stdlint.rules.consistency.differences import Bound, differences, rule_numbers
 
 _MORE = Text(en="and {count}", ru="и ещё {count}")
 _SHOWN = 3
 
 
-def _translations(docs: Sequence[Document], ctx: Context) -> Iterator[tuple[Document, Document]]:
+def _translations(docs: Sequence[Facts], ctx: Context) -> Iterator[tuple[Facts, Facts]]:
     """(translation, original) pairs: the original is in the handbook's first language."""
-    by_id: dict[str, list[Document]] = defaultdict(list)
+    by_id: dict[str, list[Facts]] = defaultdict(list)
     for doc in docs:
         if doc.meta is not None:
             by_id[doc.meta.id].append(doc)
@@ -112,13 +113,24 @@ class TranslationDrift(HandbookRule):
         ru="приведите обе версии к одному содержанию и пересмотрите их вместе",
     )
 
-    def check_handbook(self, docs: Sequence[Document], ctx: Context) -> Iterator[Diagnostic]:
+    def gather(self, doc: Document, ctx: Context) -> tuple[Bound, ...]:
+        """The bounds written in the Rule section, compared between translations."""
+        return tuple(rule_numbers(doc, ctx))
+
+    def _bounds(self, doc: Facts) -> list[Bound]:
+        gathered = doc.gathered.get(self.code, ())
+        assert isinstance(gathered, tuple)
+        return list(gathered)
+
+    def check_handbook(self, standards: Sequence[Facts], ctx: Context) -> Iterator[Diagnostic]:
         """One finding per translation that differs from its original."""
-        for translation, original in _translations(docs, ctx):
-            found = differences(translation, original, ctx)
+        for translation, original in _translations(standards, ctx):
+            found = differences(
+                translation, original, self._bounds(translation), self._bounds(original)
+            )
             if not found:
                 continue
-            assert translation.meta is not None and translation.front_matter is not None
+            assert translation.meta is not None
             lang = translation.lang
             shown = found[:_SHOWN]
             if len(found) > _SHOWN:
@@ -131,7 +143,7 @@ class TranslationDrift(HandbookRule):
                 shown.append(_MORE.render(lang, count=more))
             yield self.report(
                 translation,
-                translation.front_matter.position(("id",), value=True),
+                translation.position(("id",), value=True),
                 self._message,
                 self._suggestion,
                 translation.meta.id,
@@ -204,12 +216,12 @@ class TranslationReviewLag(HandbookRule):
         ru="сверьте эту версию с более новой и обновите «last_reviewed»",
     )
 
-    def check_handbook(self, docs: Sequence[Document], ctx: Context) -> Iterator[Diagnostic]:
+    def check_handbook(self, standards: Sequence[Facts], ctx: Context) -> Iterator[Diagnostic]:
         """A finding on the older version of each pair that lags too far behind."""
-        for one, other in _translations(docs, ctx):
+        for one, other in _translations(standards, ctx):
             for older, newer in ((one, other), (other, one)):
                 older_day, newer_day = reviewed_on(older.meta), reviewed_on(newer.meta)
-                if older_day is None or newer_day is None or older.front_matter is None:
+                if older_day is None or newer_day is None:
                     continue
                 # None: the lag reaches past the end of the calendar and is never exceeded.
                 lag_end = ctx.profile.review.translation_lag.after(older_day)
@@ -221,7 +233,7 @@ class TranslationReviewLag(HandbookRule):
                     )
                     yield self.report(
                         older,
-                        older.front_matter.position((field,), value=True),
+                        older.position((field,), value=True),
                         self._message,
                         self._suggestion,
                         day=older_day.isoformat(),

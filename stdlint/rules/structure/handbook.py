@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from stdlint.diagnostics import Criterion, Diagnostic, Severity
 from stdlint.i18n import Text, plural
-from stdlint.parse.document import Document
+from stdlint.parse.facts import Facts
 from stdlint.rules.base import Context, HandbookRule
 
 # How many of the other files with the same id a finding names; the rest are counted, so that
@@ -16,7 +16,7 @@ NAMED_OTHERS = 3
 _AND_MORE = Text(en="{named} and {rest}", ru="{named} и ещё {rest}")
 
 
-def _others(doc: Document, group: list[Document]) -> str:
+def _others(doc: Facts, group: list[Facts]) -> str:
     """The first few other files of ``group``, and how many more, in the document's language."""
     named: list[str] = []
     for other in group:
@@ -91,20 +91,18 @@ class DuplicateId(HandbookRule):
         ru="дайте стандарту собственный id; у перевода id тот же, но другой «lang»",
     )
 
-    def check_handbook(self, docs: Sequence[Document], ctx: Context) -> Iterator[Diagnostic]:
+    def check_handbook(self, standards: Sequence[Facts], ctx: Context) -> Iterator[Diagnostic]:
         """One finding on each file that shares its (id, lang) with another."""
-        groups: dict[tuple[str, str], list[Document]] = defaultdict(list)
-        for doc in docs:
-            data = doc.front_matter.data if doc.front_matter else {}
-            if isinstance(data.get("id"), str) and isinstance(data.get("lang"), str):
-                groups[(data["id"], data["lang"])].append(doc)
+        groups: dict[tuple[str, str], list[Facts]] = defaultdict(list)
+        for doc in standards:
+            if doc.written_id is not None and doc.written_lang is not None:
+                groups[(doc.written_id, doc.written_lang)].append(doc)
         for (standard_id, _), group in groups.items():
             if len(group) < 2:
                 continue
             for doc in group:
-                assert doc.front_matter is not None
                 others = _others(doc, group)
-                span = doc.front_matter.position(("id",), value=True)
+                span = doc.position(("id",), value=True)
                 yield self.report(
                     doc,
                     span,

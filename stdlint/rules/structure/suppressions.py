@@ -6,9 +6,8 @@ from collections.abc import Iterator, Sequence
 
 from stdlint.diagnostics import Criterion, Diagnostic, Severity
 from stdlint.i18n import Text, quote
-from stdlint.parse.document import Document
 from stdlint.parse.suppressions import Suppression
-from stdlint.rules.base import Context, SuppressionRule
+from stdlint.rules.base import Context, Located, SuppressionRule
 
 
 class UnusedSuppression(SuppressionRule):
@@ -91,7 +90,7 @@ class UnusedSuppression(SuppressionRule):
 
     def check_suppressions(
         self,
-        doc: Document,
+        doc: Located,
         suppressions: Sequence[Suppression],
         ctx: Context,
         known: frozenset[str],
@@ -194,7 +193,7 @@ class UnexplainedSuppression(SuppressionRule):
 
     def check_suppressions(
         self,
-        doc: Document,
+        doc: Located,
         suppressions: Sequence[Suppression],
         ctx: Context,
         known: frozenset[str],

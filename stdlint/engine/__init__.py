@@ -1,0 +1,173 @@
+"""The library call behind every consumer: settings and files in, a :class:`Result` out.
+
+Nothing here prints or exits. The flow: choose the files; read, parse and judge each one on its
+own (a pure function of its bytes, the profile and the date: :mod:`.judge`), possibly in worker
+processes (:mod:`.pool`), keeping only its findings and its compact facts; then run the
+handbook-wide rules once on the facts of every standard of the handbook, apply suppressions and
+severities, sort. No document outlives its own step, so memory does not grow with the text of
+the handbook.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from stdlint.config import Profile, default_profile
+from stdlint.engine.judge import Judge, Outcome, read_document
+from stdlint.engine.pool import judge_all
+from stdlint.failures import READ, Guard
+from stdlint.files import file_key, handbook_sources, select
+from stdlint.parse.document import Document, parse
+from stdlint.parse.facts import Facts, facts_of
+from stdlint.parse.source import decode, display_path
+from stdlint.result import FileRecord, FileState, Result, RuleInfo
+from stdlint.settings import Settings
+
+
+def check(
+    paths: Sequence[Path] | None = None,
+    settings: Settings | Profile | None = None,
+    today: date | None = None,
+    *,
+    jobs: int | None = 1,
+) -> Result:
+    """Check ``paths`` (default: the whole handbook) and return every finding.
+
+    Files named in ``paths`` are checked; files found in a folder of ``paths`` are checked when
+    they are standards of the handbook, and recorded as skipped otherwise. Handbook-wide rules
+    (duplicate ids …) also see the other standards of the handbook, so checking only the changed
+    files still finds conflicts with the rest. ``jobs`` processes share the files: this one and
+    ``jobs - 1`` workers (None: one per core); the result is the same whatever their number.
+    The default is this process alone: a script that starts workers must guard its own code with
+    ``if __name__ == "__main__"``, as workers import it again. Raises :class:`ConfigError` on
+    wrong settings, ValueError when ``jobs`` is below 1.
+    """
+    settings = _settings(settings)
+    profile = settings.profile
+    day = today or date.today()
+    guard = Guard()
+    handbook = handbook_sources(profile)
+    targets, skipped = (handbook, []) if paths is None else select(paths, profile, handbook)
+    target_keys = {file_key(source.path) for source in targets}
+    # With nothing to check (no standard changed), the rest of the handbook need not be read.
+    others = (
+        [s for s in handbook if file_key(s.path) not in target_keys]
+        if profile.path and targets
+        else []
+    )
+    judge = Judge(settings, day)
+    work = [*((source, True) for source in targets), *((source, False) for source in others)]
+    outcomes = judge_all(work, judge, jobs)
+    for outcome in outcomes:
+        if outcome.guard is not None:
+            guard.absorb(outcome.guard)
+    judged, context = outcomes[: len(targets)], outcomes[len(targets) :]
+    # Findings about the handbook as a whole (a journey stage with no standard) belong to
+    # handbook.yml and are reported when the whole handbook is checked.
+    profile_file = judge.profile(profile, guard) if paths is None else None
+    diagnostics, suppressed = judge.conclude(judged, context, profile_file, guard)
+    skipped_records = (
+        FileRecord(
+            display_path(source.path, profile.root),
+            Path(os.path.abspath(source.path)),
+            FileState.SKIPPED,
+        )
+        for source in skipped
+    )
+    standards = (outcome.facts for outcome in outcomes)
+    return Result(
+        diagnostics=diagnostics,
+        files=(*(_record(outcome.facts) for outcome in judged), *skipped_records),
+        handbook=tuple(sorted(standards, key=lambda facts: facts.display_path)),
+        rules=_rule_infos(settings),
+        profile=profile,
+        today=day,
+        suppressed=suppressed,
+        failures=tuple(guard.failures),
+    )
+
+
+def read_handbook(
+    settings: Settings | Profile | None = None,
+    today: date | None = None,
+    *,
+    bodies: bool = True,
+) -> Result:
+    """Every standard of the handbook, parsed, with no rule run (for the reports and pages).
+
+    The documents are kept (``Result.documents``), for the published pages that show their
+    text. With ``bodies=False`` only the front matter is read: enough for the reports and the
+    published pages (headers, indexes, navigation), in a fraction of the time.
+    """
+    profile = _settings(settings).profile
+    guard = Guard()
+    docs = tuple(
+        read_document(source, profile, guard, bodies=bodies) for source in handbook_sources(profile)
+    )
+    standards = tuple(facts_of(doc) for doc in docs)
+    return Result(
+        diagnostics=(),
+        files=tuple(_record(facts) for facts in standards),
+        handbook=standards,
+        rules=(),
+        profile=profile,
+        today=today or date.today(),
+        failures=tuple(guard.failures),
+        documents=docs,
+    )
+
+
+def check_text(
+    text: str,
+    path: str = "standard.md",
+    settings: Settings | Profile | None = None,
+    today: date | None = None,
+) -> Result:
+    """Check one standard given as text (an editor buffer, a test); ``path`` is only its name.
+
+    The parsed document is kept (``Result.documents``).
+    """
+    settings = _settings(settings)
+    day = today or date.today()
+    guard = Guard()
+    source = decode(Path(path), text.encode("utf-8"))
+    lang = settings.profile.default_lang
+    doc = guard.run(
+        path,
+        READ,
+        lang,
+        lambda: parse(source, path, lang),
+        Document(Path(path), path, None, lang),
+    )
+    judge = Judge(settings, day)
+    outcome: Outcome = judge.document(doc, True, guard)
+    diagnostics, suppressed = judge.conclude([outcome], [], None, guard)
+    return Result(
+        diagnostics=diagnostics,
+        files=(_record(outcome.facts),),
+        handbook=(outcome.facts,),
+        rules=_rule_infos(settings),
+        profile=settings.profile,
+        today=day,
+        suppressed=suppressed,
+        failures=tuple(guard.failures),
+        documents=(doc,),
+    )
+
+
+def _settings(settings: Settings | Profile | None) -> Settings:
+    if isinstance(settings, Settings):
+        return settings
+    return Settings.from_profile(settings or default_profile())
+
+
+def _rule_infos(settings: Settings) -> tuple[RuleInfo, ...]:
+    return tuple(RuleInfo.of(setting.rule, setting.severity) for setting in settings.rules)
+
+
+def _record(facts: Facts) -> FileRecord:
+    state = FileState.CHECKED if facts.readable else FileState.UNREADABLE
+    return FileRecord(facts.display_path, Path(os.path.abspath(facts.path)), state)

@@ -1,0 +1,233 @@
+"""The two steps of a check: judge one document and keep its facts; then judge the handbook.
+
+The first step is a pure function of the file's bytes, the settings and the date: it runs the
+same in this process or in a worker, and what it returns (an :class:`Outcome`) is small and
+picklable — the document itself is dropped. The second runs the handbook-wide rules once on the
+facts of every standard, and applies the suppressions of each file to their findings.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import partial
+
+from stdlint.config import Profile
+from stdlint.diagnostics import Diagnostic
+from stdlint.failures import READ, Guard
+from stdlint.parse.document import Document, parse, parse_front_matter
+from stdlint.parse.facts import Facts, facts_of
+from stdlint.parse.source import Source, display_path, read
+from stdlint.parse.suppressions import Suppression, parse_suppressions
+from stdlint.rules import Context, DocumentRule, HandbookRule, SuppressionRule, all_rules
+from stdlint.settings import Settings
+
+_NONE: tuple[Diagnostic, ...] = ()  # what a rule that failed contributes
+SUPPRESSIONS = "suppressions"  # the stage named when applying suppressions fails
+# A file's suppressions, the findings they leave, and how many they silenced.
+_Suppressed = tuple[tuple[Suppression, ...], tuple[Diagnostic, ...], int]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What is kept of one file once it has been judged."""
+
+    facts: Facts
+    findings: tuple[Diagnostic, ...] = ()  # the document rules' findings left after suppressions
+    suppressions: tuple[Suppression, ...] = ()  # with the rules they have silenced so far
+    silenced: int = 0
+    guard: Guard | None = None  # what went wrong while judging it, when judged apart
+
+
+class Judge:
+    """The enabled rules of a run and their context, ready to judge one file after another."""
+
+    def __init__(self, settings: Settings, today: date) -> None:
+        self.settings, self.today = settings, today
+        self.ctx = Context.for_profile(settings.profile, today)
+        rules = [setting.instance() for setting in settings.rules]
+        self.document_rules = [rule for rule in rules if isinstance(rule, DocumentRule)]
+        self.handbook_rules = [rule for rule in rules if isinstance(rule, HandbookRule)]
+        self.suppression_rules = [rule for rule in rules if isinstance(rule, SuppressionRule)]
+        self.severity_of = {setting.rule.code: setting.severity for setting in settings.rules}
+        self.names = {rule.code: (rule.code, rule.name) for rule in all_rules()}
+        self.known = frozenset(key for names in self.names.values() for key in names)
+        self.disabled = {
+            key
+            for code, names in self.names.items()
+            if code not in self.severity_of
+            for key in names
+        }
+
+    # --- one document --------------------------------------------------------------------
+
+    def source(self, source: Source, judged: bool) -> Outcome:
+        """Read, parse and (when ``judged``) judge one file; the document is not kept."""
+        guard = Guard()
+        doc = read_document(source, self.settings.profile, guard)
+        return self.document(doc, judged, guard)
+
+    def document(self, doc: Document, judged: bool, guard: Guard) -> Outcome:
+        """The outcome of ``doc``: its facts, and its findings when ``judged``.
+
+        A file that is not judged (a standard outside the files asked for) only gives its facts
+        to the handbook-wide rules. Each rule runs under ``guard``: a rule that raises on one
+        file loses only its own findings there, and the failure becomes an STR000 finding.
+        """
+        path, lang, ctx = doc.display_path, doc.lang, self.ctx
+        gathered: dict[str, object] = {}
+        for gatherer in self.handbook_rules:
+            value = guard.run(path, gatherer.code, lang, partial(gatherer.gather, doc, ctx), None)
+            if value is not None:
+                gathered[gatherer.code] = value
+        facts = facts_of(doc, gathered)
+        if not judged:
+            return Outcome(facts, guard=guard if guard.failures else None)
+        findings: list[Diagnostic] = []
+        for rule in self.document_rules:
+            findings += guard.run(path, rule.code, lang, _findings(rule, doc, ctx), _NONE)
+        apply = partial(self._suppress, doc, findings)
+        unsuppressed: _Suppressed = ((), tuple(findings), 0)
+        suppressions, kept, silenced = guard.run(path, SUPPRESSIONS, lang, apply, unsuppressed)
+        return Outcome(facts, kept, suppressions, silenced, guard if guard.failures else None)
+
+    def _suppress(self, doc: Document, findings: Iterable[Diagnostic]) -> _Suppressed:
+        """The suppressions of ``doc``, the findings they leave, and how many they silenced."""
+        if doc.text is None:
+            return (), tuple(findings), 0
+        matter = doc.front_matter
+        matter_end = matter.body_first_line if matter and matter.closed else 1
+        suppressions = tuple(parse_suppressions(doc.lines, doc.code_lines, matter_end))
+        kept, silenced = self._silence(suppressions, findings)
+        return suppressions, kept, silenced
+
+    def profile(self, profile: Profile, guard: Guard) -> Outcome | None:
+        """``handbook.yml`` as a file whose findings can be suppressed like any other."""
+        if profile.path is None:
+            return None
+        try:
+            text = profile.path.read_text("utf-8-sig").replace("\r\n", "\n")
+        except (OSError, UnicodeDecodeError):
+            return None
+        lines = text.split("\n")
+        facts = Facts(profile.path, profile.display_path, profile.default_lang, readable=True)
+        # Every line of handbook.yml is YAML, where "# stdlint-disable…" comments are allowed.
+        step = partial(parse_suppressions, lines, frozenset(), len(lines) + 2)
+        none: list[Suppression] = []
+        found = guard.run(facts.display_path, SUPPRESSIONS, facts.lang, step, none)
+        return Outcome(facts, suppressions=tuple(found))
+
+    # --- the handbook --------------------------------------------------------------------
+
+    def conclude(
+        self,
+        judged: Sequence[Outcome],
+        others: Sequence[Outcome],
+        profile: Outcome | None,
+        guard: Guard,
+    ) -> tuple[tuple[Diagnostic, ...], int]:
+        """Every kept diagnostic of the judged files (and of handbook.yml), sorted; how many
+        were silenced. The handbook-wide rules see the facts of ``others`` too."""
+        standards = [outcome.facts for outcome in (*judged, *others)]
+        files = [*judged, *([profile] if profile else [])]
+        wanted = {outcome.facts.display_path for outcome in files}
+        # A handbook-wide rule's failure is reported where handbook-wide findings go.
+        owner = profile or (judged[0] if judged else None)
+        found: dict[str, list[Diagnostic]] = defaultdict(list)
+        for rule in self.handbook_rules:
+            if owner is not None:
+                step = _handbook_findings(rule, standards, self.ctx)
+                where = owner.facts
+                for diagnostic in guard.run(where.display_path, rule.code, where.lang, step, _NONE):
+                    if diagnostic.path in wanted:
+                        found[diagnostic.path].append(diagnostic)
+        kept: list[Diagnostic] = []
+        suppressed = 0
+        for outcome in files:
+            facts = outcome.facts
+            own = found[facts.display_path]
+            apply = partial(self._finish, outcome, own)
+            fallback = ([*outcome.findings, *own], 0)
+            diagnostics, silenced = guard.run(
+                facts.display_path, SUPPRESSIONS, facts.lang, apply, fallback
+            )
+            suppressed += outcome.silenced + silenced
+            kept.extend(
+                replace(d, severity=self.severity_of[d.code])
+                for d in diagnostics
+                if d.code in self.severity_of
+            )
+        kept.extend(guard.diagnostics())  # never suppressed, never switched off
+        kept.sort(key=Diagnostic.sort_key)
+        return tuple(kept), suppressed
+
+    def _finish(
+        self, outcome: Outcome, handbook_findings: Iterable[Diagnostic]
+    ) -> tuple[list[Diagnostic], int]:
+        """A file's findings once its suppressions have also met the handbook-wide findings,
+        plus the findings about the suppressions themselves."""
+        suppressions = outcome.suppressions
+        kept, silenced = self._silence(suppressions, handbook_findings)
+        for suppression in suppressions:
+            suppression.used.update(name for name in suppression.rules if name in self.disabled)
+        about = [
+            diagnostic
+            for rule in self.suppression_rules
+            for diagnostic in rule.check_suppressions(
+                outcome.facts, suppressions, self.ctx, self.known
+            )
+        ]
+        return [*outcome.findings, *kept, *about], silenced
+
+    def _silence(
+        self, suppressions: Sequence[Suppression], diagnostics: Iterable[Diagnostic]
+    ) -> tuple[tuple[Diagnostic, ...], int]:
+        """The diagnostics no suppression covers, and how many were covered (marked used)."""
+        if not suppressions:
+            return tuple(diagnostics), 0
+        kept: list[Diagnostic] = []
+        silenced = 0
+        for diagnostic in diagnostics:
+            names = self.names.get(diagnostic.code, (diagnostic.code,))
+            for suppression in suppressions:
+                name = suppression.covers(diagnostic.line, names)
+                if name is not None:
+                    suppression.used.add(name)
+                    silenced += 1
+                    break
+            else:
+                kept.append(diagnostic)
+        return tuple(kept), silenced
+
+
+def read_document(
+    source: Source, profile: Profile, guard: Guard, *, bodies: bool = True
+) -> Document:
+    """The parsed file; a bug while reading it leaves a document without text, and a failure.
+
+    With ``bodies=False`` only its front matter is parsed.
+    """
+    shown = display_path(source.path, profile.root)
+    lang = profile.default_lang
+    parser = parse if bodies else parse_front_matter
+    return guard.run(
+        shown,
+        READ,
+        lang,
+        lambda: parser(read(source), shown, lang),
+        Document(source.path, shown, None, lang),
+    )
+
+
+def _findings(
+    rule: DocumentRule, doc: Document, ctx: Context
+) -> Callable[[], tuple[Diagnostic, ...]]:
+    return lambda: tuple(rule.check(doc, ctx))
+
+
+def _handbook_findings(
+    rule: HandbookRule, standards: list[Facts], ctx: Context
+) -> Callable[[], tuple[Diagnostic, ...]]:
+    return lambda: tuple(rule.check_handbook(standards, ctx))

@@ -1,0 +1,129 @@
+"""Judging the files of a check in several processes: this one and worker processes.
+
+Each worker resolves the rules and the language engine once (the pool's initializer), then
+judges chunks of files from the first; this process judges chunks from the last until they
+meet. The outcomes are put back in the order the files were given, so a run with any number
+of processes gives the same result as a serial one, byte for byte. A small handbook is judged
+in this process alone: a worker needs about two seconds to start and warm up (imports,
+lexicons), as long as this process takes for a hundred or so files.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from datetime import date
+
+from stdlint.engine.judge import Judge, Outcome
+from stdlint.parse.source import Source
+from stdlint.settings import Settings
+
+log = logging.getLogger("stdlint")
+
+# Fewer files than this are judged in this process, whatever ``jobs`` says. Measured on two
+# cores: with copies of the example standards (warm caches make each file cheap) a worker
+# pays for itself from about 150 files; standards with more varied text cost more each.
+POOL_FROM = 100
+CHUNK = 16  # at most this many files per task: big enough to pay for itself, small enough
+# to keep every process busy to the end
+
+Work = tuple[Source, bool]  # a file, and whether it is judged or only gives its facts
+
+_judge: Judge | None = None  # the worker process's own, made by _start
+
+
+def default_jobs() -> int:
+    """One process per core this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def judge_all(work: Sequence[Work], judge: Judge, jobs: int | None = 1) -> list[Outcome]:
+    """The outcome of each file of ``work``, in order, judged by ``jobs`` processes (None: one
+    per core): this one and ``jobs - 1`` workers."""
+    if jobs is None:
+        jobs = default_jobs()
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
+    if jobs < 2 or len(work) < POOL_FROM:
+        return _judge_here(judge, work)
+    size = max(1, min(CHUNK, len(work) // (jobs * 4)))
+    chunks = [work[start : start + size] for start in range(0, len(work), size)]
+    if len(chunks) < 2:
+        return _judge_here(judge, work)
+    try:
+        done = _share(chunks, min(jobs - 1, len(chunks) - 1), judge)
+    except OSError as error:  # no process could start (no /dev/shm, a process limit): all here
+        log.debug("stdlint: no worker processes (%s)", error)
+        done = [None] * len(chunks)
+    else:
+        left = sum(len(chunk) for chunk, got in zip(chunks, done, strict=True) if got is None)
+        if left:
+            log.warning("stdlint: a worker process failed; checking %d file(s) in this one", left)
+    outcomes: list[Outcome] = []
+    for chunk, chunk_outcomes in zip(chunks, done, strict=True):
+        # A chunk whose worker died is judged here: nothing is lost.
+        outcomes.extend(chunk_outcomes if chunk_outcomes is not None else _judge_here(judge, chunk))
+    return outcomes
+
+
+def _judge_here(judge: Judge, work: Sequence[Work]) -> list[Outcome]:
+    return [judge.source(source, judged) for source, judged in work]
+
+
+def _share(chunks: list[Sequence[Work]], workers: int, judge: Judge) -> list[list[Outcome] | None]:
+    """Each chunk's outcomes, or None for a chunk whose worker failed.
+
+    The workers take the chunks from the first, a few at a time; this process, already warm,
+    takes them from the last, until the two meet. (Handing out chunks as they are needed,
+    rather than cancelling queued ones: Python 3.11's pool deadlocks when a worker dies with a
+    cancelled task in its queue.)
+    """
+    done: list[list[Outcome] | None] = [None] * len(chunks)
+    running: dict[Future[list[Outcome]], int] = {}
+    front, back, broken = 0, len(chunks), False
+    # spawn, not fork: the caller may run threads (``mkdocs serve``), and a forked copy of
+    # them can hang.
+    context = multiprocessing.get_context("spawn")
+    initargs = (judge.settings, judge.today)
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start, initargs=initargs
+    ) as pool:
+        while front < back or running:
+            while not broken and front < back and len(running) < 2 * workers:
+                try:
+                    running[pool.submit(_judge_chunk, chunks[front])] = front
+                except RuntimeError:  # a worker died (BrokenProcessPool), or none started
+                    broken = True
+                    break
+                front += 1
+            for future in [future for future in running if future.done()]:
+                index = running.pop(future)
+                try:
+                    done[index] = future.result()
+                except BrokenProcessPool:  # killed, out of memory, a crash in native code
+                    broken = True
+                except Exception as error:  # judged again here, where a bug keeps its traceback
+                    log.debug("stdlint: a worker failed (%r)", error)
+            if front < back:
+                back -= 1
+                done[back] = _judge_here(judge, chunks[back])
+            elif running:
+                wait(running, return_when=FIRST_COMPLETED)
+    return done
+
+
+def _start(settings: Settings, today: date) -> None:
+    global _judge
+    _judge = Judge(settings, today)
+
+
+def _judge_chunk(chunk: Sequence[Work]) -> list[Outcome]:
+    assert _judge is not None, "the pool's initializer sets up the judge"
+    return [_judge.source(source, judged) for source, judged in chunk]

@@ -1,0 +1,177 @@
+"""Checking in worker processes gives the serial result byte for byte, and keeps no text."""
+
+from __future__ import annotations
+
+import gc
+import json
+import logging
+import multiprocessing
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from stdlint.config import load_profile
+from stdlint.diagnostics import Criterion, Diagnostic, Severity
+from stdlint.engine import check, pool
+from stdlint.parse.document import Document
+from stdlint.parse.facts import Facts
+from stdlint.result import Result
+from stdlint.rules import DocumentRule, all_rules
+from stdlint.rules.base import Context
+from tests.conftest import REPO, Run
+from tests.test_containment import CrashEverywhere, CrashOnBroken
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "handbook"
+DAY = "2026-11-30"
+
+
+@pytest.fixture
+def small_pools(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Start workers even for a small handbook, and give each a few files at a time."""
+    monkeypatch.setattr(pool, "POOL_FROM", 0)
+    monkeypatch.setattr(pool, "CHUNK", 3)
+
+
+def _troubled_handbook(tmp_path: Path) -> Path:
+    """Findings of every kind, across files: the golden handbook, the example standards, a
+    duplicate id, a suppressed handbook-wide finding, broken YAML and a file that is not UTF-8."""
+    handbook = tmp_path / "handbook"
+    shutil.copytree(GOLDEN, handbook)
+    standards = handbook / "standards"
+    shutil.copytree(REPO / "standards", standards / "example")
+    first = sorted(GOLDEN.glob("standards/*.md"))[0]
+    text = first.read_text("utf-8")
+    (standards / "zz-duplicate.md").write_text(text, "utf-8")
+    suppressed = text.replace("\nid: ", "\n# stdlint-disable-next-line STR008 -- a test\nid: ", 1)
+    (standards / "zz-suppressed.md").write_text(suppressed, "utf-8")
+    (standards / "zz-broken-yaml.md").write_text("---\nid: [broken\ntitle: x\n---\n\nText.\n")
+    (standards / "zz-latin1.md").write_bytes("---\nid: caf\xe9\n---\n".encode("latin-1"))
+    return handbook
+
+
+@pytest.mark.usefixtures("small_pools")
+@pytest.mark.parametrize("output_format", ["json", "text"])
+def test_workers_give_the_serial_output_on_the_example_handbook(
+    run_cli: Callable[..., Run], output_format: str
+) -> None:
+    args = ("check", "--format", output_format, "--today", DAY, "--no-color")
+    serial = run_cli(*args, "--jobs", "1", cwd=REPO)
+    parallel = run_cli(*args, "--jobs", "2", cwd=REPO)
+    assert (parallel.exit_code, parallel.output) == (serial.exit_code, serial.output)
+
+
+@pytest.mark.usefixtures("small_pools")
+@pytest.mark.parametrize("output_format", ["json", "text"])
+def test_workers_give_the_serial_output_with_findings_and_broken_files(
+    run_cli: Callable[..., Run], tmp_path: Path, output_format: str
+) -> None:
+    handbook = _troubled_handbook(tmp_path)
+    args = ("check", "--format", output_format, "--today", DAY, "--no-color")
+    serial = run_cli(*args, "--jobs", "1", cwd=handbook)
+    parallel = run_cli(*args, "--jobs", "2", cwd=handbook)
+    assert serial.exit_code == 1
+    assert (parallel.exit_code, parallel.output) == (serial.exit_code, serial.output)
+    if output_format == "json":
+        output = json.loads(serial.output)
+        found = {(item["path"], item["code"]) for item in output["diagnostics"]}
+        for code in ("STR002", "STR008", "STR009"):
+            assert any(found_code == code for _, found_code in found), code
+        assert ("standards/zz-duplicate.md", "STR008") in found
+        assert ("standards/zz-suppressed.md", "STR008") not in found
+        assert output["suppressed"] >= 1
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1"])
+def test_jobs_below_one_is_a_usage_error(run_cli: Callable[..., Run], jobs: str) -> None:
+    run = run_cli("check", "--jobs", jobs, cwd=REPO)
+    assert run.exit_code == 2
+    assert "--jobs" in run.stderr
+
+
+def test_the_engine_refuses_jobs_below_one() -> None:
+    with pytest.raises(ValueError, match="jobs"):
+        check(None, load_profile(REPO / "handbook.yml"), date(2026, 11, 30), jobs=0)
+
+
+def test_a_check_keeps_no_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    parsed = 0
+    real_parse = __import__("stdlint.engine.judge", fromlist=["parse"]).parse
+
+    def parse(*args: object) -> Document:
+        nonlocal parsed
+        parsed += 1
+        return real_parse(*args)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr("stdlint.engine.judge.parse", parse)
+    result = check(None, load_profile(REPO / "handbook.yml"), date(2026, 11, 30), jobs=1)
+    gc.collect()
+    alive = [item for item in gc.get_objects() if isinstance(item, Document)]
+    assert parsed == len(result.handbook) > 30
+    assert alive == []
+    assert result.documents == ()
+    assert all(isinstance(standard, Facts) for standard in result.handbook)
+
+
+@pytest.fixture
+def buggy_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Install rules with bugs, as if a plugin had brought them."""
+    extra = [CrashOnBroken, CrashEverywhere, DiesInWorkers]
+    rules = tuple(sorted([*all_rules(), *extra], key=lambda rule: rule.code))
+    monkeypatch.setattr("stdlint.settings.all_rules", lambda: rules)
+
+
+class DiesInWorkers(DocumentRule):
+    """A plugin rule that kills the worker process it runs in (as native code might).
+
+    ## What it does
+    Nothing useful.
+    """
+
+    code, name = "CON998", "dies-in-workers"
+    criterion, default_severity = Criterion.CONCRETENESS, Severity.ERROR
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+        """Ends a worker process on the file named to die; reports nothing in the main one."""
+        if "to-die-in-worker" in doc.display_path and multiprocessing.parent_process():
+            os._exit(1)
+        yield from ()
+
+
+@pytest.mark.usefixtures("small_pools", "buggy_rules")
+def test_rule_failures_and_dead_workers_lose_no_file(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    handbook = _troubled_handbook(tmp_path)
+    (handbook / "standards" / "broken.md").write_text(
+        (GOLDEN / "standards" / "phone-order.en.md").read_text("utf-8"), "utf-8"
+    )
+    profile = load_profile(handbook / "handbook.yml")
+    serial = check(None, profile, date(2026, 11, 30), jobs=1)
+    assert {"CON999", "CNS999"} <= {failure.stage for failure in serial.failures}
+    parallel = check(None, profile, date(2026, 11, 30), jobs=2)
+    assert parallel.diagnostics == serial.diagnostics
+    assert _failures(parallel) == _failures(serial)
+    assert parallel.files == serial.files
+    # A worker that dies takes its files with it: they are checked in this process instead.
+    # The workers take the first files (this process the last): the file comes first.
+    (handbook / "standards" / "a-to-die-in-worker.md").write_bytes(
+        (GOLDEN / "standards" / "returns.ru.md").read_bytes()
+    )
+    serial = check(None, profile, date(2026, 11, 30), jobs=1)
+    with caplog.at_level(logging.WARNING, logger="stdlint"):
+        parallel = check(None, profile, date(2026, 11, 30), jobs=2)
+    assert parallel.diagnostics == serial.diagnostics
+    assert parallel.files == serial.files
+    assert "a worker process failed" in caplog.text
+
+
+def _failures(result: Result) -> list[tuple[str, str, str]]:
+    return [(failure.path, failure.stage, failure.error) for failure in result.failures]
+
+
+def test_default_jobs_is_the_cores_this_process_may_use() -> None:
+    assert pool.default_jobs() >= 1

@@ -584,3 +584,47 @@ def test_unicode_blank_line_keeps_the_paragraph_on_its_line(
     data = template.format(blank, blank, blank).encode("utf-8")
     [(_, span)] = _sentence_spans(data)
     assert span == expected
+
+
+# --- CNS001: each metric is compared with a few candidates, not the whole group ---------
+
+
+class _Metric:
+    def __init__(self, target: int) -> None:
+        self.target = target
+
+
+class _Meta:
+    def __init__(self, standard_id: str, target: int) -> None:
+        self.id = standard_id
+        self.metrics = [_Metric(target)]
+
+
+class _Standard:
+    def __init__(self, standard_id: str, target: int) -> None:
+        self.meta = _Meta(standard_id, target)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 3)), max_size=30))
+def test_conflicting_targets_names_the_same_other_standard_as_a_full_scan(
+    members: list[tuple[int, int]],
+) -> None:
+    from stdlint.rules.consistency.targets import _first_of_each_target
+
+    group = [(_Standard(f"s{sid}", target), 0) for sid, target in members]
+
+    def first_other(candidates: list[tuple[_Standard, int]], me: _Standard) -> object:
+        return next(
+            (
+                other
+                for other, _ in candidates
+                if other.meta.id != me.meta.id
+                and other.meta.metrics[0].target != me.meta.metrics[0].target
+            ),
+            None,
+        )
+
+    kept = _first_of_each_target(group)  # type: ignore[arg-type]
+    for me, _ in group:
+        assert first_other(kept, me) is first_other(group, me)  # type: ignore[arg-type]

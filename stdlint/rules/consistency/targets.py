@@ -95,10 +95,12 @@ class ConflictingTargets(HandbookRule):
                     groups[(metric.id, channel)].append((doc, index))
         reported: set[tuple[str, int]] = set()
         for (metric_id, channel), members in groups.items():
+            candidates = _first_of_each_target(members)
             for doc, index in members:
                 assert doc.meta is not None
                 target = doc.meta.metrics[index].target
-                for other, other_index in members:
+                # The first other standard, in handbook order, whose target differs.
+                for other, other_index in candidates:
                     assert other.meta is not None
                     other_target = other.meta.metrics[other_index].target
                     if other.meta.id == doc.meta.id or other_target == target:
@@ -120,5 +122,22 @@ class ConflictingTargets(HandbookRule):
                     )
                     break
 
+
+def _first_of_each_target(members: list[tuple[Facts, int]]) -> list[tuple[Facts, int]]:
+    """For each target value, its first two members of different standards, in their order.
+
+    Whatever a member's own id and target, the first member of the group with another id and
+    another target is among these; so each member is matched in a few steps, not against the
+    whole group (a thousand standards sharing one target made the rule quadratic).
+    """
+    kept: list[tuple[Facts, int]] = []
+    ids_by_target: dict[object, list[str]] = defaultdict(list)
+    for doc, index in members:
+        assert doc.meta is not None
+        ids = ids_by_target[doc.meta.metrics[index].target]
+        if len(ids) < 2 and doc.meta.id not in ids:
+            ids.append(doc.meta.id)
+            kept.append((doc, index))
+    return kept
 
 Bound = tuple[float, str | None]  # (value, unit name as the language engine reports it)

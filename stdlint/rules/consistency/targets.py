@@ -140,4 +140,5 @@ def _first_of_each_target(members: list[tuple[Facts, int]]) -> list[tuple[Facts,
             kept.append((doc, index))
     return kept
 
+
 Bound = tuple[float, str | None]  # (value, unit name as the language engine reports it)

@@ -76,7 +76,12 @@ class Matcher:
     def __init__(self, lang: Lang, entries: Iterable[Entry]) -> None:
         self.lang = lang
         self._root = _Node()
+        # Where each entry stands in the lexicon: of two terms on the same words, the one written
+        # first wins. Matching meets them in the order of a word's lemmas, a set whose order
+        # changes from run to run, so the choice must not depend on the order they are met in.
+        self._rank: dict[Entry, int] = {}
         for entry in entries:
+            self._rank.setdefault(entry, len(self._rank))
             self._add(entry)
 
     def _add(self, entry: Entry) -> None:
@@ -102,19 +107,29 @@ class Matcher:
 
     def find(self, words: Sequence[WordInfo]) -> list[Match]:
         """Every match, longest first at each start; matches inside a longer one are dropped."""
-        found: list[Match] = []
-        seen: set[tuple[str, int, int]] = set()
+        rank = self._rank
+        best: dict[tuple[str, int, int], Entry] = {}
         for first in range(len(words)):
             for entry, last in self._walk(self._root, words, first):
-                # Two forms of one term ("вежливый", "вежливо") may meet on one span: keep one.
-                if (entry.category, first, last) not in seen:
-                    seen.add((entry.category, first, last))
-                    found.append(Match(entry, first, last))
+                # Two forms of one term ("вежливый", "вежливо") may meet on one span: keep one,
+                # the one written first.
+                key = (entry.category, first, last)
+                kept_entry = best.get(key)
+                if kept_entry is None or rank[entry] < rank[kept_entry]:
+                    best[key] = entry
+        found = [Match(entry, first, last) for (_, first, last), entry in best.items()]
         # Longest first at each start; one sweep then drops every match inside a longer one.
         # Of matches on one span, an allowed term wins, then the one with the fewest wildcards
-        # ("as soon as possible" is speed, not the quantity "as * as possible").
+        # ("as soon as possible" is speed, not the quantity "as * as possible"), then the one
+        # written first in the lexicon.
         found.sort(
-            key=lambda m: (m.first, -(m.last - m.first), m.entry.category != ALLOWED, _wildcards(m))
+            key=lambda m: (
+                m.first,
+                -(m.last - m.first),
+                m.entry.category != ALLOWED,
+                _wildcards(m),
+                rank[m.entry],
+            )
         )
         kept: list[Match] = []
         reach = -1

@@ -45,28 +45,18 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate_handbook import generate  # needs the repository root, above
 from benchmarks.regional import REPO, TODAY
+from benchmarks.runs import Runs
 
 PYTHON = sys.executable
 FLOOR = [PYTHON, str(REPO / "benchmarks" / "floor.py"), "."]
 CHECK = [PYTHON, "-m", "stdlint", "check", "--format", "json", "--today", TODAY]
 CHECK += ["--fail-on", "never"]
-
-
-@dataclass
-class Runs:
-    """The measurements of one command over the rounds."""
-
-    wall: list[float] = field(default_factory=list)
-    cpu: list[float] = field(default_factory=list)
-    rss_mb: list[float] = field(default_factory=list)
-    failed: str = ""
 
 
 # GNU time runs the command as its own child and reports that child's resource usage. Its

@@ -57,7 +57,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from importlib.metadata import version
 from pathlib import Path
@@ -76,6 +75,7 @@ from benchmarks.regional import (  # needs the repository root on sys.path, abov
     journey_and_channels,
     regional_choices,
 )
+from benchmarks.runs import Runs
 
 MKDOCS_BUILD = [sys.executable, "-m", "mkdocs", "build", "-q"]
 STDLINT_CHECK = [sys.executable, "-m", "stdlint", "check", "--today", TODAY, "--fail-on", "never"]
@@ -277,14 +277,6 @@ def write_configs(folder: Path, variants: list[str]) -> dict[str, Path]:
 
 
 # --- running ----------------------------------------------------------------------------
-
-
-@dataclass
-class Runs:
-    wall: list[float] = field(default_factory=list)
-    cpu: list[float] = field(default_factory=list)
-    rss_mb: list[float] = field(default_factory=list)
-    failed: str = ""
 
 
 def _environment() -> dict[str, str]:

@@ -10,11 +10,12 @@ Prints figures; asserts nothing. Run from the repository root:
    - ``floor``: ``benchmarks/floor.py``, reading every standard and parsing its front matter
      (ruamel.yaml's C loader) and body (markdown-it-py), nothing else;
    - ``check``: ``python -m stdlint check --format json --today 2026-11-23 --fail-on never``,
-     the JSON written to a file;
+     the JSON written to a file, on one core (``--jobs 1``, when the help offers it);
    - ``check --jobs 2``, when ``stdlint check --help`` offers ``--jobs``;
    and then, with the cache warm if there is one (``--no-cache`` in the help makes the runs
    above cold and adds a ``check, nothing changed`` run), ``check, one file edited``: the same
-   command after one standard's text has changed (the file is restored at the end).
+   command after one standard's text has changed (the file is restored at the end). The warm
+   runs are also shown as a share of the cold one-core check of their round.
    The ratio to the floor is taken round by round (the floor and the check ran minutes apart at
    most), and its median is shown.
 3. The example handbook (the repository root): floor and check alternated ``--example-repeat``
@@ -159,7 +160,8 @@ def _edit(path: Path, original: str, round_: int) -> None:
 def bench_handbook(folder: Path, files: int, repeat: int, outputs: Path) -> None:
     has_jobs, has_no_cache = check_options()
     cold = ["--no-cache"] if has_no_cache else []
-    commands: dict[str, list[str]] = {"floor": FLOOR, "check": [*CHECK, *cold]}
+    one_core = ["--jobs", "1"] if has_jobs else []
+    commands: dict[str, list[str]] = {"floor": FLOOR, "check": [*CHECK, *cold, *one_core]}
     if has_jobs:
         commands["check --jobs 2"] = [*CHECK, *cold, "--jobs", "2"]
     print(
@@ -208,6 +210,17 @@ def bench_handbook(folder: Path, files: int, repeat: int, outputs: Path) -> None
         touched.write_text(original, "utf-8")
     print(f"\n{files} standard files, {repeat} rounds; edited: {touched.relative_to(folder)}")
     table(results, files, ratios, cpu_ratios)
+    if not results["check"].failed:
+        # What the cache saves: each warm run against the cold one-core check of its round.
+        first = results["check"].wall
+        for name in (unchanged, edited):
+            if name in results and not results[name].failed:
+                pairs = zip(results[name].wall, first, strict=False)
+                shares = [warm / cold for warm, cold in pairs]
+                print(
+                    f"  {name}: {100 * statistics.median(shares):.1f} % of the cold check's wall "
+                    f"time (rounds: {', '.join(f'{100 * share:.1f} %' for share in shares)})"
+                )
 
 
 def table(

@@ -44,6 +44,7 @@ def run_check(
     write_baseline: Path | None = None,
     changed_since: str | None = None,
     jobs: int | None = None,
+    cache: bool = True,
 ) -> int:
     """``stdlint check``: print the findings (or write the baseline); return the exit code."""
     from stdlint import baseline as known_findings
@@ -54,6 +55,7 @@ def run_check(
     from stdlint.engine import check
     from stdlint.files import GitError, changed_standards
     from stdlint.formats import resolve
+    from stdlint.progress import Bar, wanted
     from stdlint.settings import load_settings
 
     try:
@@ -72,7 +74,8 @@ def run_check(
         if changed_since is not None:
             targets, everything = changed_standards(settings.profile, changed_since, paths)
             _print_changed(targets, everything, changed_since, settings.profile, ui)
-        result = check(targets, settings, today, jobs=jobs)
+        progress = Bar(ui) if wanted() else None
+        result = check(targets, settings, today, jobs=jobs, cache=cache, progress=progress)
         if write_baseline is not None:
             return _write_baseline(result, write_baseline, ui, debug)
     except ConfigError as error:
@@ -331,6 +334,12 @@ def main() -> None:
     help="Processes that share the files: this one and N-1 workers (default: one per core). "
     "The output is the same whatever the number.",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Judge every file again, and keep nothing for the next run (the cache is "
+    ".stdlint_cache/ beside handbook.yml, or $STDLINT_CACHE_DIR).",
+)
 def check_command(
     paths: tuple[Path, ...],
     config: Path | None,
@@ -346,6 +355,7 @@ def check_command(
     write_baseline: Path | None,
     changed_since: str | None,
     jobs: int | None,
+    no_cache: bool,
 ) -> None:
     """Check standards: the handbook of the current folder, or the given files and folders.
 
@@ -374,6 +384,7 @@ def check_command(
             write_baseline=write_baseline,
             changed_since=changed_since,
             jobs=jobs,
+            cache=not no_cache,
         )
     )
 

@@ -95,6 +95,14 @@ def handbook(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test keeps the cache of its checks in a folder of its own, never in a fixture's."""
+    folder = tmp_path_factory.mktemp("stdlint-cache")
+    monkeypatch.setenv("STDLINT_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def run_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
     """Run ``stdlint ARGS`` in a folder through click's runner."""

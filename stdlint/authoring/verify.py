@@ -46,7 +46,7 @@ def run_verify(
     """Stamp the standard ``standard_id`` as reviewed; return the exit code."""
     lang = settings.lang
     day = today or date.today()
-    result = check(None, settings, day, jobs=None)
+    result = check(None, settings, day, jobs=None, cache=True)
     docs = [doc for doc in result.handbook if doc.written_id == standard_id]
     if not docs:
         click.echo(_NOT_FOUND.render(lang, id=quote(lang, standard_id)), err=True)

@@ -16,8 +16,9 @@ from datetime import date
 from pathlib import Path
 
 from stdlint.config import Profile, default_profile
+from stdlint.engine.cache import Cache
 from stdlint.engine.judge import Judge, Outcome, read_document
-from stdlint.engine.pool import judge_all
+from stdlint.engine.pool import Progress, Work, judge_all
 from stdlint.failures import READ, Guard
 from stdlint.files import file_key, handbook_sources, select
 from stdlint.parse.document import Document, parse
@@ -33,6 +34,8 @@ def check(
     today: date | None = None,
     *,
     jobs: int | None = 1,
+    cache: bool | Path = False,
+    progress: Progress | None = None,
 ) -> Result:
     """Check ``paths`` (default: the whole handbook) and return every finding.
 
@@ -60,7 +63,12 @@ def check(
     )
     judge = Judge(settings, day)
     work = [*((source, True) for source in targets), *((source, False) for source in others)]
-    outcomes = judge_all(work, judge, jobs)
+    kept = None
+    if cache is not False:
+        kept = Cache.for_run(settings, day, None if cache is True else cache)
+    outcomes = _judge(work, judge, jobs, kept, progress)
+    if kept is not None:
+        kept.save(whole=paths is None)
     for outcome in outcomes:
         if outcome.guard is not None:
             guard.absorb(outcome.guard)
@@ -88,6 +96,28 @@ def check(
         suppressed=suppressed,
         failures=tuple(guard.failures),
     )
+
+
+def _judge(
+    work: list[Work],
+    judge: Judge,
+    jobs: int | None,
+    cache: Cache | None,
+    progress: Progress | None,
+) -> list[Outcome]:
+    """The outcome of each file of ``work``, in order: from the cache, or judged now."""
+    found = [cache.get(source, judged) if cache else None for source, judged in work]
+    missing = [index for index, outcome in enumerate(found) if outcome is None]
+    if progress is not None:
+        progress.start(len(work), len(work) - len(missing))
+    fresh = judge_all([work[index] for index in missing], judge, jobs, progress)
+    for index, outcome in zip(missing, fresh, strict=True):
+        found[index] = outcome
+        if cache is not None:
+            cache.put(work[index][0], outcome)
+    if progress is not None:
+        progress.stop()
+    return [outcome for outcome in found if outcome is not None]
 
 
 def read_handbook(

@@ -39,6 +39,14 @@ class Outcome:
     suppressions: tuple[Suppression, ...] = ()  # with the rules they have silenced so far
     silenced: int = 0
     guard: Guard | None = None  # what went wrong while judging it, when judged apart
+    digest: bytes | None = None  # of the bytes judged (Source.digest), when read whole
+    judged: bool = True  # False: only its facts were taken (a standard outside the files asked)
+
+    @property
+    def cacheable(self) -> bool:
+        """Whether this outcome may be kept for the next run: the file was read whole, and
+        nothing failed (a failure is judged again, so that --debug can show it)."""
+        return self.digest is not None and self.guard is None
 
 
 class Judge:
@@ -66,8 +74,13 @@ class Judge:
     def source(self, source: Source, judged: bool) -> Outcome:
         """Read, parse and (when ``judged``) judge one file; the document is not kept."""
         guard = Guard()
-        doc = read_document(source, self.settings.profile, guard)
-        return self.document(doc, judged, guard)
+        profile = self.settings.profile
+        shown, lang = display_path(source.path, profile.root), profile.default_lang
+        read_source = guard.run(shown, READ, lang, partial(read, source), None)
+        if read_source is None:
+            return self.document(Document(source.path, shown, None, lang), judged, guard)
+        outcome = self.document(read_document(read_source, profile, guard), judged, guard)
+        return replace(outcome, digest=read_source.digest)
 
     def document(self, doc: Document, judged: bool, guard: Guard) -> Outcome:
         """The outcome of ``doc``: its facts, and its findings when ``judged``.
@@ -84,7 +97,7 @@ class Judge:
                 gathered[gatherer.code] = value
         facts = facts_of(doc, gathered)
         if not judged:
-            return Outcome(facts, guard=guard if guard.failures else None)
+            return Outcome(facts, guard=guard if guard.failures else None, judged=False)
         findings: list[Diagnostic] = []
         for rule in self.document_rules:
             findings += guard.run(path, rule.code, lang, _findings(rule, doc, ctx), _NONE)

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date
+from typing import Protocol
 
 from stdlint.engine.judge import Judge, Outcome
 from stdlint.parse.source import Source
@@ -36,6 +37,19 @@ Work = tuple[Source, bool]  # a file, and whether it is judged or only gives its
 _judge: Judge | None = None  # the worker process's own, made by _start
 
 
+class Progress(Protocol):
+    """Told how far a check is (a progress bar)."""
+
+    def start(self, total: int, done: int) -> None:
+        """``total`` files to judge, ``done`` of them already (from the cache)."""
+
+    def advance(self, files: int) -> None:
+        """``files`` more were judged."""
+
+    def stop(self) -> None:
+        """Every file was judged."""
+
+
 def default_jobs() -> int:
     """One process per core this process may run on."""
     try:
@@ -44,21 +58,23 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def judge_all(work: Sequence[Work], judge: Judge, jobs: int | None = 1) -> list[Outcome]:
+def judge_all(
+    work: Sequence[Work], judge: Judge, jobs: int | None = 1, progress: Progress | None = None
+) -> list[Outcome]:
     """The outcome of each file of ``work``, in order, judged by ``jobs`` processes (None: one
-    per core): this one and ``jobs - 1`` workers."""
+    per core): this one and ``jobs - 1`` workers; ``progress`` hears of each file or chunk."""
     if jobs is None:
         jobs = default_jobs()
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     if jobs < 2 or len(work) < POOL_FROM:
-        return _judge_here(judge, work)
+        return _judge_here(judge, work, progress)
     size = max(1, min(CHUNK, len(work) // (jobs * 4)))
     chunks = [work[start : start + size] for start in range(0, len(work), size)]
     if len(chunks) < 2:
-        return _judge_here(judge, work)
+        return _judge_here(judge, work, progress)
     try:
-        done = _share(chunks, min(jobs - 1, len(chunks) - 1), judge)
+        done = _share(chunks, min(jobs - 1, len(chunks) - 1), judge, progress)
     except OSError as error:  # no process could start (no /dev/shm, a process limit): all here
         log.debug("stdlint: no worker processes (%s)", error)
         done = [None] * len(chunks)
@@ -69,15 +85,26 @@ def judge_all(work: Sequence[Work], judge: Judge, jobs: int | None = 1) -> list[
     outcomes: list[Outcome] = []
     for chunk, chunk_outcomes in zip(chunks, done, strict=True):
         # A chunk whose worker died is judged here: nothing is lost.
-        outcomes.extend(chunk_outcomes if chunk_outcomes is not None else _judge_here(judge, chunk))
+        if chunk_outcomes is None:
+            chunk_outcomes = _judge_here(judge, chunk, progress)
+        outcomes.extend(chunk_outcomes)
     return outcomes
 
 
-def _judge_here(judge: Judge, work: Sequence[Work]) -> list[Outcome]:
-    return [judge.source(source, judged) for source, judged in work]
+def _judge_here(
+    judge: Judge, work: Sequence[Work], progress: Progress | None = None
+) -> list[Outcome]:
+    outcomes = []
+    for source, judged in work:
+        outcomes.append(judge.source(source, judged))
+        if progress is not None:
+            progress.advance(1)
+    return outcomes
 
 
-def _share(chunks: list[Sequence[Work]], workers: int, judge: Judge) -> list[list[Outcome] | None]:
+def _share(
+    chunks: list[Sequence[Work]], workers: int, judge: Judge, progress: Progress | None
+) -> list[list[Outcome] | None]:
     """Each chunk's outcomes, or None for a chunk whose worker failed.
 
     The workers take the chunks from the first, a few at a time; this process, already warm,
@@ -107,13 +134,15 @@ def _share(chunks: list[Sequence[Work]], workers: int, judge: Judge) -> list[lis
                 index = running.pop(future)
                 try:
                     done[index] = future.result()
+                    if progress is not None:
+                        progress.advance(len(chunks[index]))
                 except BrokenProcessPool:  # killed, out of memory, a crash in native code
                     broken = True
                 except Exception as error:  # judged again here, where a bug keeps its traceback
                     log.debug("stdlint: a worker failed (%r)", error)
             if front < back:
                 back -= 1
-                done[back] = _judge_here(judge, chunks[back])
+                done[back] = _judge_here(judge, chunks[back], progress)
             elif running:
                 wait(running, return_when=FIRST_COMPLETED)
     return done

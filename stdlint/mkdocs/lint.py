@@ -20,6 +20,9 @@ def lint(
     profile: Path | None, folder: Path, today: date
 ) -> tuple[tuple[Diagnostic, ...], tuple[Failure, ...]]:
     """The findings of a whole-handbook check, and stdlint's own failures, as the CLI has them."""
-    # One process: this one already runs beside the build, on the other core.
-    result = check(settings=load_settings(profile, [folder]), today=today, jobs=1)
+    # One process: this one already runs beside the build, on the other core. The cache is
+    # the check's: a build after ``stdlint check`` (or a rebuild of ``mkdocs serve``) judges
+    # only the files changed since.
+    settings = load_settings(profile, [folder])
+    result = check(settings=settings, today=today, jobs=1, cache=True)
     return result.diagnostics, result.failures

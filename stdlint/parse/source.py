@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import fnmatch
+import hashlib
 import os
 import re
 import stat
@@ -29,6 +30,7 @@ class Source:
     path: Path
     text: str | None
     problem: Problem | None = None
+    digest: bytes | None = None  # of the bytes read, when read as a regular file (see digest)
 
 
 def display_path(path: Path, base: Path | None = None) -> str:
@@ -158,9 +160,11 @@ def read(source: Source) -> Source:
 
     Only a regular file is read (a named pipe would block the run, a device such as /dev/zero
     never ends), and never more than :data:`MAX_FILE_BYTES` + 1 bytes, whatever size the file
-    reports.
+    reports. A file read whole carries the :func:`digest` of its bytes: what the cache of
+    outcomes is keyed by, taken from the very bytes that are judged. A source already read
+    (or already found unreadable) is returned as it is.
     """
-    if source.problem is not None:
+    if source.problem is not None or source.text is not None:
         return source
     path = source.path
     try:
@@ -189,7 +193,18 @@ def read(source: Source) -> Source:
                 limit=MAX_FILE_BYTES // 1024 // 1024,
             ),
         )
-    return decode(path, data)
+    decoded = decode(path, data)
+    return Source(path, decoded.text, decoded.problem, digest(data))
+
+
+def digest(data: bytes) -> bytes:
+    """A short, collision-resistant digest of a file's bytes."""
+    return hashlib.blake2b(data, digest_size=20).digest()
+
+
+def peek_digest(path: Path) -> bytes | None:
+    """The :func:`digest` :func:`read` would give ``path`` now; None if it would not read it."""
+    return read(Source(path, None)).digest
 
 
 def decode(path: Path, data: bytes) -> Source:

@@ -1,0 +1,368 @@
+"""The cache of outcomes: what a check learnt of each file, kept for the next run.
+
+**Where.** ``.stdlint_cache/`` in the handbook's folder (the one that holds ``handbook.yml``),
+or the folder named by ``STDLINT_CACHE_DIR``. It ignores itself in git (a ``.gitignore`` of
+``*``) and carries a ``CACHEDIR.TAG``, so backup tools skip it.
+
+**What.** One file per *run key*: stdlint's version and code (the size and time of each of its
+files, and of each plugin rule's module), the libraries whose output a finding depends on, the
+Python version, the settings (profile with its lexicon, rules, severities, options) and the
+date of the check (the currency rules count from it). In that file, for each standard:
+its path, the digest of its bytes, whether it was judged or only gave its facts, and its
+:class:`Outcome`, pickled. A file whose bytes have the digest stored is not read again past its
+digest, nor parsed, nor judged. A change of settings, version or day is a new key: a full
+check, whose file then sits beside the older ones (the newest :data:`KEEP` are kept).
+
+**Trust: none.** A cache file is used only when its magic, format, key and checksum all match;
+its list is unpickled with no class allowed at all, and each outcome by an unpickler that builds
+only stdlint's own classes and a few plain value types (dates, paths), so a planted file cannot
+run code. Anything wrong, and the file is ignored and rebuilt; an entry that does not load is
+judged again.
+
+**Two runs at once.** A cache file is written whole to a temporary file and renamed over the
+old one: a reader sees one whole file or the other, and the last writer's stays. A cache that
+cannot be written (a read-only checkout, a full disk) only costs the next run its speed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import logging
+import os
+import pickle
+import sys
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from importlib import metadata
+from pathlib import Path, PurePath
+from typing import Any
+
+from pydantic import BaseModel
+
+from stdlint.engine.judge import Outcome
+from stdlint.files.atomic import write_atomic
+from stdlint.parse.source import Source, peek_digest
+from stdlint.settings import Settings
+
+log = logging.getLogger("stdlint")
+
+FOLDER = ".stdlint_cache"
+ENVIRONMENT = "STDLINT_CACHE_DIR"
+FORMAT = 1  # of the cache file; a new format is a new key
+KEEP = 4  # cache files kept in the folder: this run's and the three used last before it
+_MAGIC = b"stdlint outcome cache\n"
+_KEY_BYTES = 20
+_PREFIX, _SUFFIX = "outcomes-", ".bin"
+# Libraries whose behaviour can change a finding: a new version is a new key.
+_LIBRARIES = (
+    "markdown-it-py",
+    "pydantic",
+    "ruamel.yaml",
+    "pymorphy3",
+    "pymorphy3-dicts-ru",
+    "simplemma",
+)
+_GITIGNORE = "# Created by stdlint: nothing here belongs in git.\n*\n"
+_CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by stdlint.\n"
+    "# For information about cache directory tags see https://bford.info/cachedir/\n"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """One file's outcome, pickled, with what it was computed from."""
+
+    given: str  # the path as the run named it (relative paths depend on the folder)
+    digest: bytes
+    judged: bool
+    payload: bytes
+
+
+class Cache:
+    """The outcomes of one run key, read from and written back to its folder."""
+
+    def __init__(self, folder: Path, key: bytes) -> None:
+        self.folder, self.key = folder, key
+        self.file = folder / f"{_PREFIX}{key.hex()}{_SUFFIX}"
+        self._old: dict[str, _Entry] = {}
+        self._new: dict[str, _Entry] = {}
+        self._changed = False
+        self.hits = self.misses = 0
+        # The packages whose classes an outcome may hold: stdlint's and its plugin rules'.
+        self.packages = frozenset({"stdlint"})
+
+    @classmethod
+    def for_run(cls, settings: Settings, today: date, folder: Path | None = None) -> Cache:
+        """The cache of a check with these settings on this day, loaded (empty if unusable)."""
+        if folder is None:
+            named = os.environ.get(ENVIRONMENT)
+            folder = Path(named) if named else settings.profile.root / FOLDER
+        cache = cls(folder, run_key(settings, today))
+        cache.packages |= {setting.rule.__module__.split(".")[0] for setting in settings.rules}
+        cache._old = _load(cache.file, cache.key)
+        return cache
+
+    def get(self, source: Source, judged: bool) -> Outcome | None:
+        """The stored outcome of ``source`` if its bytes are those it was computed from."""
+        where = os.path.abspath(source.path)
+        entry = self._old.get(where)
+        if entry is None or entry.given != str(source.path) or (judged and not entry.judged):
+            self.misses += 1
+            return None
+        if peek_digest(source.path) != entry.digest:
+            self.misses += 1
+            return None
+        outcome = _outcome(entry.payload, self.packages)
+        if outcome is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        self._new[where] = entry
+        if not judged:  # a judged outcome holds the facts too
+            return Outcome(outcome.facts, digest=outcome.digest, judged=False)
+        return outcome
+
+    def put(self, source: Source, outcome: Outcome) -> None:
+        """Keep ``outcome`` of ``source`` for the next run (pickled now, before a handbook-wide
+        step marks its suppressions used)."""
+        if not outcome.cacheable or outcome.digest is None:
+            return
+        where = os.path.abspath(source.path)
+        kept = self._new.get(where) or self._old.get(where)
+        if not outcome.judged and kept and kept.judged and kept.digest == outcome.digest:
+            self._new[where] = kept  # a judged outcome of the same bytes is worth more
+            return
+        payload = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+        self._new[where] = _Entry(str(source.path), outcome.digest, outcome.judged, payload)
+        self._changed = True
+
+    def save(self, *, whole: bool) -> None:
+        """Write the entries back, if anything changed; never raises.
+
+        After a check of the ``whole`` handbook the file holds exactly the files it saw, so a
+        deleted standard leaves the cache; after a partial one, the entries of the files it
+        did not see stay.
+        """
+        entries = dict(self._new) if whole else {**self._old, **self._new}
+        if not self._changed and entries.keys() == self._old.keys():
+            return
+        try:
+            _prepare(self.folder)
+            write_atomic(self.file, _dump(self.key, entries))
+            _prune(self.folder, self.file)
+        except OSError as error:
+            log.debug("stdlint: the cache was not written (%s)", error)
+        else:
+            self._old, self._changed = entries, False
+
+
+def run_key(settings: Settings, today: date) -> bytes:
+    """What every outcome of a run depends on besides the file's own bytes and path."""
+    fingerprint = {
+        "format": FORMAT,
+        "python": sys.version,
+        "code": _code(settings),
+        "libraries": {name: _version(name) for name in _LIBRARIES},
+        "settings": _canonical(settings.profile),
+        "profile": [str(settings.profile.path), str(settings.profile.root)],
+        "rules": [
+            [rule.rule.code, rule.severity.value, _canonical(rule.options)]
+            for rule in settings.rules
+        ],
+        "today": today.isoformat(),
+    }
+    text = json.dumps(fingerprint, sort_keys=True, ensure_ascii=False)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=_KEY_BYTES).digest()
+
+
+def _code(settings: Settings) -> list[list[object]]:
+    """stdlint's files (code and data) and each plugin rule's module: name, size, time."""
+    package = Path(__file__).resolve().parent.parent
+    files = [
+        Path(folder, name)
+        for folder, dirs, names in os.walk(package)
+        if not dirs.sort() and "__pycache__" not in folder
+        for name in sorted(names)
+        if not name.endswith(".pyc")
+    ]
+    for setting in settings.rules:
+        module = sys.modules.get(setting.rule.__module__)
+        where = getattr(module, "__file__", None)
+        if where and not Path(where).resolve().is_relative_to(package):
+            files.append(Path(where))
+    described: list[list[object]] = []
+    for file in files:
+        try:
+            info = file.stat()
+        except OSError:
+            continue
+        described.append([str(file), info.st_size, info.st_mtime_ns])
+    return described
+
+
+def _version(distribution: str) -> str | None:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def _canonical(value: Any) -> Any:
+    """``value`` as plain JSON data that is the same in every process (sets sorted)."""
+    if isinstance(value, BaseModel):
+        fields = {name: _canonical(field) for name, field in value}
+        return {"model": type(value).__qualname__, "fields": fields}
+    if isinstance(value, Enum):
+        return _canonical(value.value)
+    if isinstance(value, Mapping):  # in its own order: that of handbook.yml
+        return [[_canonical(key), _canonical(item)] for key, item in value.items()]
+    if isinstance(value, set | frozenset):
+        return sorted((_canonical(item) for item in value), key=json.dumps)
+    if isinstance(value, list | tuple):
+        return [_canonical(item) for item in value]
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    if isinstance(value, date | PurePath):
+        return str(value)
+    return repr(value)
+
+
+# --- the file ------------------------------------------------------------------------------
+
+
+def _dump(key: bytes, entries: Mapping[str, _Entry]) -> bytes:
+    rows = [
+        (where, entry.given, entry.digest, entry.judged, entry.payload)
+        for where, entry in sorted(entries.items())
+    ]
+    body = pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
+    checksum = hashlib.blake2b(body, digest_size=_KEY_BYTES).digest()
+    return b"".join((_MAGIC, bytes([FORMAT]), key, checksum, body))
+
+
+def _load(file: Path, key: bytes) -> dict[str, _Entry]:
+    """The entries of ``file``, or none if it is missing, unreadable, foreign or corrupt."""
+    try:
+        data = file.read_bytes()
+    except OSError:
+        return {}
+    head = len(_MAGIC) + 1 + 2 * _KEY_BYTES
+    stored_key = data[len(_MAGIC) + 1 : len(_MAGIC) + 1 + _KEY_BYTES]
+    if data[: len(_MAGIC) + 1] != _MAGIC + bytes([FORMAT]) or stored_key != key:
+        log.debug("stdlint: %s is not a cache of this run; ignored", file)
+        return {}
+    body = memoryview(data)[head:]
+    if hashlib.blake2b(body, digest_size=_KEY_BYTES).digest() != data[head - _KEY_BYTES : head]:
+        log.debug("stdlint: %s is damaged; ignored", file)
+        return {}
+    try:
+        rows = _Plain(io.BytesIO(body)).load()
+        return {
+            where: _Entry(given, digest, judged, payload)
+            for where, given, digest, judged, payload in _checked_rows(rows)
+        }
+    except (pickle.UnpicklingError, ValueError, TypeError, EOFError) as error:
+        log.debug("stdlint: %s could not be read (%s); ignored", file, error)
+        return {}
+
+
+def _checked_rows(rows: object) -> Iterable[tuple[str, str, bytes, bool, bytes]]:
+    if not isinstance(rows, list):
+        raise ValueError("not a list of entries")
+    for row in rows:
+        if not (
+            isinstance(row, tuple)
+            and len(row) == 5
+            and isinstance(row[0], str)
+            and isinstance(row[1], str)
+            and isinstance(row[2], bytes)
+            and isinstance(row[3], bool)
+            and isinstance(row[4], bytes)
+        ):
+            raise ValueError("an entry of the wrong shape")
+        yield row
+
+
+def _outcome(payload: bytes, packages: frozenset[str]) -> Outcome | None:
+    try:
+        outcome = _Classes(io.BytesIO(payload), packages).load()
+    except Exception as error:  # a bad entry of any kind is judged again, never trusted
+        log.debug("stdlint: a cached outcome could not be read (%r)", error)
+        return None
+    return outcome if isinstance(outcome, Outcome) else None
+
+
+def _prepare(folder: Path) -> None:
+    """Create the folder with what keeps it out of git and backups."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in ((".gitignore", _GITIGNORE), ("CACHEDIR.TAG", _CACHEDIR_TAG)):
+        if not (folder / name).exists():
+            write_atomic(folder / name, text)
+
+
+def _prune(folder: Path, current: Path) -> None:
+    """Remove all but the newest :data:`KEEP` cache files, and temporary files left by runs
+    that were killed while writing (older than an hour)."""
+    files: list[tuple[float, Path]] = []
+    for path in folder.iterdir():
+        try:
+            changed = path.stat().st_mtime
+        except OSError:
+            continue
+        if path.name.startswith(_PREFIX) and path.name.endswith(_SUFFIX):
+            files.append((changed, path))
+        elif path.name.startswith(f".{_PREFIX}") and changed < time.time() - 3600:
+            path.unlink(missing_ok=True)
+    files.sort(reverse=True)
+    for _, path in files[KEEP:]:
+        if path != current:
+            path.unlink(missing_ok=True)
+
+
+# --- unpickling without trust ------------------------------------------------------------------
+
+
+class _Plain(pickle.Unpickler):
+    """Builds lists, tuples, strings, bytes and numbers only: no class at all."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache's list")
+
+
+_SAFE = {
+    "builtins": {"set", "frozenset", "complex", "slice", "range", "bytearray"},
+    "datetime": {"date", "datetime", "time", "timedelta", "timezone"},
+    "pathlib": {"Path", "PosixPath", "WindowsPath", "PurePath", "PurePosixPath"},
+    "decimal": {"Decimal"},
+    "fractions": {"Fraction"},
+    "collections": {"OrderedDict"},
+    "copyreg": {"_reconstructor"},
+}
+_found: dict[tuple[str, str], Any] = {}
+
+
+class _Classes(pickle.Unpickler):
+    """Builds the classes of ``packages`` (stdlint's and its plugin rules'; never a function)
+    and the plain types of :data:`_SAFE`."""
+
+    def __init__(self, file: io.BytesIO, packages: frozenset[str]) -> None:
+        super().__init__(file)
+        self.packages = packages
+
+    def find_class(self, module: str, name: str) -> Any:
+        known = _found.get((module, name))
+        if known is not None:
+            return known
+        allowed = name in _SAFE.get(module, ()) or module.split(".")[0] in self.packages
+        found = super().find_class(module, name) if allowed else None
+        if found is None or (module not in _SAFE and not isinstance(found, type)):
+            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
+        _found[(module, name)] = found
+        return found

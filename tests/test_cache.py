@@ -1,0 +1,438 @@
+"""The cache of outcomes: a second run judges only what changed, and says exactly what a fresh
+run says; a damaged, foreign or planted cache is never trusted; faults are never fatal."""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+import subprocess
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from stdlint.config import load_profile
+from stdlint.engine import cache as cache_module
+from stdlint.engine import check, judge
+from stdlint.engine.cache import run_key
+from stdlint.progress import Bar, wanted
+from stdlint.result import Result
+from stdlint.settings import Settings
+from tests.conftest import REPO, Run, example_copy
+from tests.test_parallel import _troubled_handbook
+
+DAY = date(2026, 11, 30)
+
+
+@pytest.fixture
+def judged(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The display paths of the files judged (read and parsed) from now on, in order."""
+    seen: list[str] = []
+    real = judge.Judge.source
+
+    def source(self: judge.Judge, source: judge.Source, judged: bool) -> judge.Outcome:
+        outcome = real(self, source, judged)
+        seen.append(outcome.facts.display_path)
+        return outcome
+
+    monkeypatch.setattr(judge.Judge, "source", source)
+    return seen
+
+
+def _json(result: Result) -> str:
+    from stdlint.formats import FORMATS
+
+    return FORMATS["json"](result, result.profile.default_lang)
+
+
+def _check(handbook: Path, folder: Path | bool, **kwargs: object) -> Result:
+    settings = Settings.from_profile(load_profile(handbook / "handbook.yml"))
+    return check(None, settings, DAY, jobs=1, cache=folder, **kwargs)  # type: ignore[arg-type]
+
+
+def _fresh(handbook: Path) -> str:
+    return _json(_check(handbook, False))
+
+
+def _cache_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("outcomes-*.bin"))
+
+
+def test_a_second_run_judges_nothing_and_says_the_same(tmp_path: Path, judged: list[str]) -> None:
+    handbook = _troubled_handbook(tmp_path)
+    folder = tmp_path / "cache"
+    first = _json(_check(handbook, folder))
+    files = len(judged)
+    assert files > 30
+    judged.clear()
+    second = _json(_check(handbook, folder))
+    # The files that failed to read as text are judged again (their outcome has no digest
+    # only if it could not be read at all; a file that is not UTF-8 has one and is kept).
+    assert judged == []
+    assert second == first == _fresh(handbook)
+    assert (folder / ".gitignore").read_text("utf-8").splitlines()[-1] == "*"
+    assert (folder / "CACHEDIR.TAG").read_text("utf-8").startswith("Signature: 8a477f597d28d17")
+
+
+def test_only_the_edited_file_is_judged_again(tmp_path: Path, judged: list[str]) -> None:
+    handbook = example_copy(tmp_path)
+    folder = tmp_path / "cache"
+    _check(handbook, folder)
+    edited = handbook / "standards" / "phone" / "answer-call.en.md"
+    assert edited.exists()
+    text = edited.read_text("utf-8")
+    edited.write_text(text.replace("\n\n## Why", "\n6. Be polite at all times.\n\n## Why", 1))
+    judged.clear()
+    result = _check(handbook, folder)
+    assert judged == ["standards/phone/answer-call.en.md"]
+    assert any(d.path == "standards/phone/answer-call.en.md" for d in result.diagnostics)
+    assert _json(result) == _fresh(handbook)
+
+
+def test_a_suppression_is_judged_unused_when_the_handbook_finding_it_silenced_is_gone(
+    tmp_path: Path,
+) -> None:
+    # The suppression in zz-suppressed.md silences a handbook-wide finding (a duplicate id),
+    # so whether it is used is only known once the whole handbook is seen: what is cached is
+    # the file's own outcome, before that step.
+    handbook = _troubled_handbook(tmp_path)
+    folder = tmp_path / "cache"
+    before = _check(handbook, folder)
+    unused = ("standards/zz-suppressed.md", "STR012")
+    assert unused not in {(d.path, d.code) for d in before.diagnostics}
+    (handbook / "standards" / "zz-duplicate.md").unlink()
+    original = next(p for p in sorted((handbook / "standards").glob("*.md")))
+    original.unlink()
+    after = _check(handbook, folder)
+    fresh = _fresh(handbook)
+    assert _json(after) == fresh
+    assert unused in {(d.path, d.code) for d in after.diagnostics}
+
+
+def test_a_file_changed_while_it_is_judged_is_kept_under_the_bytes_judged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    handbook = example_copy(tmp_path)
+    folder = tmp_path / "cache"
+    target = handbook / "standards" / "phone" / "answer-call.en.md"
+    old = target.read_bytes()
+    new = old.replace(b"## Why\n", b"## Why\n\nBe polite at all times.\n\n", 1)
+    real_peek = cache_module.peek_digest
+
+    def peek_then_edit(path: Path) -> bytes | None:
+        found = real_peek(path)
+        if path == target:  # the file changes between the cache's look and the judging
+            target.write_bytes(new)
+        return found
+
+    _check(handbook, folder)  # a cache to look in
+    target.write_bytes(old + b"\n")  # a miss, so that the file is judged again
+    monkeypatch.setattr(cache_module, "peek_digest", peek_then_edit)
+    _check(handbook, folder)
+    monkeypatch.setattr(cache_module, "peek_digest", real_peek)
+    for content in (new, old + b"\n"):
+        target.write_bytes(content)
+        assert _json(_check(handbook, folder)) == _fresh(handbook)
+
+
+def test_a_file_that_disappears_during_the_run_is_reported_and_the_rest_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    handbook = example_copy(tmp_path)
+    folder = tmp_path / "cache"
+    _check(handbook, folder)
+    gone = handbook / "standards" / "phone" / "answer-call.en.md"
+    gone.write_text(gone.read_text("utf-8") + "\n", "utf-8")  # judged again, so read again
+    real_peek = cache_module.peek_digest
+
+    def peek_then_delete(path: Path) -> bytes | None:
+        found = real_peek(path)
+        if path == gone:
+            gone.unlink()
+        return found
+
+    monkeypatch.setattr(cache_module, "peek_digest", peek_then_delete)
+    result = _check(handbook, folder)
+    codes = {d.code for d in result.diagnostics if d.path == "standards/phone/answer-call.en.md"}
+    assert "STR010" in codes
+    assert len(result.handbook) == len(list((handbook / "standards").rglob("*.md"))) + 1
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["truncated", "bit flipped", "garbage", "empty", "other key", "a folder"],
+)
+def test_a_damaged_or_foreign_cache_is_ignored_and_rebuilt(
+    tmp_path: Path, judged: list[str], damage: str
+) -> None:
+    handbook = example_copy(tmp_path)
+    folder = tmp_path / "cache"
+    expected = _json(_check(handbook, folder))
+    (file,) = _cache_files(folder)
+    data = file.read_bytes()
+    if damage == "truncated":
+        file.write_bytes(data[: len(data) // 2])
+    elif damage == "bit flipped":
+        file.write_bytes(data[:-100] + bytes([data[-100] ^ 1]) + data[-99:])
+    elif damage == "garbage":
+        file.write_bytes(os.urandom(len(data)))
+    elif damage == "empty":
+        file.write_bytes(b"")
+    elif damage == "other key":  # a whole, valid file of another run, renamed
+        head = len(cache_module._MAGIC) + 1
+        file.write_bytes(data[:head] + bytes(20) + data[head + 20 :])
+    else:
+        file.unlink()
+        file.mkdir()
+    judged.clear()
+    assert _json(_check(handbook, folder)) == expected
+    assert len(judged) == 32  # every file judged again
+    if damage != "a folder":
+        judged.clear()
+        assert _json(_check(handbook, folder)) == expected
+        assert judged == []  # and the rebuilt cache serves the next run
+
+
+def test_a_planted_cache_runs_no_code(tmp_path: Path, judged: list[str]) -> None:
+    handbook = example_copy(tmp_path)
+    folder = tmp_path / "cache"
+    expected = _json(_check(handbook, folder))
+    (file,) = _cache_files(folder)
+    settings = Settings.from_profile(load_profile(handbook / "handbook.yml"))
+    key = run_key(settings, DAY)
+    marker = tmp_path / "pwned"
+
+    class Attack:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (os.system, (f"touch {marker}",))
+
+    planted = pickle.dumps(Attack())
+    entries = cache_module._load(file, key)
+    assert len(entries) == 32
+    forged = {
+        where: cache_module._Entry(entry.given, entry.digest, entry.judged, planted)
+        for where, entry in entries.items()
+    }
+    file.write_bytes(cache_module._dump(key, forged))  # a valid header, key and checksum
+    judged.clear()
+    assert _json(_check(handbook, folder)) == expected
+    assert not marker.exists()
+    assert len(judged) == 32  # not one planted entry was used
+
+
+def test_the_cache_list_itself_builds_no_object(tmp_path: Path) -> None:
+    key = bytes(20)
+    body = pickle.dumps([("a", "a", b"d", True, b"x"), io.BytesIO(b"")])
+    checksum = cache_module.hashlib.blake2b(body, digest_size=20).digest()
+    file = tmp_path / "outcomes.bin"
+    file.write_bytes(cache_module._MAGIC + bytes([cache_module.FORMAT]) + key + checksum + body)
+    assert cache_module._load(file, key) == {}
+
+
+def test_what_the_run_depends_on_changes_the_key(tmp_path: Path) -> None:
+    handbook = example_copy(tmp_path)
+    profile_file = handbook / "handbook.yml"
+    base = Settings.from_profile(load_profile(profile_file))
+    key = run_key(base, DAY)
+    assert run_key(Settings.from_profile(load_profile(profile_file)), DAY) == key
+    assert run_key(base, date(2026, 12, 1)) != key
+    profile_file.write_text(
+        profile_file.read_text("utf-8") + "\nrules:\n  CON001: warning\n", "utf-8"
+    )
+    assert run_key(Settings.from_profile(load_profile(profile_file)), DAY) != key
+
+
+def test_the_key_is_the_same_in_every_process() -> None:
+    # Sets in the settings must not make the key follow Python's hash seed.
+    script = (
+        "from datetime import date; from stdlint.settings import load_settings; "
+        "from stdlint.engine.cache import run_key; "
+        "print(run_key(load_settings(), date(2026, 11, 30)).hex())"
+    )
+    keys = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=REPO,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in ("1", "2", "3")
+    }
+    assert len(keys) == 1
+
+
+def test_an_unwritable_cache_costs_only_speed(tmp_path: Path) -> None:
+    handbook = example_copy(tmp_path)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", "utf-8")
+    result = _check(handbook, blocker / "cache")
+    assert _json(result) == _fresh(handbook)
+    assert blocker.read_text("utf-8") == "not a folder"
+
+
+def test_a_partial_run_keeps_the_others_and_a_whole_run_forgets_deleted_files(
+    tmp_path: Path, judged: list[str]
+) -> None:
+    handbook = example_copy(tmp_path)
+    folder = tmp_path / "cache"
+    _check(handbook, folder)
+    settings = Settings.from_profile(load_profile(handbook / "handbook.yml"))
+    one = handbook / "standards" / "phone" / "answer-call.en.md"
+    judged.clear()
+    check([one], settings, DAY, jobs=1, cache=folder)
+    assert judged == []  # the named file and the other standards all came from the cache
+    (file,) = _cache_files(folder)
+    key = run_key(settings, DAY)
+    assert len(cache_module._load(file, key)) == 32
+    one.unlink()
+    _check(handbook, folder)
+    assert len(cache_module._load(file, key)) == 31
+
+
+def test_old_cache_files_are_pruned(tmp_path: Path) -> None:
+    handbook = example_copy(tmp_path)
+    folder = tmp_path / "cache"
+    settings = Settings.from_profile(load_profile(handbook / "handbook.yml"))
+    for day in range(1, 8):
+        check(None, settings, date(2026, 11, day), jobs=1, cache=folder)
+    files = _cache_files(folder)
+    assert len(files) == cache_module.KEEP
+    assert folder / f"outcomes-{run_key(settings, date(2026, 11, 7)).hex()}.bin" in files
+
+
+def test_two_runs_at_once_leave_a_whole_cache(tmp_path: Path) -> None:
+    handbook = example_copy(tmp_path)
+    folder = tmp_path / "cache"
+    command = [sys.executable, "-m", "stdlint", "check", "--format", "json", "--today"]
+    command += [DAY.isoformat(), "--jobs", "1", "--fail-on", "never"]
+    env = {**os.environ, "STDLINT_CACHE_DIR": str(folder)}
+    runs = [
+        subprocess.Popen(command, cwd=handbook, env=env, stdout=subprocess.PIPE, text=True)
+        for _ in range(3)
+    ]
+    outputs = [run.communicate(timeout=300)[0] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0, 0]
+    assert len(set(outputs)) == 1
+    assert outputs[0] == _fresh(handbook)
+    (file,) = _cache_files(folder)
+    settings = Settings.from_profile(load_profile(handbook / "handbook.yml"))
+    assert len(cache_module._load(file, run_key(settings, DAY))) == 32
+    assert not [path for path in folder.iterdir() if path.name.startswith(".outcomes-")]
+
+
+def test_workers_fill_the_cache_and_a_second_run_needs_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, judged: list[str]
+) -> None:
+    from stdlint.engine import pool
+
+    monkeypatch.setattr(pool, "POOL_FROM", 0)
+    monkeypatch.setattr(pool, "CHUNK", 3)
+    handbook = _troubled_handbook(tmp_path)
+    folder = tmp_path / "cache"
+    settings = Settings.from_profile(load_profile(handbook / "handbook.yml"))
+    parallel = _json(check(None, settings, DAY, jobs=2, cache=folder))
+    assert parallel == _fresh(handbook)
+    judged.clear()
+    assert _json(check(None, settings, DAY, jobs=2, cache=folder)) == parallel
+    assert judged == []
+
+
+def test_the_command_line_uses_the_cache_unless_told_not_to(
+    run_cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    handbook = example_copy(tmp_path)
+    monkeypatch.delenv("STDLINT_CACHE_DIR")
+    args = ("check", "--today", DAY.isoformat(), "--format", "json")
+    no_cache = run_cli(*args, "--no-cache", cwd=handbook)
+    assert not (handbook / ".stdlint_cache").exists()
+    first = run_cli(*args, cwd=handbook)
+    assert len(_cache_files(handbook / ".stdlint_cache")) == 1
+    second = run_cli(*args, cwd=handbook)
+    assert no_cache.output == first.output == second.output
+    assert "Проверка" not in second.stderr and "Checking" not in second.stderr
+
+
+# --- the progress bar -------------------------------------------------------------------------
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_bar_shows_on_a_terminal_after_its_delay_and_is_erased(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from stdlint.i18n import Lang
+
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    stream = _Terminal()
+    assert wanted(stream)
+    bar = Bar(Lang.RU, stream, delay=0)
+    bar.start(200, 50)
+    bar.advance(10)
+    bar.advance(40)
+    bar.stop()
+    shown = stream.getvalue()
+    assert "Проверка" in shown
+    assert "100/200" in shown
+    assert shown.endswith("\r\x1b[2K")
+
+
+def test_a_quick_run_shows_no_bar() -> None:
+    from stdlint.i18n import Lang
+
+    stream = _Terminal()
+    bar = Bar(Lang.EN, stream, delay=60)
+    bar.start(200, 0)
+    bar.advance(200)
+    bar.stop()
+    assert stream.getvalue() == ""
+
+
+@pytest.mark.parametrize(
+    ("ci", "term", "terminal", "expected"),
+    [
+        ("true", "xterm", True, False),
+        ("", "dumb", True, False),
+        ("", "xterm", False, False),
+        ("false", "xterm", True, True),
+    ],
+)
+def test_the_bar_is_never_drawn_in_a_log_or_a_pipe(
+    monkeypatch: pytest.MonkeyPatch, ci: str, term: str, terminal: bool, expected: bool
+) -> None:
+    monkeypatch.setenv("CI", ci)
+    monkeypatch.setenv("TERM", term)
+    assert wanted(_Terminal() if terminal else io.StringIO()) is expected
+
+
+def test_the_engine_tells_the_bar_how_far_it_is(tmp_path: Path) -> None:
+    handbook = example_copy(tmp_path)
+    folder = tmp_path / "cache"
+    heard: list[tuple[str, int, int]] = []
+
+    class Spy:
+        def start(self, total: int, done: int) -> None:
+            heard.append(("start", total, done))
+
+        def advance(self, files: int) -> None:
+            heard.append(("advance", files, 0))
+
+        def stop(self) -> None:
+            heard.append(("stop", 0, 0))
+
+    _check(handbook, folder, progress=Spy())
+    assert heard[0] == ("start", 32, 0)
+    assert sum(files for kind, files, _ in heard if kind == "advance") == 32
+    assert heard[-1] == ("stop", 0, 0)
+    heard.clear()
+    (handbook / "standards" / "phone" / "answer-call.en.md").write_text("# changed\n", "utf-8")
+    _check(handbook, folder, progress=Spy())
+    assert heard == [("start", 32, 31), ("advance", 1, 0), ("stop", 0, 0)]

@@ -8,18 +8,24 @@ import os
 import pickle
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from stdlint.config import load_profile
+from stdlint.diagnostics import Criterion, Diagnostic, Severity
 from stdlint.engine import cache as cache_module
 from stdlint.engine import check, judge
 from stdlint.engine.cache import run_key
+from stdlint.parse.document import Document
+from stdlint.parse.facts import Facts
 from stdlint.progress import Bar, wanted
 from stdlint.result import Result
+from stdlint.rules import HandbookRule, all_rules
+from stdlint.rules.base import Context
 from stdlint.settings import Settings
 from tests.conftest import REPO, Run, example_copy
 from tests.test_parallel import _troubled_handbook
@@ -436,3 +442,76 @@ def test_the_engine_tells_the_bar_how_far_it_is(tmp_path: Path) -> None:
     (handbook / "standards" / "phone" / "answer-call.en.md").write_text("# changed\n", "utf-8")
     _check(handbook, folder, progress=Spy())
     assert heard == [("start", 32, 31), ("advance", 1, 0), ("stop", 0, 0)]
+
+
+# --- plugin rules -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Steps:
+    """What the plugin rule below gathers: a class of the plugin's own package."""
+
+    count: int
+
+
+class ManySteps(HandbookRule):
+    """A handbook-wide plugin rule that gathers a value of its own class.
+
+    ## What it does
+    Flags every standard with more than four steps.
+    """
+
+    code, name = "CNS997", "many-steps"
+    criterion, default_severity = Criterion.CONSISTENCY, Severity.WARNING
+
+    def gather(self, doc: Document, ctx: Context) -> _Steps:
+        """The number of steps."""
+        return _Steps(len(doc.steps))
+
+    def check_handbook(self, standards: Sequence[Facts], ctx: Context) -> Iterator[Diagnostic]:
+        """One finding per standard with more than four steps."""
+        for facts in standards:
+            steps = facts.gathered.get(self.code)
+            if isinstance(steps, _Steps) and steps.count > 4:
+                span = facts.position(("id",), value=True)
+                yield self.diagnostic(facts, span, f"{steps.count} steps", "split it")
+
+
+class GathersALambda(HandbookRule):
+    """A handbook-wide plugin rule that gathers what cannot be pickled.
+
+    ## What it does
+    Nothing useful.
+    """
+
+    code, name = "CNS996", "gathers-a-lambda"
+    criterion, default_severity = Criterion.CONSISTENCY, Severity.WARNING
+
+    def gather(self, doc: Document, ctx: Context) -> object:
+        """A function, which pickle refuses."""
+        return lambda: doc.display_path
+
+    def check_handbook(self, standards: Sequence[Facts], ctx: Context) -> Iterator[Diagnostic]:
+        """Nothing."""
+        yield from ()
+
+
+@pytest.mark.parametrize(("plugin", "cached"), [(ManySteps, True), (GathersALambda, False)])
+def test_plugin_rules_are_cached_when_what_they_gather_can_be(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    judged: list[str],
+    plugin: type[HandbookRule],
+    cached: bool,
+) -> None:
+    rules = tuple(sorted([*all_rules(), plugin], key=lambda rule: rule.code))
+    monkeypatch.setattr("stdlint.settings.all_rules", lambda: rules)
+    handbook = example_copy(tmp_path)
+    folder = tmp_path / "cache"
+    first = _json(_check(handbook, folder))
+    if plugin is ManySteps:
+        assert '"CNS997"' in first
+    judged.clear()
+    second = _json(_check(handbook, folder))
+    assert len(judged) == (0 if cached else 32)
+    assert second == first == _fresh(handbook)

@@ -23,7 +23,7 @@ from stdlint.failures import READ, Guard
 from stdlint.files import file_key, handbook_sources, select
 from stdlint.parse.document import Document, parse
 from stdlint.parse.facts import Facts, facts_of
-from stdlint.parse.source import decode, display_path
+from stdlint.parse.source import Source, decode, display_path
 from stdlint.result import FileRecord, FileState, Result, RuleInfo
 from stdlint.settings import Settings
 
@@ -53,14 +53,15 @@ def check(
     day = today or date.today()
     guard = Guard()
     handbook = handbook_sources(profile)
-    targets, skipped = (handbook, []) if paths is None else select(paths, profile, handbook)
-    target_keys = {file_key(source.path) for source in targets}
-    # With nothing to check (no standard changed), the rest of the handbook need not be read.
-    others = (
-        [s for s in handbook if file_key(s.path) not in target_keys]
-        if profile.path and targets
-        else []
-    )
+    targets: list[Source] = handbook
+    skipped: list[Source] = []
+    others: list[Source] = []
+    if paths is not None:
+        targets, skipped = select(paths, profile, handbook)
+        target_keys = {file_key(source.path) for source in targets}
+        # With nothing to check (no standard changed), the rest of the handbook need not be read.
+        if profile.path and targets:
+            others = [s for s in handbook if file_key(s.path) not in target_keys]
     judge = Judge(settings, day)
     work = [*((source, True) for source in targets), *((source, False) for source in others)]
     kept = None

@@ -139,7 +139,11 @@ class Cache:
         if not outcome.judged and kept and kept.judged and kept.digest == outcome.digest:
             self._new[where] = kept  # a judged outcome of the same bytes is worth more
             return
-        payload = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            payload = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as error:  # a plugin rule gathered something that cannot be pickled
+            log.debug("stdlint: the outcome of %s is not kept (%r)", source.path, error)
+            return
         self._new[where] = _Entry(str(source.path), outcome.digest, outcome.judged, payload)
         self._changed = True
 

@@ -11,13 +11,15 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from stdlint.diagnostics import Span
 from stdlint.parse.prose import Prose, build_prose
 from stdlint.parse.sections import SectionId, section_of
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +99,8 @@ class _Stream:
 
 @cache
 def _markdown() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # here: a check served by the cache parses nothing
+
     return MarkdownIt("commonmark").enable("table")
 
 

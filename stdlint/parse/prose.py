@@ -13,11 +13,13 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from stdlint.diagnostics import Span
 from stdlint.parse.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 # Inline tokens whose text is prose; everything else (markup, HTML comments, images) is skipped.
 _TEXT_CHILDREN = {"text", "code_inline"}

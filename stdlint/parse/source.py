@@ -87,8 +87,8 @@ def discover(
             yield Source(path, None)
 
 
-def _first_time(path: Path, seen_files: set[str]) -> bool:
-    key = file_key(path)
+def _first_time(path: Path, seen_files: set[str], key: str | None = None) -> bool:
+    key = key or file_key(path)
     if key in seen_files:
         return False
     seen_files.add(key)
@@ -116,6 +116,8 @@ def _walk(
         return  # reached before by another way: its files are already found
     visited_dirs.add(identity)
     ancestors = (*ancestors, identity)
+    real_folder = os.path.realpath(folder)  # once, not once per file: a file that is not a
+    # link is then the folder's real path and its name
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as error:
@@ -134,10 +136,21 @@ def _walk(
             continue
         if is_dir:
             yield from _walk(path, patterns, root, seen_files, visited_dirs, ancestors)
-        elif entry.name.lower().endswith(MARKDOWN_SUFFIXES) and _first_time(path, seen_files):
+        elif entry.name.lower().endswith(MARKDOWN_SUFFIXES) and _first_time(
+            path, seen_files, _entry_key(entry, real_folder)
+        ):
             # Not is_file(): a dangling or looping link, a pipe or a device named .md is still
             # reported, by read().
             yield Source(path, None)
+
+
+def _entry_key(entry: os.DirEntry[str], real_folder: str) -> str | None:
+    """The :func:`file_key` of a file found in a folder, if it is not a link (else None)."""
+    try:
+        link = entry.is_symlink()
+    except OSError:
+        return None
+    return None if link else os.path.join(real_folder, entry.name)
 
 
 def _excluded(path: Path, patterns: list[str], root: Path | None) -> bool:

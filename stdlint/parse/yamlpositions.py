@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from functools import cached_property
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.tag import Tag
 
 from stdlint.diagnostics import Span
 from stdlint.parse.yamlsource import (
@@ -57,7 +61,7 @@ class Positions:
     @cached_property
     def _root(self) -> Node | None:
         try:
-            node: Node | None = YAML(typ="safe").compose(masked(self._text, self._masks))
+            node: Node | None = _composer().compose(masked(self._text, self._masks))
         except YAMLError:
             return None
         return node
@@ -105,6 +109,40 @@ class Positions:
                 return self._span(value, len(value.value.split("\n")[0]))
             return self._span(value, 0)
         return self._span(key, len(str(path[len(steps) - 1])))
+
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})  # YAML 1.1 and 1.2 alike
+_NULL, _MERGE = Tag(suffix=YAML_TAG + "null"), Tag(suffix=YAML_TAG + "merge")
+
+
+class _PositionResolver(VersionedResolver):
+    """The only implicit tags positions depend on: null (a value written as nothing) and merge
+    (``<<``), the same in YAML 1.1 and 1.2; any other plain scalar is a string here.
+
+    ruamel.yaml's own resolver tries every regular expression of the document's YAML version
+    on every scalar, and asks for that version each time through two caught exceptions: most of
+    the time of composing a front matter again for a finding's position.
+    """
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is ScalarNode and implicit[0]:
+            if value in _NULLS:
+                return _NULL
+            if value == "<<":
+                return _MERGE
+        return super().resolve(kind, value, (False, False))
+
+
+_local = threading.local()  # a composer per thread, reused: making one costs as much as using it
+
+
+def _composer() -> YAML:
+    composer: YAML | None = getattr(_local, "composer", None)
+    if composer is None:
+        composer = YAML(typ="safe")
+        composer.Resolver = _PositionResolver
+        _local.composer = composer
+    return composer
 
 
 def _step(node: Node | None, part: str | int) -> tuple[Node, Node] | None:

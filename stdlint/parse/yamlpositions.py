@@ -9,6 +9,16 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.events import (
+    DocumentStartEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamStartEvent,
+)
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.tag import Tag
@@ -75,7 +85,52 @@ class Positions:
         """Where the whole YAML text is introduced: the ``---`` line of a front matter."""
         return Span.point(max(self._first_line - 1, 1))
 
-    def _span(self, node: Node, width: int) -> Span:
+    def _top_level(self, name: str) -> tuple[Event, Event] | None:
+        """The events of key ``name`` of the top-level mapping and of its value, read from the
+        parser's events until they are found; None when only composing the whole text can
+        tell (the key is absent, or merged in; the text is not a plain mapping; the value is
+        an alias), so that the answer is always the one :meth:`_walk` would give.
+
+        Handbook-wide findings mostly sit at a key near the top (``id``): composing a whole
+        front matter again for each of them was most of the time of a check the cache serves.
+        """
+        depth = 0
+        expecting_key = True  # at depth 1: is the next node a key of the top mapping?
+        key: Event | None = None
+        try:
+            for event in _composer().parse(masked(self._text, self._masks)):
+                if isinstance(event, StreamStartEvent | DocumentStartEvent):
+                    continue
+                if depth == 0 and not isinstance(event, MappingStartEvent):
+                    return None  # a sequence (an !!omap), a scalar, the end: not a mapping
+                if depth == 1 and key is not None:  # the value of the key asked for
+                    if isinstance(event, ScalarEvent | MappingStartEvent | SequenceStartEvent):
+                        return key, event
+                    return None  # an alias: its node is written elsewhere
+                if isinstance(event, MappingStartEvent | SequenceStartEvent):
+                    if depth == 1 and expecting_key:
+                        return None  # a key that is a mapping or a list
+                    depth += 1
+                    continue
+                if isinstance(event, MappingEndEvent | SequenceEndEvent):
+                    depth -= 1
+                    if depth == 0:
+                        return None  # not among the mapping's own keys
+                    if depth == 1:
+                        expecting_key = True
+                    continue
+                if depth == 1:
+                    if expecting_key:
+                        if not isinstance(event, ScalarEvent) or _merge(event):
+                            return None  # an alias as key, or merged keys to weigh
+                        if event.value == name:
+                            key = event
+                    expecting_key = not expecting_key
+        except YAMLError:
+            return None
+        return None
+
+    def _span(self, node: Node | Event, width: int) -> Span:
         start = self._lines.point(node.start_mark.index)
         end = min(start.column + max(width, 1), self._lines.line_end(start.line))
         return Span(start.line, start.column, start.line, max(end, start.column))
@@ -99,6 +154,15 @@ class Positions:
         return self._locate(path, want_value=True)
 
     def _locate(self, path: Path, *, want_value: bool) -> Span:
+        if len(path) == 1 and isinstance(path[0], str) and "_root" not in self.__dict__:
+            found = self._top_level(masked(path[0], self._masks))
+            if found is not None:  # a key of the top mapping, found without composing it all
+                key_event, value_event = found
+                if not want_value:
+                    return self._span(key_event, len(path[0]))
+                if isinstance(value_event, ScalarEvent) and not _null(value_event):
+                    return self._span(value_event, len(value_event.value.split("\n")[0]))
+                return self._span(value_event, 0)
         steps = list(self._walk(path))
         if not steps:
             return self.start
@@ -131,6 +195,26 @@ class _PositionResolver(VersionedResolver):
             if value == "<<":
                 return _MERGE
         return super().resolve(kind, value, (False, False))
+
+
+def _resolved(event: ScalarEvent) -> str:
+    """The tag the composer would give the scalar of ``event`` (with :class:`_PositionResolver`)."""
+    tag = event.tag
+    if tag is None or str(tag) == "!":
+        if event.implicit[0] and event.value in _NULLS:
+            return str(_NULL)
+        if event.implicit[0] and event.value == "<<":
+            return str(_MERGE)
+        return YAML_TAG + "str"
+    return str(tag)
+
+
+def _null(event: ScalarEvent) -> bool:
+    return _resolved(event) == str(_NULL)
+
+
+def _merge(event: ScalarEvent) -> bool:
+    return _resolved(event) == str(_MERGE)
 
 
 _local = threading.local()  # a composer per thread, reused: making one costs as much as using it

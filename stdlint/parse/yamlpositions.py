@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cached_property
 
-from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -19,6 +18,7 @@ from stdlint.parse.yamlsource import (
     break_masks,
     masked,
     node_tag,
+    safe_loader,
 )
 
 
@@ -57,7 +57,7 @@ class Positions:
     @cached_property
     def _root(self) -> Node | None:
         try:
-            node: Node | None = YAML(typ="safe").compose(masked(self._text, self._masks))
+            node: Node | None = safe_loader().compose(masked(self._text, self._masks))
         except YAMLError:
             return None
         return node

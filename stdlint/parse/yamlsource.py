@@ -14,8 +14,7 @@ import threading
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
-from typing import Any
+from typing import Any, ClassVar
 
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import SafeConstructor
@@ -215,9 +214,16 @@ class _Yaml12Resolver(VersionedResolver):
     def processing_version(self) -> Any:
         return (1, 2)
 
-    @cached_property
-    def versioned_resolver(self) -> Any:  # the same table for every scalar of a text
-        return super().versioned_resolver
+    @property
+    def versioned_resolver(self) -> Any:
+        # The table of YAML 1.2's implicit types, the same for every scalar of every text: made
+        # once, not once per scalar (asked twice each) nor once per text.
+        table = _Yaml12Resolver._table
+        if table is None:
+            table = _Yaml12Resolver._table = super().versioned_resolver
+        return table
+
+    _table: ClassVar[Any] = None
 
 
 def load_data(text: str) -> Any:

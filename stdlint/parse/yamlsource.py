@@ -416,24 +416,30 @@ def _plainly_within_bounds(root: Node) -> bool:
     rest: real front matter is all of this, and most of its load was that walk.
     """
     seen: set[int] = set()
-    stack: list[tuple[Node, int]] = [(root, 1)]  # a node and its depth, the root's being 1
-    while stack:
-        node, depth = stack.pop()
-        if id(node) in seen or len(seen) >= min(MAX_VALUES, MAX_EXPANDED_NODES) // 2:
-            return False
-        seen.add(id(node))
-        if isinstance(node, ScalarNode):
-            if len(node.value) > MAX_INTEGER_DIGITS and node_tag(node) == YAML_TAG + "int":
+    values = min(MAX_VALUES, MAX_EXPANDED_NODES) // 2
+    level: list[Node] = [root]  # the nodes at one depth, the root's being 1
+    for depth in range(1, MAX_DEPTH // 2 + 2):
+        deeper: list[Node] = []
+        for node in level:
+            if id(node) in seen:
                 return False
-        elif depth > MAX_DEPTH // 2:
+            seen.add(id(node))
+            if isinstance(node, ScalarNode):
+                if len(node.value) > MAX_INTEGER_DIGITS and node_tag(node) == YAML_TAG + "int":
+                    return False
+            elif depth > MAX_DEPTH // 2:
+                return False
+            elif isinstance(node, MappingNode):
+                for pair in node.value:
+                    deeper.extend(pair)
+            else:
+                deeper.extend(node.value)
+        if len(seen) + len(deeper) > values:
             return False
-        elif isinstance(node, MappingNode):
-            for key, value in node.value:
-                stack.append((key, depth + 1))
-                stack.append((value, depth + 1))
-        else:
-            stack.extend((item, depth + 1) for item in node.value)
-    return True
+        if not deeper:
+            return True
+        level = deeper
+    return False
 
 
 class _Frame:

@@ -171,6 +171,28 @@ def test_real_alias_bomb_keeps_its_message() -> None:
     assert (caught.value.span.line, caught.value.span.column) == (3, 8)  # the first alias
 
 
+# Plain scalars whose type YAML 1.1 and 1.2 read differently, with and without a directive.
+VERSIONED_TEXTS = [
+    "a: yes\nb: on\nc: 010\nd: 0o10\ne: 1:20\nf: 2026-11-23\ng: ~\nh: 1_000\ni: .inf\n",
+    "%YAML 1.1\n---\na: yes\nb: on\nc: 010\nd: 0o10\ne: 1:20\nf: 2026-11-23\ng: 0b101\n",
+    "%YAML 1.2\n---\na: yes\nb: True\nc: 010\nd: 0x1F\n",
+]
+
+
+@pytest.mark.parametrize("text", VERSIONED_TEXTS)
+def test_values_are_typed_as_the_safe_loader_types_them(text: str) -> None:
+    """The loader's resolver is fixed to YAML 1.2 only where ruamel.yaml resolves by 1.2 anyway
+    (its C parser ignores ``%YAML``): every value keeps the type ruamel.yaml gives it, and a
+    second load of the same loader does too."""
+    from ruamel.yaml import YAML
+
+    loaded = YAML(typ="safe").load(text).items()
+    # Dates stay text in a front matter; every other value is as ruamel.yaml types it.
+    expected = {key: str(value) if isinstance(value, date) else value for key, value in loaded}
+    for _ in range(2):
+        assert load_mapping(text, first_line=2) == expected
+
+
 @pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"])
 def test_foreign_line_break_in_a_comment_is_nothing(char: str) -> None:
     assert _findings(_standard(FIELDS + f"# a note{char}more words\n")) == []

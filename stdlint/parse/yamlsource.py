@@ -9,10 +9,12 @@ diagnostic asks; ``yamlmessages`` words every :class:`YamlProblem` in both langu
 
 from __future__ import annotations
 
+import re
+import threading
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import SafeConstructor
@@ -131,6 +133,9 @@ class _NodeProblem(Exception):
         self.detail = detail
 
 
+_LINE_BREAK = re.compile("\n")
+
+
 class SourceLines:
     """Character offsets of a text turned into file lines and columns (LF only)."""
 
@@ -138,7 +143,7 @@ class SourceLines:
         self._text = text
         self._first_line = first_line
         self._starts = [0]
-        self._starts.extend(i + 1 for i, char in enumerate(text) if char == "\n")
+        self._starts.extend(match.end() for match in _LINE_BREAK.finditer(text))
 
     def point(self, index: int) -> Span:
         """The position of the character at ``index``; the end of the text stays on its last
@@ -198,29 +203,72 @@ def unmasked(data: Any, masks: dict[str, str]) -> Any:
     return restore(data)
 
 
-class _DataResolver(VersionedResolver):
-    """YAML 1.2 throughout: stdlint's own data files have no ``%YAML`` directive."""
+class _Yaml12Resolver(VersionedResolver):
+    """Plain scalars resolved by YAML 1.2, without asking the document for its version.
+
+    ruamel.yaml asks for the version at every scalar, which with the C parser costs two
+    caught exceptions each time, and then answers 1.2 whatever the text says.
+    """
 
     @property
     def processing_version(self) -> Any:
         return (1, 2)
 
+    @property
+    def versioned_resolver(self) -> Any:
+        # The table of YAML 1.2's implicit types, the same for every scalar of every text: made
+        # once, not once per scalar (asked twice each) nor once per text.
+        table = _Yaml12Resolver._table
+        if table is None:
+            table = _Yaml12Resolver._table = super().versioned_resolver
+        return table
+
+    _table: ClassVar[Any] = None
+
 
 def load_data(text: str) -> Any:
     """One of stdlint's own data files (the lexicons, the rules' Russian documentation).
 
-    ruamel.yaml asks for the document's YAML version at every scalar, which with the C parser
-    costs two caught exceptions each time; with the version fixed the big lexicons load in
-    about 40 % less time. Only for the package's files: a standard may say ``%YAML 1.1``.
+    They have no ``%YAML`` directive: with the version fixed the big lexicons load in about
+    40 % less time.
     """
     yaml = YAML(typ="safe")
-    yaml.Resolver = _DataResolver
+    yaml.Resolver = _Yaml12Resolver
     return yaml.load(text)
 
 
-def _fast_loader() -> YAML:
-    yaml = YAML(typ="safe")
-    yaml.Constructor = _SafeConstructor
+class _Loaders(threading.local):
+    """One safe loader per thread, made on first use and kept.
+
+    Making a ``YAML`` object looks for plug-ins on disk, which costs more than loading a
+    front matter; one object serves any number of texts, one after another.
+    """
+
+    def __init__(self) -> None:
+        self.safe: YAML | None = None
+
+
+_LOADERS = _Loaders()
+
+
+def safe_loader() -> YAML:
+    """The safe loader of this thread (C parser; see :class:`_SafeConstructor`).
+
+    Its resolver is fixed to YAML 1.2 where that changes nothing: where ruamel.yaml's loader
+    already ignores a ``%YAML 1.1`` directive (as with the C parser, up to 0.19 at least),
+    which is checked once here rather than assumed. Elsewhere a standard that says
+    ``%YAML 1.1`` keeps its 1.1 booleans.
+    """
+    yaml = _LOADERS.safe
+    if yaml is None:
+        yaml = YAML(typ="safe")
+        yaml.Constructor = _SafeConstructor
+        if yaml.load("%YAML 1.1\n---\n- yes\n") == ["yes"]:
+            yaml.Resolver = _Yaml12Resolver
+        _LOADERS.safe = yaml
+    infos = getattr(yaml, "doc_infos", None)  # a record of every document loaded: forget them
+    if isinstance(infos, list):
+        infos.clear()
     return yaml
 
 
@@ -229,23 +277,25 @@ def load_mapping(text: str, first_line: int) -> dict[str, Any]:
 
     Raises :class:`YamlProblem` with a position for every way it can go wrong.
     """
-    lines = SourceLines(text, first_line)
     masks = break_masks(text)
     source = masked(text, masks)
     try:
         _check_depth_first(source)
-        data = _fast_loader().load(source)
+        data = safe_loader().load(source)
     except _NodeProblem as problem:
+        lines = SourceLines(text, first_line)
         span = _first_alias(source, lines) if problem.index < 0 else lines.point(problem.index)
         raise YamlProblem(problem.kind, span, unmasked(problem.detail, masks)) from None
     except ReaderError as error:
+        lines = SourceLines(text, first_line)
         char = error.character if isinstance(error.character, str) else chr(error.character)
         detail = f"U+{ord(char):04X}"
         raise YamlProblem("bad-character", lines.point(error.position), detail) from None
     except MarkedYAMLError as error:
-        raise _marked_problem(error, lines) from None
+        raise _marked_problem(error, SourceLines(text, first_line)) from None
     except YAMLError as error:
-        raise YamlProblem("syntax", lines.point(0), one_line(str(error))) from None
+        point = SourceLines(text, first_line).point(0)
+        raise YamlProblem("syntax", point, one_line(str(error))) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -311,6 +361,8 @@ def _measure(root: Node) -> None:
     One walk over the composed nodes with an explicit stack: aliases share a node, so sizes and
     heights are memoised and the walk stays linear in the nodes written.
     """
+    if _plainly_within_bounds(root):
+        return
     sizes: dict[int, int] = {}
     heights: dict[int, int] = {}
     on_path: set[int] = set()
@@ -325,9 +377,11 @@ def _measure(root: Node) -> None:
         if written > MAX_VALUES:
             raise _NodeProblem("too-many-values", node)
         if isinstance(node, ScalarNode):
-            digits = sum(char.isalnum() for char in node.value)
-            if node_tag(node) == YAML_TAG + "int" and digits > MAX_INTEGER_DIGITS:
-                raise _NodeProblem("long-number", node, str(digits))
+            # Only a value longer than the bound can have too many digits: most are not counted.
+            if len(node.value) > MAX_INTEGER_DIGITS and node_tag(node) == YAML_TAG + "int":
+                digits = sum(char.isalnum() for char in node.value)
+                if digits > MAX_INTEGER_DIGITS:
+                    raise _NodeProblem("long-number", node, str(digits))
             sizes[id(node)], heights[id(node)] = 1, 0
             return
         if len(stack) + 1 > MAX_DEPTH:
@@ -353,6 +407,39 @@ def _measure(root: Node) -> None:
             if isinstance(child, ScalarNode):
                 frame.add(child, 1, 0, len(stack))
         frame.previous = child
+
+
+def _plainly_within_bounds(root: Node) -> bool:
+    """Whether :func:`_measure` would find nothing to refuse, shown by a quicker walk: no node is
+    reached twice (so no alias at all), the values are few and shallow, with half the bounds to
+    spare, and none is a huge integer. The walk that says what is wrong, and where, is for the
+    rest: real front matter is all of this, and most of its load was that walk.
+    """
+    seen: set[int] = set()
+    values = min(MAX_VALUES, MAX_EXPANDED_NODES) // 2
+    level: list[Node] = [root]  # the nodes at one depth, the root's being 1
+    for depth in range(1, MAX_DEPTH // 2 + 2):
+        deeper: list[Node] = []
+        for node in level:
+            if id(node) in seen:
+                return False
+            seen.add(id(node))
+            if isinstance(node, ScalarNode):
+                if len(node.value) > MAX_INTEGER_DIGITS and node_tag(node) == YAML_TAG + "int":
+                    return False
+            elif depth > MAX_DEPTH // 2:
+                return False
+            elif isinstance(node, MappingNode):
+                for pair in node.value:
+                    deeper.extend(pair)
+            else:
+                deeper.extend(node.value)
+        if len(seen) + len(deeper) > values:
+            return False
+        if not deeper:
+            return True
+        level = deeper
+    return False
 
 
 class _Frame:

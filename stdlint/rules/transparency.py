@@ -285,7 +285,13 @@ class UndefinedAbbreviation(DocumentRule):
             text = prose.text
             for token in tokenize(text):
                 word = token.text
-                if token.kind != WORD or word in seen or not _is_abbreviation(word):
+                # Most words have a lower-case letter: they are passed over at the first test.
+                if (
+                    token.kind != WORD
+                    or not word.isupper()
+                    or word in seen
+                    or not _is_abbreviation(word)
+                ):
                     continue
                 if known is None:
                     known = ctx.language.lexicon(doc.lang).abbreviations

@@ -330,6 +330,7 @@ class LanguageEngine:
         # Bounded, so that memory does not grow with the text of the handbook: the rules of one
         # document ask about its sentences again and again, rarely about another document's.
         self._facts: OrderedDict[tuple[Lang, str], SentenceFacts] = OrderedDict()
+        self._mentions: OrderedDict[tuple[Lang, str], tuple[ChannelMention, ...]] = OrderedDict()
 
     def lexicon(self, lang: Lang) -> Lexicon:
         """The lexicon of ``lang``, built on first use."""
@@ -344,8 +345,16 @@ class LanguageEngine:
 
     def channel_mentions(self, text: str, lang: Lang) -> list[ChannelMention]:
         """Every channel named in ``text``, quoted or not, and which company channel offers it."""
-        facts = self.facts(text, lang)
-        return self.channels(lang).find(facts.tokens, facts.infos)
+        key = (lang, text)
+        found = self._mentions.get(key)
+        if found is None:
+            facts = self.facts(text, lang)
+            found = self._mentions[key] = tuple(self.channels(lang).find(facts.tokens, facts.infos))
+            if len(self._mentions) > FACTS_KEPT:
+                self._mentions.popitem(last=False)
+        else:
+            self._mentions.move_to_end(key)
+        return list(found)
 
     def facts(self, text: str, lang: Lang) -> SentenceFacts:
         """The analysis of one sentence (computed once per distinct sentence)."""

@@ -83,6 +83,11 @@ class Matcher:
         for entry in entries:
             self._rank.setdefault(entry, len(self._rank))
             self._add(entry)
+        # Most words start no term: those whose lemmas and form lead nowhere from the root are
+        # passed over without a walk (unless a term starts with a wildcard).
+        root = self._root
+        self._any_start = bool(root.entries) or root.gap is not None or root.any_word is not None
+        self._first_keys = frozenset(root.children)
 
     def _add(self, entry: Entry) -> None:
         nodes = [self._root]
@@ -108,9 +113,12 @@ class Matcher:
     def find(self, words: Sequence[WordInfo]) -> list[Match]:
         """Every match, longest first at each start; matches inside a longer one are dropped."""
         rank = self._rank
+        keys = [word.keys for word in words]
         best: dict[tuple[str, int, int], Entry] = {}
         for first in range(len(words)):
-            for entry, last in self._walk(self._root, words, first):
+            if not self._any_start and self._first_keys.isdisjoint(keys[first]):
+                continue
+            for entry, last in self._ends(keys, first):
                 # Two forms of one term ("вежливый", "вежливо") may meet on one span: keep one,
                 # the one written first.
                 key = (entry.category, first, last)
@@ -139,37 +147,38 @@ class Matcher:
                 reach = match.last
         return kept
 
-    def _walk(
-        self, node: _Node, words: Sequence[WordInfo], index: int
-    ) -> Iterable[tuple[Entry, int]]:
-        for entry in node.entries:
-            yield entry, index
-        if node.gap is not None:
-            for skip in range(MAX_GAP + 1):
-                if index + skip <= len(words):
-                    yield from self._walk_after_gap(node.gap, words, index + skip)
-        if index >= len(words):
-            return
-        if node.any_word is not None:
-            yield from self._walk(node.any_word, words, index + 1)
-        yield from self._step(node, words, index)
+    def _ends(self, keys: Sequence[tuple[str, ...]], first: int) -> list[tuple[Entry, int]]:
+        """Every term that starts at word ``first``, with the index just after its last word.
 
-    def _walk_after_gap(
-        self, node: _Node, words: Sequence[WordInfo], index: int
-    ) -> Iterable[tuple[Entry, int]]:
-        # After a gap the next term word must match at once: no entry ends in a gap.
-        if index < len(words):
-            yield from self._step(node, words, index)
-
-    def _step(
-        self, node: _Node, words: Sequence[WordInfo], index: int
-    ) -> Iterable[tuple[Entry, int]]:
-        """Follow the edges that the word at ``index`` matches: its lemmas and its exact form."""
-        word = words[index]
-        for key in (*word.lemmas, "=" + word.form):
-            child = node.children.get(key)
-            if child is not None:
-                yield from self._walk(child, words, index + 1)
+        One walk of the trie with a stack of (node, next word): the order the terms come out in
+        does not matter, :meth:`find` ranks them.
+        """
+        ends: list[tuple[Entry, int]] = []
+        count = len(keys)
+        walks = [(self._root, first)]
+        while walks:
+            node, index = walks.pop()
+            for entry in node.entries:
+                ends.append((entry, index))
+            if node.gap is not None:
+                # Up to MAX_GAP words skipped, then the next term word must match at once: no
+                # entry ends in a gap.
+                edges = node.gap.children
+                for after in range(index, min(index + MAX_GAP + 1, count)):
+                    for key in keys[after]:
+                        child = edges.get(key)
+                        if child is not None:
+                            walks.append((child, after + 1))
+            if index >= count:
+                continue
+            if node.any_word is not None:
+                walks.append((node.any_word, index + 1))
+            edges = node.children
+            for key in keys[index]:
+                child = edges.get(key)
+                if child is not None:
+                    walks.append((child, index + 1))
+        return ends
 
 
 def _wildcards(match: Match) -> int:

@@ -8,7 +8,7 @@ lookup. Lexicon matching uses every reading of a word (``lemmas``: «стали�
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -25,6 +25,12 @@ class WordInfo:
     pos: str | None  # part of speech of the most likely reading (Russian only)
     imperative: bool  # some reading is an imperative (Russian only)
     number: bool  # some reading is a numeral (Russian only)
+    # The edges of a lexicon's trie this word can follow: its lemmas and its exact form (see
+    # ``lexicon.Matcher``); made once per word rather than at every match.
+    keys: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "keys", (*self.lemmas, "=" + self.form))
 
 
 @cache

@@ -53,6 +53,7 @@ def run_check(
     from stdlint.config.selection import NO_CHOICE
     from stdlint.diagnostics import Severity
     from stdlint.engine import check
+    from stdlint.engine.pool import long_run
     from stdlint.files import GitError, changed_standards
     from stdlint.formats import resolve
     from stdlint.progress import Bar, wanted
@@ -75,7 +76,8 @@ def run_check(
             targets, everything = changed_standards(settings.profile, changed_since, paths)
             _print_changed(targets, everything, changed_since, settings.profile, ui)
         progress = Bar(ui) if wanted() else None
-        result = check(targets, settings, today, jobs=jobs, cache=cache, progress=progress)
+        with long_run():
+            result = check(targets, settings, today, jobs=jobs, cache=cache, progress=progress)
         if write_baseline is not None:
             return _write_baseline(result, write_baseline, ui, debug)
     except ConfigError as error:

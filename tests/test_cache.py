@@ -515,3 +515,16 @@ def test_plugin_rules_are_cached_when_what_they_gather_can_be(
     second = _json(_check(handbook, folder))
     assert len(judged) == (0 if cached else 32)
     assert second == first == _fresh(handbook)
+
+
+def test_the_collector_is_tuned_for_a_check_and_restored_after() -> None:
+    import gc
+
+    from stdlint.engine.pool import long_run
+
+    before = gc.get_threshold()
+    with long_run():
+        assert gc.get_threshold()[0] > before[0]
+        assert gc.get_freeze_count() > 0
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0

@@ -377,16 +377,22 @@ class LinkToRetired(HandbookRule):
 
     def check_handbook(self, standards: Sequence[Facts], ctx: Context) -> Iterator[Diagnostic]:
         """One finding per link from an active standard to a retired one."""
-        by_path = {os.path.realpath(doc.path): doc for doc in standards}
-        for doc in standards:
+        # Only a retired standard can be the target of a finding: the others' real paths
+        # (a call to the file system each) are never looked up.
+        retired = {
+            os.path.realpath(doc.path): doc
+            for doc in standards
+            if doc.meta is not None and is_retired(doc.meta)
+        }
+        for doc in standards if retired else ():
             if not is_active(doc.meta):
                 continue
             for link in doc.links:
                 if "://" in link.target or link.target.startswith(("#", "mailto:")):
                     continue
                 target_path = os.path.realpath(doc.path.parent / link.target.split("#")[0])
-                target = by_path.get(target_path)
-                if target is not None and target.meta is not None and is_retired(target.meta):
+                target = retired.get(target_path)
+                if target is not None and target.meta is not None:
                     yield self.report(
                         doc,
                         link.span,

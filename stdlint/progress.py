@@ -52,13 +52,18 @@ class Bar:
             self._bar.update(files)
         elif time.monotonic() - self.began >= self.delay and self.done < self.total:
             self._bar = click.progressbar(
-                length=self.total, label=self.label, file=self.stream, show_pos=True
+                length=self.total,
+                label=self.label,
+                file=self.stream,
+                show_pos=True,
+                update_min_steps=max(1, self.total // 500),  # redrawn at most 500 times
             )
             self._bar.__enter__()
             self._bar.update(self.done)
 
     def stop(self) -> None:
         if self._bar is not None:
-            self.stream.write("\r\x1b[2K")  # erase the bar's line: the findings follow
+            # Erase the bar's line (the findings follow), and show the cursor click hid.
+            self.stream.write("\r\x1b[2K\x1b[?25h")
             self.stream.flush()
             self._bar = None

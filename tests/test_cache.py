@@ -388,7 +388,7 @@ def test_the_bar_shows_on_a_terminal_after_its_delay_and_is_erased(
     shown = stream.getvalue()
     assert "Проверка" in shown
     assert "100/200" in shown
-    assert shown.endswith("\r\x1b[2K")
+    assert shown.endswith("\r\x1b[2K\x1b[?25h")  # erased, and the cursor shown again
 
 
 def test_a_quick_run_shows_no_bar() -> None:

@@ -111,13 +111,15 @@ def _judge(
     missing = [index for index, outcome in enumerate(found) if outcome is None]
     if progress is not None:
         progress.start(len(work), len(work) - len(missing))
-    fresh = judge_all([work[index] for index in missing], judge, jobs, progress)
+    try:
+        fresh = judge_all([work[index] for index in missing], judge, jobs, progress)
+    finally:  # interrupted too: the bar leaves the terminal as it found it
+        if progress is not None:
+            progress.stop()
     for index, outcome in zip(missing, fresh, strict=True):
         found[index] = outcome
         if cache is not None:
             cache.put(work[index][0], outcome)
-    if progress is not None:
-        progress.stop()
     return [outcome for outcome in found if outcome is not None]
 
 

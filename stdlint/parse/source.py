@@ -179,7 +179,15 @@ def read(source: Source) -> Source:
     """
     if source.problem is not None or source.text is not None:
         return source
-    path = source.path
+    data = _bytes(source.path)
+    if isinstance(data, Source):
+        return data
+    decoded = decode(source.path, data)
+    return Source(source.path, decoded.text, decoded.problem, digest(data))
+
+
+def _bytes(path: Path) -> bytes | Source:
+    """The bytes of ``path`` (:func:`read`'s rules), or a source with the problem."""
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
@@ -206,8 +214,7 @@ def read(source: Source) -> Source:
                 limit=MAX_FILE_BYTES // 1024 // 1024,
             ),
         )
-    decoded = decode(path, data)
-    return Source(path, decoded.text, decoded.problem, digest(data))
+    return data
 
 
 def digest(data: bytes) -> bytes:
@@ -217,7 +224,8 @@ def digest(data: bytes) -> bytes:
 
 def peek_digest(path: Path) -> bytes | None:
     """The :func:`digest` :func:`read` would give ``path`` now; None if it would not read it."""
-    return read(Source(path, None)).digest
+    data = _bytes(path)
+    return None if isinstance(data, Source) else digest(data)
 
 
 def decode(path: Path, data: bytes) -> Source:

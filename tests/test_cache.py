@@ -9,7 +9,7 @@ import pickle
 import subprocess
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from stdlint.engine import check, judge
 from stdlint.engine.cache import run_key
 from stdlint.parse.document import Document
 from stdlint.parse.facts import Facts
+from stdlint.parse.source import Fingerprint, Source, read
 from stdlint.progress import Bar, wanted
 from stdlint.result import Result
 from stdlint.rules import HandbookRule, all_rules
@@ -126,19 +127,19 @@ def test_a_file_changed_while_it_is_judged_is_kept_under_the_bytes_judged(
     target = handbook / "standards" / "phone" / "answer-call.en.md"
     old = target.read_bytes()
     new = old.replace(b"## Why\n", b"## Why\n\nBe polite at all times.\n\n", 1)
-    real_peek = cache_module.peek_digest
+    real_again = Fingerprint.again
 
-    def peek_then_edit(path: Path) -> bytes | None:
-        found = real_peek(path)
+    def look_then_edit(self: Fingerprint, path: Path) -> Fingerprint | None:
+        found = real_again(self, path)
         if path == target:  # the file changes between the cache's look and the judging
             target.write_bytes(new)
         return found
 
     _check(handbook, folder)  # a cache to look in
     target.write_bytes(old + b"\n")  # a miss, so that the file is judged again
-    monkeypatch.setattr(cache_module, "peek_digest", peek_then_edit)
+    monkeypatch.setattr(Fingerprint, "again", look_then_edit)
     _check(handbook, folder)
-    monkeypatch.setattr(cache_module, "peek_digest", real_peek)
+    monkeypatch.setattr(Fingerprint, "again", real_again)
     for content in (new, old + b"\n"):
         target.write_bytes(content)
         assert _json(_check(handbook, folder)) == _fresh(handbook)
@@ -152,15 +153,15 @@ def test_a_file_that_disappears_during_the_run_is_reported_and_the_rest_checked(
     _check(handbook, folder)
     gone = handbook / "standards" / "phone" / "answer-call.en.md"
     gone.write_text(gone.read_text("utf-8") + "\n", "utf-8")  # judged again, so read again
-    real_peek = cache_module.peek_digest
+    real_again = Fingerprint.again
 
-    def peek_then_delete(path: Path) -> bytes | None:
-        found = real_peek(path)
+    def look_then_delete(self: Fingerprint, path: Path) -> Fingerprint | None:
+        found = real_again(self, path)
         if path == gone:
             gone.unlink()
         return found
 
-    monkeypatch.setattr(cache_module, "peek_digest", peek_then_delete)
+    monkeypatch.setattr(Fingerprint, "again", look_then_delete)
     result = _check(handbook, folder)
     codes = {d.code for d in result.diagnostics if d.path == "standards/phone/answer-call.en.md"}
     assert "STR010" in codes
@@ -219,7 +220,7 @@ def test_a_planted_cache_runs_no_code(tmp_path: Path, judged: list[str]) -> None
     entries = cache_module._load(file, key)
     assert len(entries) == 32
     forged = {
-        where: cache_module._Entry(entry.given, entry.digest, entry.judged, planted)
+        where: cache_module._Entry(entry.given, entry.fingerprint, entry.judged, planted)
         for where, entry in entries.items()
     }
     file.write_bytes(cache_module._dump(key, forged))  # a valid header, key and checksum
@@ -528,3 +529,52 @@ def test_the_collector_is_tuned_for_a_check_and_restored_after() -> None:
         assert gc.get_freeze_count() > 0
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
+
+
+# --- the status of a file ---------------------------------------------------------------------
+
+
+def test_a_file_long_unchanged_is_not_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    file = tmp_path / "a.md"
+    file.write_text("---\nid: a\n---\n", "utf-8")
+    fingerprint = read(Source(file, None)).fingerprint
+    assert fingerprint is not None
+    # Read just now, it must be read again: a change in the same tick would not show.
+    assert fingerprint.again(file) is not None
+    assert fingerprint.again(file) is not fingerprint
+    # Read long after its last change, its status is enough.
+    settled = replace(fingerprint, read_ns=fingerprint.read_ns + 10 * 10**9)
+
+    def no_reading(source: Source) -> Source:
+        raise AssertionError("read although its status is the one stored")
+
+    monkeypatch.setattr("stdlint.parse.source.read", no_reading)
+    assert settled.again(file) is settled
+
+
+def test_new_bytes_behind_an_old_modification_time_are_seen(tmp_path: Path) -> None:
+    file = tmp_path / "a.md"
+    file.write_text("---\nid: a\n---\n", "utf-8")
+    before = file.stat()
+    fingerprint = read(Source(file, None)).fingerprint
+    assert fingerprint is not None
+    settled = replace(fingerprint, read_ns=fingerprint.read_ns + 10 * 10**9)
+    file.write_text("---\nid: b\n---\n", "utf-8")  # same size
+    os.utime(file, ns=(before.st_atime_ns, before.st_mtime_ns))  # the old time put back
+    assert file.stat().st_mtime_ns == before.st_mtime_ns
+    assert settled.again(file) is None  # the change time gives it away; the bytes confirm
+    file.unlink()
+    assert settled.again(file) is None
+
+
+def test_the_same_bytes_with_a_new_status_are_kept_anew(tmp_path: Path) -> None:
+    file = tmp_path / "a.md"
+    file.write_text("---\nid: a\n---\n", "utf-8")
+    fingerprint = read(Source(file, None)).fingerprint
+    assert fingerprint is not None
+    os.utime(file, ns=(0, 0))  # touched (checked out again, copied)
+    again = fingerprint.again(file)
+    assert again is not None and again is not fingerprint
+    assert again.digest == fingerprint.digest and again.stamp != fingerprint.stamp

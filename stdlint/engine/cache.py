@@ -8,10 +8,12 @@ or the folder named by ``STDLINT_CACHE_DIR``. It ignores itself in git (a ``.git
 files, and of each plugin rule's module), the libraries whose output a finding depends on, the
 Python version, the settings (profile with its lexicon, rules, severities, options) and the
 date of the check (the currency rules count from it). In that file, for each standard:
-its path, the digest of its bytes, whether it was judged or only gave its facts, and its
-:class:`Outcome`, pickled. A file whose bytes have the digest stored is not read again past its
-digest, nor parsed, nor judged. A change of settings, version or day is a new key: a full
-check, whose file then sits beside the older ones (the newest :data:`KEEP` are kept).
+its path, the digest of its bytes and its status when they were read, whether it was judged or
+only gave its facts, and its :class:`Outcome`, pickled. A file whose status is the one stored
+(and whose last change came well before that read) is not read at all; one whose bytes have the
+digest stored is read for the digest only; neither is parsed or judged again. A change of
+settings, version or day is a new key: a full check, whose file then sits beside the older ones
+(the newest :data:`KEEP` are kept).
 
 **Trust: none.** A cache file is used only when its magic, format, key and checksum all match;
 its list is unpickled with no class allowed at all, and each outcome by an unpickler that builds
@@ -35,7 +37,7 @@ import pickle
 import sys
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 from importlib import metadata
@@ -46,7 +48,7 @@ from pydantic import BaseModel
 
 from stdlint.engine.judge import Outcome
 from stdlint.files.atomic import write_atomic
-from stdlint.parse.source import Source, peek_digest
+from stdlint.parse.source import Fingerprint, Source
 from stdlint.settings import Settings
 
 log = logging.getLogger("stdlint")
@@ -80,7 +82,7 @@ class _Entry:
     """One file's outcome, pickled, with what it was computed from."""
 
     given: str  # the path as the run named it (relative paths depend on the folder)
-    digest: bytes
+    fingerprint: Fingerprint  # of the bytes the outcome was computed from
     judged: bool
     payload: bytes
 
@@ -116,7 +118,8 @@ class Cache:
         if entry is None or entry.given != str(source.path) or (judged and not entry.judged):
             self.misses += 1
             return None
-        if peek_digest(source.path) != entry.digest:
+        fingerprint = entry.fingerprint.again(source.path)
+        if fingerprint is None:
             self.misses += 1
             return None
         outcome = _outcome(entry.payload, self.packages)
@@ -124,19 +127,28 @@ class Cache:
             self.misses += 1
             return None
         self.hits += 1
+        if fingerprint is not entry.fingerprint:  # the same bytes, a new status: kept anew
+            entry = replace(entry, fingerprint=fingerprint)
+            self._changed = True
         self._new[where] = entry
         if not judged:  # a judged outcome holds the facts too
-            return Outcome(outcome.facts, digest=outcome.digest, judged=False)
+            return Outcome(outcome.facts, fingerprint=outcome.fingerprint, judged=False)
         return outcome
 
     def put(self, source: Source, outcome: Outcome) -> None:
         """Keep ``outcome`` of ``source`` for the next run (pickled now, before a handbook-wide
         step marks its suppressions used)."""
-        if not outcome.cacheable or outcome.digest is None:
+        fingerprint = outcome.fingerprint
+        if not outcome.cacheable or fingerprint is None:
             return
         where = os.path.abspath(source.path)
         kept = self._new.get(where) or self._old.get(where)
-        if not outcome.judged and kept and kept.judged and kept.digest == outcome.digest:
+        if (
+            not outcome.judged
+            and kept
+            and kept.judged
+            and kept.fingerprint.digest == fingerprint.digest
+        ):
             self._new[where] = kept  # a judged outcome of the same bytes is worth more
             return
         try:
@@ -144,7 +156,7 @@ class Cache:
         except Exception as error:  # a plugin rule gathered something that cannot be pickled
             log.debug("stdlint: the outcome of %s is not kept (%r)", source.path, error)
             return
-        self._new[where] = _Entry(str(source.path), outcome.digest, outcome.judged, payload)
+        self._new[where] = _Entry(str(source.path), fingerprint, outcome.judged, payload)
         self._changed = True
 
     def save(self, *, whole: bool) -> None:
@@ -243,7 +255,7 @@ def _canonical(value: Any) -> Any:
 
 def _dump(key: bytes, entries: Mapping[str, _Entry]) -> bytes:
     rows = [
-        (where, entry.given, entry.digest, entry.judged, entry.payload)
+        (where, entry.given, *_plain(entry.fingerprint), entry.judged, entry.payload)
         for where, entry in sorted(entries.items())
     ]
     body = pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
@@ -269,26 +281,31 @@ def _load(file: Path, key: bytes) -> dict[str, _Entry]:
     try:
         rows = _Plain(io.BytesIO(body)).load()
         return {
-            where: _Entry(given, digest, judged, payload)
-            for where, given, digest, judged, payload in _checked_rows(rows)
+            where: _Entry(given, Fingerprint(digest, stamp, read_ns), judged, payload)
+            for where, given, digest, stamp, read_ns, judged, payload in _checked_rows(rows)
         }
     except (pickle.UnpicklingError, ValueError, TypeError, EOFError) as error:
         log.debug("stdlint: %s could not be read (%s); ignored", file, error)
         return {}
 
 
-def _checked_rows(rows: object) -> Iterable[tuple[str, str, bytes, bool, bytes]]:
+_Row = tuple[str, str, bytes, tuple[int, ...], int, bool, bytes]
+_SHAPE = (str, str, bytes, tuple, int, bool, bytes)
+
+
+def _plain(fingerprint: Fingerprint) -> tuple[bytes, tuple[int, ...], int]:
+    return fingerprint.digest, fingerprint.stamp, fingerprint.read_ns
+
+
+def _checked_rows(rows: object) -> Iterable[_Row]:
     if not isinstance(rows, list):
         raise ValueError("not a list of entries")
     for row in rows:
         if not (
             isinstance(row, tuple)
-            and len(row) == 5
-            and isinstance(row[0], str)
-            and isinstance(row[1], str)
-            and isinstance(row[2], bytes)
-            and isinstance(row[3], bool)
-            and isinstance(row[4], bytes)
+            and len(row) == len(_SHAPE)
+            and all(isinstance(part, kind) for part, kind in zip(row, _SHAPE, strict=True))
+            and all(type(part) is int for part in row[3])
         ):
             raise ValueError("an entry of the wrong shape")
         yield row

@@ -19,7 +19,7 @@ from stdlint.diagnostics import Diagnostic
 from stdlint.failures import READ, Guard
 from stdlint.parse.document import Document, parse, parse_front_matter
 from stdlint.parse.facts import Facts, facts_of
-from stdlint.parse.source import Source, display_path, read
+from stdlint.parse.source import Fingerprint, Source, display_path, read
 from stdlint.parse.suppressions import Suppression, parse_suppressions
 from stdlint.rules import Context, DocumentRule, HandbookRule, SuppressionRule, all_rules
 from stdlint.settings import Settings
@@ -39,14 +39,14 @@ class Outcome:
     suppressions: tuple[Suppression, ...] = ()  # with the rules they have silenced so far
     silenced: int = 0
     guard: Guard | None = None  # what went wrong while judging it, when judged apart
-    digest: bytes | None = None  # of the bytes judged (Source.digest), when read whole
+    fingerprint: Fingerprint | None = None  # of the bytes judged, when read whole
     judged: bool = True  # False: only its facts were taken (a standard outside the files asked)
 
     @property
     def cacheable(self) -> bool:
         """Whether this outcome may be kept for the next run: the file was read whole, and
         nothing failed (a failure is judged again, so that --debug can show it)."""
-        return self.digest is not None and self.guard is None
+        return self.fingerprint is not None and self.guard is None
 
 
 class Judge:
@@ -80,7 +80,7 @@ class Judge:
         if read_source is None:
             return self.document(Document(source.path, shown, None, lang), judged, guard)
         outcome = self.document(read_document(read_source, profile, guard), judged, guard)
-        return replace(outcome, digest=read_source.digest)
+        return replace(outcome, fingerprint=read_source.fingerprint)
 
     def document(self, doc: Document, judged: bool, guard: Guard) -> Outcome:
         """The outcome of ``doc``: its facts, and its findings when ``judged``.

@@ -8,6 +8,7 @@ import hashlib
 import os
 import re
 import stat
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +31,44 @@ class Source:
     path: Path
     text: str | None
     problem: Problem | None = None
-    digest: bytes | None = None  # of the bytes read, when read as a regular file (see digest)
+    fingerprint: Fingerprint | None = None  # of the bytes read, when read as a regular file
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What a file was when it was read: the digest of its bytes, and its status then."""
+
+    digest: bytes
+    stamp: tuple[int, ...]  # modified and changed (ns), size, inode, device of the file read
+    read_ns: int  # when it was read (time.time_ns())
+
+    def again(self, path: Path) -> Fingerprint | None:
+        """This fingerprint if ``path`` still has these bytes (a fresh one if it has them with
+        another status: touched, checked out again), None if they changed or cannot be read.
+
+        The status alone settles it when it is the same and the file last changed well before
+        it was read; a file changed again within the same tick of the clock as it was read
+        would otherwise look unchanged. The change time is part of the status because the
+        modification time can be set back and the change time cannot. Otherwise the bytes are
+        read and their digest compared.
+        """
+        try:
+            now = stamp(os.stat(path))
+        except OSError:
+            return None
+        if now == self.stamp and self.stamp[1] < self.read_ns - _RACY_NS:
+            return self
+        found = read(Source(path, None)).fingerprint
+        return found if found is not None and found.digest == self.digest else None
+
+
+_RACY_NS = 2_000_000_000  # a change this close to the read is not trusted to the status
+
+
+def stamp(info: os.stat_result) -> tuple[int, ...]:
+    """The parts of a file's status that change when its bytes do (the change time even when
+    the modification time is set back)."""
+    return (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino, info.st_dev)
 
 
 def display_path(path: Path, base: Path | None = None) -> str:
@@ -173,21 +211,25 @@ def read(source: Source) -> Source:
 
     Only a regular file is read (a named pipe would block the run, a device such as /dev/zero
     never ends), and never more than :data:`MAX_FILE_BYTES` + 1 bytes, whatever size the file
-    reports. A file read whole carries the :func:`digest` of its bytes: what the cache of
-    outcomes is keyed by, taken from the very bytes that are judged. A source already read
-    (or already found unreadable) is returned as it is.
+    reports. A file read whole carries its :class:`Fingerprint` (the :func:`digest` of its
+    bytes): what the cache of outcomes is keyed by, taken from the very bytes that are judged.
+    A source already read (or already found unreadable) is returned as it is.
     """
     if source.problem is not None or source.text is not None:
         return source
-    data = _bytes(source.path)
-    if isinstance(data, Source):
-        return data
+    read_ns = time.time_ns()
+    found = _bytes(source.path)
+    if isinstance(found, Source):
+        return found
+    data, info = found
     decoded = decode(source.path, data)
-    return Source(source.path, decoded.text, decoded.problem, digest(data))
+    fingerprint = Fingerprint(digest(data), stamp(info), read_ns)
+    return Source(source.path, decoded.text, decoded.problem, fingerprint)
 
 
-def _bytes(path: Path) -> bytes | Source:
-    """The bytes of ``path`` (:func:`read`'s rules), or a source with the problem."""
+def _bytes(path: Path) -> tuple[bytes, os.stat_result] | Source:
+    """The bytes of ``path`` (:func:`read`'s rules) and the status of the file they came from,
+    or a source with the problem."""
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
@@ -214,18 +256,12 @@ def _bytes(path: Path) -> bytes | Source:
                 limit=MAX_FILE_BYTES // 1024 // 1024,
             ),
         )
-    return data
+    return data, opened
 
 
 def digest(data: bytes) -> bytes:
     """A short, collision-resistant digest of a file's bytes."""
     return hashlib.blake2b(data, digest_size=20).digest()
-
-
-def peek_digest(path: Path) -> bytes | None:
-    """The :func:`digest` :func:`read` would give ``path`` now; None if it would not read it."""
-    data = _bytes(path)
-    return None if isinstance(data, Source) else digest(data)
 
 
 def decode(path: Path, data: bytes) -> Source:

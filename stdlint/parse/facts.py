@@ -4,20 +4,31 @@ A check reads and judges one file at a time and keeps only these facts for the h
 rules, the reports and the published pages: the front matter, where its keys are written, the
 links of the body, and what each handbook-wide rule gathered from the body. They are small and
 picklable, so a handbook of any size is checked in bounded memory, and in worker processes.
+
+Small means about 5 KB a standard: the front matter's text is kept compressed and composed
+again only when a finding asks where a key is; the front-matter models share the strings that
+many standards write alike (channel, stage and metric ids, units, owners) and the sets of field
+names pydantic keeps with every model instance.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from stdlint.diagnostics import Span
 from stdlint.i18n import Lang
 from stdlint.parse.body import Link
 from stdlint.parse.document import Document
 from stdlint.parse.models import StandardMeta
-from stdlint.parse.yamlpositions import Positions
+from stdlint.parse.yamlpositions import PackedPositions, unpacked
+
+_Model = TypeVar("_Model", bound=BaseModel)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -31,7 +42,7 @@ class Facts:
     meta: StandardMeta | None = None  # the front matter to judge (see Document.meta)
     written_id: str | None = None  # ``id`` as written, even when the front matter is invalid
     written_lang: str | None = None  # ``lang`` as written, likewise
-    positions: Positions | None = None  # of the front matter's keys, computed on demand
+    positions: PackedPositions | None = None  # of the front matter's keys, computed on demand
     links: tuple[Link, ...] = ()
     # What each handbook-wide rule took from the body (HandbookRule.gather), by rule code.
     gathered: Mapping[str, object] = field(default_factory=dict)
@@ -40,7 +51,12 @@ class Facts:
         """Where a key (or its value) of the front matter is written; line 1 if unknown."""
         if self.positions is None:
             return Span.point(1)
-        return self.positions.value(path) if value else self.positions.key(path)
+        positions = unpacked(self.positions)
+        return positions.value(path) if value else positions.key(path)
+
+    def __reduce__(self) -> tuple[Any, tuple[object, ...]]:
+        # Unpickled facts (from a worker, a cache) share their strings with the others again.
+        return _unpickled, tuple(getattr(self, each.name) for each in fields(self))
 
 
 def facts_of(doc: Document, gathered: Mapping[str, object] | None = None) -> Facts:
@@ -54,14 +70,43 @@ def facts_of(doc: Document, gathered: Mapping[str, object] | None = None) -> Fac
         display_path=doc.display_path,
         lang=doc.lang,
         readable=doc.text is not None,
-        meta=doc.meta,
-        written_id=written_id if isinstance(written_id, str) else None,
-        written_lang=written_lang if isinstance(written_lang, str) else None,
+        meta=_shared(doc.meta) if doc.meta is not None else None,
+        written_id=sys.intern(str(written_id)) if isinstance(written_id, str) else None,
+        written_lang=sys.intern(str(written_lang)) if isinstance(written_lang, str) else None,
         # Without the node tree the document's rules may have composed: only the text is kept.
-        positions=positions.detached() if positions is not None else None,
+        positions=positions.packed() if positions is not None else None,
         links=doc.links,
         gathered=dict(gathered or {}),
     )
+
+
+def _unpickled(*values: Any) -> Facts:
+    facts = Facts(*values)
+    return facts if facts.meta is None else replace(facts, meta=_shared(facts.meta))
+
+
+# One set of field names for all the models that have the same: pydantic keeps a set with
+# every instance (700 bytes for a standard's 17 fields), and never changes a frozen model's.
+_FIELDS_SETS: dict[frozenset[str], set[str]] = {}
+
+
+def _shared(model: _Model) -> _Model:
+    """An equal model whose strings are interned and whose set of field names is shared."""
+    names = frozenset(model.model_fields_set)
+    fields_set = _FIELDS_SETS.setdefault(names, set(names))
+    values = {name: _shared_value(value) for name, value in model.__dict__.items()}
+    return type(model).model_construct(fields_set, **values)
+
+
+def _shared_value(value: Any) -> Any:
+    # Exactly str: a StrEnum member (Lang, Status) is shared already, and must stay itself.
+    if type(value) is str:
+        return sys.intern(value)
+    if type(value) is list:
+        return [_shared_value(item) for item in value]
+    if isinstance(value, BaseModel):
+        return _shared(value)
+    return value
 
 
 __all__ = ["Facts", "facts_of"]

@@ -48,11 +48,12 @@ def render(result: Result, lang: Lang) -> str:
     pieces = [head + _EMPTY[:-1]]
     for diagnostic in result.diagnostics:
         item = json.dumps(diagnostic_object(diagnostic), ensure_ascii=False, indent=2)
-        pieces.append(("\n" if len(pieces) == 1 else ",\n") + _NESTED)
-        pieces.append(item.replace("\n", "\n" + _NESTED))
+        pieces.append(_FIRST if len(pieces) == 1 else _NEXT)
+        pieces.append(item.replace("\n", _NEW_LINE))
     pieces.append("\n  ]" + tail)
     return "".join(pieces)
 
 
-_NESTED = "    "  # the indentation of an object in the list "diagnostics"
+_NEW_LINE = "\n    "  # and the indentation of an object in the list "diagnostics"
+_FIRST, _NEXT = _NEW_LINE, "," + _NEW_LINE
 _EMPTY = '"diagnostics": []'

@@ -117,11 +117,37 @@ def test_copies_of_a_standard_share_their_strings_and_field_names() -> None:
         assert one.meta.metrics[0].id is other.meta.metrics[0].id
         assert one.meta.model_fields_set is other.meta.model_fields_set
         assert one.meta.metrics[0].model_fields_set is other.meta.metrics[0].model_fields_set
+        assert one.meta.metrics[0] is other.meta.metrics[0]  # frozen, made of frozen values
+        assert one.meta.journey is not other.meta.journey  # a list could be changed
     assert first.meta is not None and second.meta is not None
     fields_set = set(second.meta.model_fields_set)
     changed = first.meta.model_copy(update={"owner": "someone else"})
     assert changed.owner == "someone else" and first.meta.owner != "someone else"
     assert second.meta.model_fields_set == fields_set
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("target: 0.0", "target: -0.0"),
+        ("target: 20", "target: 20.5"),
+        ("zones: {green: 20, yellow: 40}", "zones: {green: 20, yellow: 41}"),
+        ('name: "Время"', 'name: "Время "'),
+    ],
+)
+def test_metrics_are_shared_only_when_they_are_written_alike(one: str, other: str) -> None:
+    def metric(line: str, name: str) -> object:
+        text = (
+            f"---\nid: x\ntitle: X\nlang: ru\nstatus: draft\nmetrics:\n  - id: m\n    {line}\n---\n"
+        )
+        facts = facts_of(_copy(text, name))
+        assert facts.meta is not None
+        return facts.meta.metrics[0]
+
+    first, second = metric(one, "a.md"), metric(other, "b.md")
+    assert first is not second
+    assert repr(first) != repr(second)
+    assert metric(one, "c.md") is first
 
 
 def test_composed_positions_are_kept_for_the_last_few_standards_only() -> None:

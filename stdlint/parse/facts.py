@@ -16,6 +16,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
+from datetime import date
+from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -90,12 +92,47 @@ def _unpickled(*values: Any) -> Facts:
 _FIELDS_SETS: dict[frozenset[str], set[str]] = {}
 
 
+# A model made only of values that cannot change (a metric, its zones) is shared by the
+# standards that write it alike, as every regional copy of a standard does. Kept while the
+# process lives, so bounded: a long-lived one (the MkDocs server) checks again and again.
+_MODELS_KEPT = 4096
+_MODELS: dict[object, BaseModel] = {}
+_UNCHANGING = (str, int, float, type(None), Enum, date)
+
+
 def _shared(model: _Model) -> _Model:
     """An equal model whose strings are interned and whose set of field names is shared."""
     names = frozenset(model.model_fields_set)
     fields_set = _FIELDS_SETS.setdefault(names, set(names))
     values = {name: _shared_value(value) for name, value in model.__dict__.items()}
-    return type(model).model_construct(fields_set, **values)
+    built = type(model).model_construct(fields_set, **values)
+    signature = _signature(built)
+    if signature is None:
+        return built
+    if len(_MODELS) >= _MODELS_KEPT:
+        _MODELS.clear()
+    shared = _MODELS.setdefault(signature, built)
+    assert isinstance(shared, type(model))
+    return shared
+
+
+def _signature(model: BaseModel) -> object:
+    """What tells a frozen model of unchanging values from any other, exactly: the type of each
+    value and its repr (20 and 20.0, 0.0 and -0.0 differ); None for a model that can change."""
+    if not model.model_config.get("frozen"):
+        return None
+    parts: list[object] = [type(model), frozenset(model.model_fields_set)]
+    for value in model.__dict__.values():
+        if isinstance(value, BaseModel):
+            inner = _signature(value)
+            if inner is None:
+                return None
+            parts.append(inner)
+        elif isinstance(value, _UNCHANGING):
+            parts.append((type(value), repr(value)))
+        else:
+            return None
+    return tuple(parts)
 
 
 def _shared_value(value: Any) -> Any:

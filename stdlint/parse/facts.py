@@ -101,7 +101,8 @@ _UNCHANGING = (str, int, float, type(None), Enum, date)
 
 
 def _shared(model: _Model) -> _Model:
-    """An equal model whose strings are interned and whose set of field names is shared."""
+    """An equal model whose strings are interned and whose set of field names is shared; the
+    model itself is shared when it cannot change."""
     names = frozenset(model.model_fields_set)
     fields_set = _FIELDS_SETS.setdefault(names, set(names))
     values = {name: _shared_value(value) for name, value in model.__dict__.items()}

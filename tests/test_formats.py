@@ -29,7 +29,17 @@ from junitparser import Failure, JUnitXml
 from stdlint.diagnostics import Criterion, Diagnostic, Severity, Span
 from stdlint.engine import check, read_handbook
 from stdlint.fingerprints import fingerprints
-from stdlint.formats import FORMATS, auto, common, github, gitlab, junit, rdjsonl, sarif
+from stdlint.formats import (
+    FORMATS,
+    auto,
+    common,
+    github,
+    gitlab,
+    json_format,
+    junit,
+    rdjsonl,
+    sarif,
+)
 from stdlint.i18n import Lang
 from stdlint.result import FileState, Result
 from stdlint.settings import load_settings
@@ -578,3 +588,19 @@ def test_rdjsonl_paths_are_relative_to_the_working_folder(
 def test_the_documentation_url_is_the_one_pyproject_publishes() -> None:
     pyproject = tomllib.loads((TESTS.parent / "pyproject.toml").read_text("utf-8"))
     assert pyproject["project"]["urls"]["Documentation"] == common.DOCUMENTATION_URL
+
+
+@pytest.mark.parametrize("count", [0, 1, 36])
+def test_json_is_the_text_json_dumps_gives_for_the_whole(result: Result, count: int) -> None:
+    # The format writes finding by finding (a big handbook's findings would otherwise be a
+    # million small strings at once); the text must stay the one json.dumps writes.
+    sample = dataclasses.replace(result, diagnostics=many(result).diagnostics[:count])
+    whole = {
+        "version": json_format.VERSION,
+        "files": sample.checked_files,
+        "diagnostics": [json_format.diagnostic_object(item) for item in sample.diagnostics],
+        "summary": sample.summary,
+        "suppressed": sample.suppressed,
+    }
+    expected = json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
+    assert json_format.render(sample, Lang.RU) == expected

@@ -367,11 +367,15 @@ _SAFE = {
     "copyreg": {"_reconstructor"},
 }
 _found: dict[tuple[str, str], Any] = {}
+# The attribute, set to True, that marks a function of stdlint or a plugin as one that only
+# rebuilds an object from its pickled values (a ``__reduce__`` that is not the class itself).
+RECONSTRUCTOR = "stdlint_reconstructor"
 
 
 class _Classes(pickle.Unpickler):
-    """Builds the classes of ``packages`` (stdlint's and its plugin rules'; never a function)
-    and the plain types of :data:`_SAFE`."""
+    """Builds the classes of ``packages`` (stdlint's and its plugin rules') and the plain types
+    of :data:`_SAFE`; of their functions, only those marked as rebuilding an object of theirs
+    from its pickled values (:data:`RECONSTRUCTOR`, as ``Facts`` does to share its strings)."""
 
     def __init__(self, file: io.BytesIO, packages: frozenset[str]) -> None:
         super().__init__(file)
@@ -383,7 +387,11 @@ class _Classes(pickle.Unpickler):
             return known
         allowed = name in _SAFE.get(module, ()) or module.split(".")[0] in self.packages
         found = super().find_class(module, name) if allowed else None
-        if found is None or (module not in _SAFE and not isinstance(found, type)):
+        if found is None or (
+            module not in _SAFE
+            and not isinstance(found, type)
+            and getattr(found, RECONSTRUCTOR, False) is not True
+        ):
             raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
         _found[(module, name)] = found
         return found

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import threading
+import zlib
 from collections.abc import Iterator
-from functools import cached_property
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -55,6 +57,10 @@ class Positions:
     def detached(self) -> Positions:
         """The same positions without the node tree computed so far (to keep for long)."""
         return Positions(self._text, self._first_line)
+
+    def packed(self) -> PackedPositions:
+        """The same positions in a few hundred bytes, to keep for long (see :func:`unpacked`)."""
+        return PackedPositions(zlib.compress(self._text.encode("utf-8")), self._first_line)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Positions):
@@ -227,6 +233,22 @@ def _composer() -> YAML:
         composer.Resolver = _PositionResolver
         _local.composer = composer
     return composer
+
+
+@dataclass(frozen=True, slots=True)
+class PackedPositions:
+    """The YAML text of :class:`Positions`, compressed: a front matter of 1 KB (up to 4 KB as a
+    Python string, with its node tree another 10 KB once composed) takes about 600 bytes."""
+
+    text: bytes  # UTF-8, zlib
+    first_line: int
+
+
+@lru_cache(maxsize=32)
+def unpacked(packed: PackedPositions) -> Positions:
+    """The positions of ``packed``, composed when first asked; the last few are kept, so a rule
+    that asks about one standard again and again composes its front matter once."""
+    return Positions(zlib.decompress(packed.text).decode("utf-8"), packed.first_line)
 
 
 def _step(node: Node | None, part: str | int) -> tuple[Node, Node] | None:

@@ -12,7 +12,7 @@ from stdlint.parse.document import Document
 from stdlint.parse.models import Strict
 from stdlint.parse.sections import SectionId, heading_for
 from stdlint.rules.base import Context, DocumentRule
-from stdlint.text.tokens import WORD, tokenize
+from stdlint.text.tokens import count_words
 
 MIN_WORDS = 8
 
@@ -111,9 +111,7 @@ class MissingReason(DocumentRule):
                 where = doc.title.span if doc.title else doc.front_matter.position(("title",))
                 yield self.report(doc, where, self._missing, self._suggestion)
             return
-        count = sum(
-            1 for prose in why.prose for token in tokenize(prose.text) if token.kind == WORD
-        )
+        count = sum(count_words(prose.text) for prose in why.prose)
         if why.has_content and count < self.options.min_words:
             words = plural(doc.lang, count, ("word", "words"), ("слово", "слова", "слов"))
             yield self.report(

@@ -1,0 +1,170 @@
+"""The facts a check keeps of each standard: what the handbook-wide rules use survives pickling
+(workers, a cache), and they keep nothing of the parse that could grow with the handbook."""
+
+from __future__ import annotations
+
+import gc
+import pickle
+import weakref
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from stdlint.config import load_profile
+from stdlint.engine import check
+from stdlint.i18n import Lang
+from stdlint.parse.document import Document, parse
+from stdlint.parse.facts import Facts, facts_of
+from stdlint.parse.source import Source, decode, read
+from stdlint.parse.yamlpositions import unpacked
+from stdlint.text.tokens import WORD, count_words, tokenize
+
+REPO = Path(__file__).parent.parent
+STANDARDS = sorted((REPO / "standards").rglob("*.md"))
+STANDARD = REPO / "standards" / "phone" / "answer-call.ru.md"
+
+
+def _read(path: Path) -> Document:
+    return parse(read(Source(path, None)), path.name, Lang.EN)
+
+
+def _copy(text: str, name: str) -> Document:
+    return parse(decode(Path(name), text.encode("utf-8")), name, Lang.EN)
+
+
+def _key_paths(
+    value: object, prefix: tuple[str | int, ...] = ()
+) -> Iterator[tuple[str | int, ...]]:
+    """Every key and list index of the front matter's data, as a path."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield (*prefix, key)
+            yield from _key_paths(item, (*prefix, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield (*prefix, index)
+            yield from _key_paths(item, (*prefix, index))
+
+
+def _picture(facts: Facts) -> tuple[object, ...]:
+    return (
+        facts.path,
+        facts.display_path,
+        facts.lang,
+        facts.readable,
+        facts.meta,
+        facts.written_id,
+        facts.written_lang,
+        facts.links,
+        facts.gathered,
+    )
+
+
+@pytest.mark.parametrize("path", STANDARDS, ids=lambda path: path.relative_to(REPO).as_posix())
+def test_facts_tell_where_every_key_is_written_as_the_document_does(path: Path) -> None:
+    doc = _read(path)
+    assert doc.front_matter is not None and doc.meta is not None
+    facts = facts_of(doc)
+    loaded = pickle.loads(pickle.dumps(facts))
+    assert facts.meta == doc.meta
+    assert _picture(loaded) == _picture(facts)
+    paths = list(_key_paths(doc.front_matter.data))
+    assert len(paths) > 10
+    for where in [*paths, ("no-such-key",), ("metrics", 99, "target")]:
+        for value in (False, True):
+            expected = doc.front_matter.position(where, value=value)
+            assert facts.position(where, value=value) == expected, (where, value)
+            assert loaded.position(where, value=value) == expected, (where, value)
+
+
+def test_the_facts_of_a_checked_handbook_survive_pickling() -> None:
+    result = check(None, load_profile(REPO / "handbook.yml"), date(2026, 11, 30), jobs=1)
+    gathered = [facts for facts in result.handbook if facts.gathered]
+    assert gathered, "a handbook-wide rule gathers from the example's bodies"
+    for facts in result.handbook:
+        loaded = pickle.loads(pickle.dumps(facts))
+        assert _picture(loaded) == _picture(facts)
+        assert loaded.position(("id",), value=True) == facts.position(("id",), value=True)
+
+
+def test_facts_keep_neither_the_parsed_model_nor_the_composed_positions() -> None:
+    doc = _read(STANDARD)
+    assert doc.front_matter is not None and doc.front_matter.positions is not None
+    doc.front_matter.position(("metrics", 0, "target"), value=True)  # composes the node tree
+    parsed_meta = weakref.ref(doc.meta)
+    positions = weakref.ref(doc.front_matter.positions)
+    facts = facts_of(doc)
+    del doc
+    gc.collect()
+    assert parsed_meta() is None
+    assert positions() is None
+    assert facts.meta is not None and facts.position(("id",)).line == 2
+
+
+def test_copies_of_a_standard_share_their_strings_and_field_names() -> None:
+    text = STANDARD.read_text("utf-8")
+    first, second = (facts_of(_copy(text, f"copy-{n}.md")) for n in range(2))
+    shared = [
+        pickle.loads(pickle.dumps(facts))  # pickled apart, as by two workers
+        for facts in (first, second)
+    ]
+    for one, other in [(first, second), tuple(shared)]:
+        assert one.meta is not None and other.meta is not None
+        assert one.meta is not other.meta
+        assert one.meta.channels[0] is other.meta.channels[0]
+        assert one.meta.metrics[0].id is other.meta.metrics[0].id
+        assert one.meta.model_fields_set is other.meta.model_fields_set
+        assert one.meta.metrics[0].model_fields_set is other.meta.metrics[0].model_fields_set
+        assert one.meta.metrics[0] is other.meta.metrics[0]  # frozen, made of frozen values
+        assert one.meta.journey is not other.meta.journey  # a list could be changed
+    assert first.meta is not None and second.meta is not None
+    fields_set = set(second.meta.model_fields_set)
+    changed = first.meta.model_copy(update={"owner": "someone else"})
+    assert changed.owner == "someone else" and first.meta.owner != "someone else"
+    assert second.meta.model_fields_set == fields_set
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("target: 0.0", "target: -0.0"),
+        ("target: 20", "target: 20.5"),
+        ("zones: {green: 20, yellow: 40}", "zones: {green: 20, yellow: 41}"),
+        ('name: "Время"', 'name: "Время "'),
+    ],
+)
+def test_metrics_are_shared_only_when_they_are_written_alike(one: str, other: str) -> None:
+    def metric(line: str, name: str) -> object:
+        text = (
+            f"---\nid: x\ntitle: X\nlang: ru\nstatus: draft\nmetrics:\n  - id: m\n    {line}\n---\n"
+        )
+        facts = facts_of(_copy(text, name))
+        assert facts.meta is not None
+        return facts.meta.metrics[0]
+
+    first, second = metric(one, "a.md"), metric(other, "b.md")
+    assert first is not second
+    assert repr(first) != repr(second)
+    assert metric(one, "c.md") is first
+
+
+def test_composed_positions_are_kept_for_the_last_few_standards_only() -> None:
+    text = STANDARD.read_text("utf-8")
+    many = [facts_of(_copy(text.replace("id: ", f"id: x{n}-", 1), f"{n}.md")) for n in range(40)]
+    assert many[0].positions is not None
+    many[0].position(("status",), value=True)
+    composed = weakref.ref(unpacked(many[0].positions))
+    for facts in many[1:]:
+        facts.position(("status",), value=True)
+    gc.collect()
+    assert composed() is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "Ответьте в течение 2 рабочих часов, т. е. до 18:00.", "Don't wait — call back 3 times."],
+)
+def test_count_words_counts_the_word_tokens(text: str) -> None:
+    assert count_words(text) == sum(1 for token in tokenize(text) if token.kind == WORD)

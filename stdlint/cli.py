@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -55,7 +55,7 @@ def run_check(
     from stdlint.engine import check
     from stdlint.engine.pool import long_run
     from stdlint.files import GitError, changed_standards
-    from stdlint.formats import resolve
+    from stdlint.formats import pieces, resolve
     from stdlint.progress import Bar, wanted
     from stdlint.settings import load_settings
 
@@ -91,7 +91,7 @@ def run_check(
         comparison = known_findings.compare(result, known[1], whole_handbook=targets is None)
         result = comparison.result
     chosen = resolve(output_format)
-    click.echo(FORMATS[chosen](result, ui), nl=False, color=color)
+    _write(pieces(chosen, result, ui), color)
     if chosen == "github":
         _append_step_summary(result, ui)
     if known is not None and comparison is not None:
@@ -99,6 +99,20 @@ def run_check(
     _print_failures(result, ui, debug)
     threshold = None if fail_on == "never" else Severity(fail_on)
     return EXIT_FINDINGS if result.fails(threshold) else EXIT_OK
+
+
+def _write(texts: Iterable[str], color: bool | None) -> None:
+    """Write the output as it is rendered, some 64 KB at a time: never held whole."""
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        batch.append(text)
+        size += len(text)
+        if size >= 65536:
+            click.echo("".join(batch), nl=False, color=color)
+            batch, size = [], 0
+    if batch:
+        click.echo("".join(batch), nl=False, color=color)
 
 
 def _append_step_summary(result: Result, lang: Lang) -> None:

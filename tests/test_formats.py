@@ -133,6 +133,19 @@ def test_golden_output(name: str, lang: Lang, result: Result) -> None:
     "STDLINT_UPDATE_GOLDEN=1 if the change is intended"
 
 
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_the_pieces_written_as_they_come_are_the_whole_output(name: str, result: Result) -> None:
+    # The command line writes a format's pieces as they are rendered (json and text: a finding
+    # at a time), never the output held whole; together they must be what render gives.
+    from stdlint.formats import pieces
+
+    chosen = "text" if name == "auto" else name
+    parts = list(pieces(chosen, result, Lang.RU))
+    assert "".join(parts) == FORMATS[chosen](result, Lang.RU)
+    if chosen in ("json", "text"):
+        assert len(parts) > len(result.diagnostics)  # written a finding at a time
+
+
 def test_every_golden_file_is_still_produced() -> None:
     expected = {f"{name}.{lang}.{EXTENSIONS[name]}" for name, lang in GOLDEN_RUNS}
     present = {path.name for path in GOLDEN.iterdir() if path.is_file()}

@@ -1,13 +1,14 @@
 """Output formats: each a function of the finished :class:`~stdlint.engine.Result`.
 
-A format module exposes ``render(result, lang) -> str``; this registry maps the names accepted
-by ``--format`` to them. A format's module is imported when its renderer is first asked for, so
-a run pays only for the format it prints.
+A format module exposes ``render(result, lang) -> str``, and may expose ``chunks(result, lang)``,
+the same text in pieces for a caller that writes them as they come (:func:`pieces`); this
+registry maps the names accepted by ``--format`` to them. A format's module is imported when
+its renderer is first asked for, so a run pays only for the format it prints.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import import_module
 from typing import TYPE_CHECKING
 
@@ -47,7 +48,17 @@ class _Registry(Mapping[str, Renderer]):
 
 FORMATS: Mapping[str, Renderer] = _Registry()
 
-__all__ = ["FORMATS", "Renderer", "resolve"]
+__all__ = ["FORMATS", "Renderer", "pieces", "resolve"]
+
+
+def pieces(name: str, result: Result, lang: Lang) -> Iterable[str]:
+    """The text of format ``name`` in pieces: a finding at a time where the format can (so a
+    large handbook's output is never held whole), else in one piece."""
+    module = import_module(f"stdlint.formats.{_MODULES[name]}")
+    if hasattr(module, "chunks"):
+        found: Iterable[str] = module.chunks(result, lang)
+        return found
+    return (FORMATS[name](result, lang),)
 
 
 def resolve(name: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -31,23 +32,35 @@ def diagnostic_object(diagnostic: Diagnostic) -> dict[str, Any]:
 
 
 def render(result: Result, lang: Lang) -> str:
-    """The whole result as one JSON object (UTF-8, not ASCII-escaped), indented by two.
+    """The whole result as one JSON object (UTF-8, not ASCII-escaped), indented by two."""
+    return "".join(chunks(result, lang))
+
+
+def chunks(result: Result, lang: Lang) -> Iterator[str]:
+    """:func:`render`'s text in pieces, a finding at a time, for a caller that writes them as
+    they come rather than holding tens of megabytes of text for a large handbook.
 
     The text is ``json.dumps(document, ensure_ascii=False, indent=2)``'s, byte for byte; but
     with an indent the standard library encodes in Python, value by value, which took seconds
     for the tens of thousands of findings of a large handbook. Each finding is written here from
     its values, which the C encoder spells.
     """
-    diagnostics = [_diagnostic_text(diagnostic) for diagnostic in result.diagnostics]
-    listed = "[\n" + ",\n".join(diagnostics) + "\n  ]" if diagnostics else "[]"
-    parts = [
-        f'  "version": {_nested(VERSION)}',
-        f'  "files": {_nested(result.checked_files)}',
-        f'  "diagnostics": {listed}',
-        f'  "summary": {_nested(result.summary)}',
-        f'  "suppressed": {_nested(result.suppressed)}',
-    ]
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+    yield (
+        f'{{\n  "version": {_nested(VERSION)},\n  "files": {_nested(result.checked_files)},\n'
+        '  "diagnostics": '
+    )
+    if result.diagnostics:
+        separator = "[\n"
+        for diagnostic in result.diagnostics:
+            yield separator + _diagnostic_text(diagnostic)
+            separator = ",\n"
+        yield "\n  ]"
+    else:
+        yield "[]"
+    yield (
+        f',\n  "summary": {_nested(result.summary)},\n'
+        f'  "suppressed": {_nested(result.suppressed)}\n}}\n'
+    )
 
 
 def _diagnostic_text(diagnostic: Diagnostic) -> str:

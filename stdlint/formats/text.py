@@ -6,7 +6,7 @@ Styles are always written; the CLI strips them when the output is not a terminal
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import click
 
@@ -82,13 +82,16 @@ def summary_line(result: Result, lang: Lang) -> str:
 
 def render(result: Result, lang: Lang) -> str:
     """Every finding, then the summary."""
+    return "".join(chunks(result, lang))
+
+
+def chunks(result: Result, lang: Lang) -> Iterator[str]:
+    """:func:`render`'s text a finding at a time, for a caller that writes as it goes."""
     findings = result.diagnostics
     location_width = max((len(_location(diagnostic)) for diagnostic in findings), default=0)
     severity_width = _widest_word(lang, {diagnostic.severity for diagnostic in findings})
-    lines = [
-        format_line(diagnostic, lang, location_width, severity_width) for diagnostic in findings
-    ]
-    if lines:
-        lines.append("")
-    lines.append(summary_line(result, lang))
-    return "\n".join(lines) + "\n"
+    for diagnostic in findings:
+        yield format_line(diagnostic, lang, location_width, severity_width) + "\n"
+    if findings:
+        yield "\n"
+    yield summary_line(result, lang) + "\n"

@@ -223,7 +223,7 @@ def test_a_planted_cache_runs_no_code(tmp_path: Path, judged: list[str]) -> None
         where: cache_module._Entry(entry.given, entry.fingerprint, entry.judged, planted)
         for where, entry in entries.items()
     }
-    file.write_bytes(cache_module._dump(key, forged))  # a valid header, key and checksum
+    file.write_bytes(b"".join(cache_module._dump(key, forged)))  # a valid header and checksum
     judged.clear()
     assert _json(_check(handbook, folder)) == expected
     assert not marker.exists()
@@ -231,12 +231,20 @@ def test_a_planted_cache_runs_no_code(tmp_path: Path, judged: list[str]) -> None
 
 
 def test_the_cache_list_itself_builds_no_object(tmp_path: Path) -> None:
+    # A list of entries that would build an object (here a BytesIO): refused, not built.
     key = bytes(20)
-    body = pickle.dumps([("a", "a", b"d", True, b"x"), io.BytesIO(b"")])
-    checksum = cache_module.hashlib.blake2b(body, digest_size=20).digest()
+    body = pickle.dumps([("a", "a", b"d", (1,), 1, True, b"x"), io.BytesIO(b"")])
+    pieces = len(body).to_bytes(8, "little") + body
+    checksum = cache_module.hashlib.blake2b(pieces, digest_size=20).digest()
     file = tmp_path / "outcomes.bin"
-    file.write_bytes(cache_module._MAGIC + bytes([cache_module.FORMAT]) + key + checksum + body)
+    file.write_bytes(cache_module._MAGIC + bytes([cache_module.FORMAT]) + key + checksum + pieces)
     assert cache_module._load(file, key) == {}
+    # A list of the same entry, as the cache writes it, is read: the refusal is the object's.
+    entry = cache_module._Entry("a", Fingerprint(b"d", (1,), 1), True, b"x")
+    file.write_bytes(b"".join(cache_module._dump(key, {"a": entry})))
+    loaded = cache_module._load(file, key)
+    assert list(loaded) == ["a"]
+    assert bytes(loaded["a"].payload) == b"x"
 
 
 def test_what_the_run_depends_on_changes_the_key(tmp_path: Path) -> None:

@@ -36,7 +36,7 @@ import os
 import pickle
 import sys
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
@@ -55,7 +55,7 @@ log = logging.getLogger("stdlint")
 
 FOLDER = ".stdlint_cache"
 ENVIRONMENT = "STDLINT_CACHE_DIR"
-FORMAT = 1  # of the cache file; a new format is a new key
+FORMAT = 2  # of the cache file; a new format is a new key
 KEEP = 4  # cache files kept in the folder: this run's and the three used last before it
 _MAGIC = b"stdlint outcome cache\n"
 _KEY_BYTES = 20
@@ -84,7 +84,7 @@ class _Entry:
     given: str  # the path as the run named it (relative paths depend on the folder)
     fingerprint: Fingerprint  # of the bytes the outcome was computed from
     judged: bool
-    payload: bytes
+    payload: bytes | memoryview  # a view of the cache file's bytes once read back
 
 
 class Cache:
@@ -253,18 +253,37 @@ def _canonical(value: Any) -> Any:
 # --- the file ------------------------------------------------------------------------------
 
 
-def _dump(key: bytes, entries: Mapping[str, _Entry]) -> bytes:
+def _dump(key: bytes, entries: Mapping[str, _Entry]) -> Iterator[bytes | memoryview]:
+    """The cache file in pieces: the header, the list of entries pickled without their
+    outcomes, then each outcome's bytes as they are (pickle's out-of-band buffers), so that
+    neither writing nor reading makes another copy of them all."""
     rows = [
-        (where, entry.given, *_plain(entry.fingerprint), entry.judged, entry.payload)
+        (
+            where,
+            entry.given,
+            *_plain(entry.fingerprint),
+            entry.judged,
+            pickle.PickleBuffer(entry.payload),
+        )
         for where, entry in sorted(entries.items())
     ]
-    body = pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
-    checksum = hashlib.blake2b(body, digest_size=_KEY_BYTES).digest()
-    return b"".join((_MAGIC, bytes([FORMAT]), key, checksum, body))
+    buffers: list[pickle.PickleBuffer] = []
+    body = pickle.dumps(rows, protocol=5, buffer_callback=buffers.append)
+    pieces: list[bytes | memoryview] = [len(body).to_bytes(8, "little"), body]
+    for buffer in buffers:
+        raw = buffer.raw()
+        pieces += (len(raw).to_bytes(8, "little"), raw)
+    checksum = hashlib.blake2b(digest_size=_KEY_BYTES)
+    for piece in pieces:
+        checksum.update(piece)
+    yield b"".join((_MAGIC, bytes([FORMAT]), key, checksum.digest()))
+    yield from pieces
 
 
 def _load(file: Path, key: bytes) -> dict[str, _Entry]:
-    """The entries of ``file``, or none if it is missing, unreadable, foreign or corrupt."""
+    """The entries of ``file``, or none if it is missing, unreadable, foreign or corrupt.
+
+    Each outcome's bytes stay a view of the file's bytes, read once."""
     try:
         data = file.read_bytes()
     except OSError:
@@ -274,12 +293,16 @@ def _load(file: Path, key: bytes) -> dict[str, _Entry]:
     if data[: len(_MAGIC) + 1] != _MAGIC + bytes([FORMAT]) or stored_key != key:
         log.debug("stdlint: %s is not a cache of this run; ignored", file)
         return {}
-    body = memoryview(data)[head:]
-    if hashlib.blake2b(body, digest_size=_KEY_BYTES).digest() != data[head - _KEY_BYTES : head]:
+    view = memoryview(data)
+    if (
+        hashlib.blake2b(view[head:], digest_size=_KEY_BYTES).digest()
+        != data[head - _KEY_BYTES : head]
+    ):
         log.debug("stdlint: %s is damaged; ignored", file)
         return {}
     try:
-        rows = _Plain(io.BytesIO(body)).load()
+        body, *buffers = _pieces(view, head)
+        rows = _Plain(io.BytesIO(body), buffers=buffers).load()
         return {
             where: _Entry(given, Fingerprint(digest, stamp, read_ns), judged, payload)
             for where, given, digest, stamp, read_ns, judged, payload in _checked_rows(rows)
@@ -289,8 +312,19 @@ def _load(file: Path, key: bytes) -> dict[str, _Entry]:
         return {}
 
 
-_Row = tuple[str, str, bytes, tuple[int, ...], int, bool, bytes]
-_SHAPE = (str, str, bytes, tuple, int, bool, bytes)
+def _pieces(view: memoryview, start: int) -> Iterator[memoryview]:
+    """The length-prefixed pieces of ``view`` from ``start``."""
+    while start < len(view):
+        length = int.from_bytes(view[start : start + 8], "little")
+        end = start + 8 + length
+        if length < 0 or end > len(view):
+            raise ValueError("a piece runs past the end of the file")
+        yield view[start + 8 : end]
+        start = end
+
+
+_Row = tuple[str, str, bytes, tuple[int, ...], int, bool, memoryview]
+_SHAPE = (str, str, bytes, tuple, int, bool, memoryview)
 
 
 def _plain(fingerprint: Fingerprint) -> tuple[bytes, tuple[int, ...], int]:
@@ -311,7 +345,7 @@ def _checked_rows(rows: object) -> Iterable[_Row]:
         yield row
 
 
-def _outcome(payload: bytes, packages: frozenset[str]) -> Outcome | None:
+def _outcome(payload: bytes | memoryview, packages: frozenset[str]) -> Outcome | None:
     try:
         outcome = _Classes(io.BytesIO(payload), packages).load()
     except Exception as error:  # a bad entry of any kind is judged again, never trusted

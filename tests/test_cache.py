@@ -233,12 +233,20 @@ def test_a_planted_cache_runs_no_code(tmp_path: Path, judged: list[str]) -> None
 def test_the_cache_list_itself_builds_no_object(tmp_path: Path) -> None:
     # A list of entries that would build an object (here a BytesIO): refused, not built.
     key = bytes(20)
-    body = pickle.dumps([("a", "a", b"d", (1,), 1, True, b"x"), io.BytesIO(b"")])
-    pieces = len(body).to_bytes(8, "little") + body
+    payload = b"x"
+    body = pickle.dumps([("a", "a", b"d", (1,), 1, True, 0), io.BytesIO(b"")])
+    pieces = len(payload).to_bytes(8, "little") + payload + len(body).to_bytes(8, "little") + body
     checksum = cache_module.hashlib.blake2b(pieces, digest_size=20).digest()
     file = tmp_path / "outcomes.bin"
-    file.write_bytes(cache_module._MAGIC + bytes([cache_module.FORMAT]) + key + checksum + pieces)
+    head = cache_module._MAGIC + bytes([cache_module.FORMAT]) + key
+    file.write_bytes(head + pieces + checksum)
     assert cache_module._load(file, key) == {}
+    # Written the same way without the object, the list is read: the refusal was the object's.
+    body = pickle.dumps([("a", "a", b"d", (1,), 1, True, 0)])
+    pieces = len(payload).to_bytes(8, "little") + payload + len(body).to_bytes(8, "little") + body
+    checksum = cache_module.hashlib.blake2b(pieces, digest_size=20).digest()
+    file.write_bytes(head + pieces + checksum)
+    assert list(cache_module._load(file, key)) == ["a"]
     # A list of the same entry, as the cache writes it, is read: the refusal is the object's.
     entry = cache_module._Entry("a", Fingerprint(b"d", (1,), 1), True, b"x")
     file.write_bytes(b"".join(cache_module._dump(key, {"a": entry})))

@@ -55,7 +55,7 @@ log = logging.getLogger("stdlint")
 
 FOLDER = ".stdlint_cache"
 ENVIRONMENT = "STDLINT_CACHE_DIR"
-FORMAT = 2  # of the cache file; a new format is a new key
+FORMAT = 3  # of the cache file; a new format is a new key
 KEEP = 4  # cache files kept in the folder: this run's and the three used last before it
 _MAGIC = b"stdlint outcome cache\n"
 _KEY_BYTES = 20
@@ -79,12 +79,36 @@ _CACHEDIR_TAG = (
 
 @dataclass(frozen=True, slots=True)
 class _Entry:
-    """One file's outcome, pickled, with what it was computed from."""
+    """One file's outcome, with what it was computed from: pickled as read back from the
+    cache file, or the outcome itself, judged in this run, pickled only as the file is written
+    (so a first check never holds its outcomes twice)."""
 
     given: str  # the path as the run named it (relative paths depend on the folder)
     fingerprint: Fingerprint  # of the bytes the outcome was computed from
     judged: bool
-    payload: bytes | memoryview  # a view of the cache file's bytes once read back
+    payload: bytes | memoryview | None  # a view of the cache file's bytes once read back
+    outcome: Outcome | None = None  # judged in this run, not pickled yet
+    # What its suppressions had used when it was judged: the handbook-wide step marks more,
+    # which depends on the other files and must not be stored.
+    used: tuple[frozenset[str], ...] = ()
+
+    def pickled(self) -> bytes | memoryview | None:
+        """The outcome's bytes as they are stored; None if it cannot be pickled."""
+        if self.payload is not None:
+            return self.payload
+        assert self.outcome is not None, "an entry has its bytes or its outcome"
+        suppressions = self.outcome.suppressions
+        now = [suppression.used for suppression in suppressions]
+        try:
+            for suppression, then in zip(suppressions, self.used, strict=True):
+                suppression.used = set(then)
+            return pickle.dumps(self.outcome, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as error:  # a plugin rule gathered something that cannot be pickled
+            log.debug("stdlint: the outcome of %s is not kept (%r)", self.given, error)
+            return None
+        finally:
+            for suppression, current in zip(suppressions, now, strict=True):
+                suppression.used = current
 
 
 class Cache:
@@ -122,7 +146,7 @@ class Cache:
         if fingerprint is None:
             self.misses += 1
             return None
-        outcome = _outcome(entry.payload, self.packages)
+        outcome = entry.outcome or _outcome(entry.pickled() or b"", self.packages)
         if outcome is None:
             self.misses += 1
             return None
@@ -136,8 +160,8 @@ class Cache:
         return outcome
 
     def put(self, source: Source, outcome: Outcome) -> None:
-        """Keep ``outcome`` of ``source`` for the next run (pickled now, before a handbook-wide
-        step marks its suppressions used)."""
+        """Keep ``outcome`` of ``source`` for the next run, with what its suppressions have used
+        so far (before a handbook-wide step marks more)."""
         fingerprint = outcome.fingerprint
         if not outcome.cacheable or fingerprint is None:
             return
@@ -151,12 +175,9 @@ class Cache:
         ):
             self._new[where] = kept  # a judged outcome of the same bytes is worth more
             return
-        try:
-            payload = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception as error:  # a plugin rule gathered something that cannot be pickled
-            log.debug("stdlint: the outcome of %s is not kept (%r)", source.path, error)
-            return
-        self._new[where] = _Entry(str(source.path), fingerprint, outcome.judged, payload)
+        used = tuple(frozenset(suppression.used) for suppression in outcome.suppressions)
+        entry = _Entry(str(source.path), fingerprint, outcome.judged, None, outcome, used)
+        self._new[where] = entry
         self._changed = True
 
     def save(self, *, whole: bool) -> None:
@@ -254,30 +275,28 @@ def _canonical(value: Any) -> Any:
 
 
 def _dump(key: bytes, entries: Mapping[str, _Entry]) -> Iterator[bytes | memoryview]:
-    """The cache file in pieces: the header, the list of entries pickled without their
-    outcomes, then each outcome's bytes as they are (pickle's out-of-band buffers), so that
-    neither writing nor reading makes another copy of them all."""
-    rows = [
-        (
-            where,
-            entry.given,
-            *_plain(entry.fingerprint),
-            entry.judged,
-            pickle.PickleBuffer(entry.payload),
-        )
-        for where, entry in sorted(entries.items())
-    ]
-    buffers: list[pickle.PickleBuffer] = []
-    body = pickle.dumps(rows, protocol=5, buffer_callback=buffers.append)
-    pieces: list[bytes | memoryview] = [len(body).to_bytes(8, "little"), body]
-    for buffer in buffers:
-        raw = buffer.raw()
-        pieces += (len(raw).to_bytes(8, "little"), raw)
+    """The cache file in pieces, made as they are written: the header; each outcome's bytes,
+    length first; the list of entries, which names its outcome by number; the checksum of all
+    after the header. Neither writing nor reading it back holds a second copy of the outcomes.
+    """
+    yield _MAGIC + bytes([FORMAT]) + key
     checksum = hashlib.blake2b(digest_size=_KEY_BYTES)
-    for piece in pieces:
+    rows: list[_Row] = []
+    for where, entry in sorted(entries.items()):
+        payload = entry.pickled()
+        if payload is None:
+            continue
+        for piece in (len(payload).to_bytes(8, "little"), payload):
+            checksum.update(piece)
+            yield piece
+        fingerprint = entry.fingerprint
+        digest, stamp, read_ns = fingerprint.digest, fingerprint.stamp, fingerprint.read_ns
+        rows.append((where, entry.given, digest, stamp, read_ns, entry.judged, len(rows)))
+    body = pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
+    for piece in (len(body).to_bytes(8, "little"), body):
         checksum.update(piece)
-    yield b"".join((_MAGIC, bytes([FORMAT]), key, checksum.digest()))
-    yield from pieces
+        yield piece
+    yield checksum.digest()
 
 
 def _load(file: Path, key: bytes) -> dict[str, _Entry]:
@@ -288,24 +307,21 @@ def _load(file: Path, key: bytes) -> dict[str, _Entry]:
         data = file.read_bytes()
     except OSError:
         return {}
-    head = len(_MAGIC) + 1 + 2 * _KEY_BYTES
-    stored_key = data[len(_MAGIC) + 1 : len(_MAGIC) + 1 + _KEY_BYTES]
-    if data[: len(_MAGIC) + 1] != _MAGIC + bytes([FORMAT]) or stored_key != key:
+    head = len(_MAGIC) + 1 + _KEY_BYTES
+    if data[:head] != _MAGIC + bytes([FORMAT]) + key or len(data) < head + _KEY_BYTES:
         log.debug("stdlint: %s is not a cache of this run; ignored", file)
         return {}
-    view = memoryview(data)
-    if (
-        hashlib.blake2b(view[head:], digest_size=_KEY_BYTES).digest()
-        != data[head - _KEY_BYTES : head]
-    ):
+    view = memoryview(data)[: len(data) - _KEY_BYTES]
+    if hashlib.blake2b(view[head:], digest_size=_KEY_BYTES).digest() != data[len(view) :]:
         log.debug("stdlint: %s is damaged; ignored", file)
         return {}
     try:
-        body, *buffers = _pieces(view, head)
-        rows = _Plain(io.BytesIO(body), buffers=buffers).load()
+        *payloads, body = _pieces(view, head)
+        rows = _Plain(io.BytesIO(body)).load()
         return {
-            where: _Entry(given, Fingerprint(digest, stamp, read_ns), judged, payload)
-            for where, given, digest, stamp, read_ns, judged, payload in _checked_rows(rows)
+            where: _Entry(given, Fingerprint(digest, stamp, read_ns), judged, payloads[index])
+            for where, given, digest, stamp, read_ns, judged, index in _checked_rows(rows)
+            if 0 <= index < len(payloads)
         }
     except (pickle.UnpicklingError, ValueError, TypeError, EOFError) as error:
         log.debug("stdlint: %s could not be read (%s); ignored", file, error)
@@ -323,12 +339,8 @@ def _pieces(view: memoryview, start: int) -> Iterator[memoryview]:
         start = end
 
 
-_Row = tuple[str, str, bytes, tuple[int, ...], int, bool, memoryview]
-_SHAPE = (str, str, bytes, tuple, int, bool, memoryview)
-
-
-def _plain(fingerprint: Fingerprint) -> tuple[bytes, tuple[int, ...], int]:
-    return fingerprint.digest, fingerprint.stamp, fingerprint.read_ns
+_Row = tuple[str, str, bytes, tuple[int, ...], int, bool, int]  # the last: the outcome's number
+_SHAPE = (str, str, bytes, tuple, int, bool, int)
 
 
 def _checked_rows(rows: object) -> Iterable[_Row]:

@@ -74,6 +74,7 @@ from benchmarks.regional import (  # needs the repository root on sys.path, abov
     flow_list,
     journey_and_channels,
     regional_choices,
+    regional_front,
 )
 from benchmarks.runs import Runs
 
@@ -110,24 +111,11 @@ def _variant(
     """One standard of the example rewritten for ``branch`` with the seeded ``choices``."""
     _, front, body = text.split("---\n", 2)
     city = branch[1] if lang == "ru" else branch[2]
-    lines = []
-    title = ""
-    for line in front.split("\n"):
-        key = line.split(":", 1)[0]
-        if key == "id":
-            line = f"{line}-{branch[0]}"
-        elif key == "title":
-            title = line.split(":", 1)[1].strip()
-            line = f"title: {title} — {city}"
-        elif key == "approved_on":
-            line = f"approved_on: {choices['approved_on'].isoformat()}"
-        elif key == "last_reviewed":
-            line = f"last_reviewed: {choices['last_reviewed'].isoformat()}"
-        elif key == "journey":
-            line = f"journey: [{', '.join(choices['journey'])}]"
-        elif key == "channels":
-            line = f"channels: [{', '.join(choices['channels'])}]"
-        lines.append(line)
+    written = front.split("\n")
+    title = next(
+        (line.split(":", 1)[1].strip() for line in written if line.startswith("title:")), ""
+    )
+    lines = regional_front(written, branch[0], city, choices)
     body = body.replace(f"\n# {title}\n", f"\n# {title} — {city}\n", 1)
 
     def relink(match: re.Match[str]) -> str:

@@ -49,6 +49,7 @@ from benchmarks.regional import (  # needs the repository root on sys.path, abov
     flow_list,
     journey_and_channels,
     regional_choices,
+    regional_front,
 )
 
 LANGS = ("ru", "en")
@@ -206,20 +207,7 @@ def _front_matter(
     example: Example, branch_names: tuple[str, str, str], choices: dict[str, Any]
 ) -> str:
     city = branch_names[1] if example.lang == "ru" else branch_names[2]
-    lines = []
-    for line in example.front:
-        key = line.split(":", 1)[0]
-        if key == "id":
-            line = f"{line}-{branch_names[0]}"
-        elif key == "title":
-            line = f"title: {example.title} — {city}"
-        elif key == "status":
-            line = f"status: {choices['status']}"
-        elif key in ("approved_on", "last_reviewed"):
-            line = f"{key}: {choices[key]}"
-        elif key in ("journey", "channels"):
-            line = f"{key}: [{', '.join(choices[key])}]"
-        lines.append(line)
+    lines = regional_front(example.front, branch_names[0], city, choices)
     return "---\n" + "\n".join(lines) + "\n---\n"
 
 

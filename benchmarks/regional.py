@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -109,3 +110,24 @@ def regional_choices(
         "last_reviewed": reviewed,
         "approved_on": approved,
     }
+
+
+def regional_front(
+    lines: Iterable[str], suffix: str, city: str, choices: Mapping[str, Any]
+) -> list[str]:
+    """The front matter's lines of an example standard, rewritten for a regional branch: the
+    branch's suffix on the id, its city in the title, and the seeded ``choices`` (dates, stages,
+    channels, and the status when chosen) in place of the example's."""
+    rewritten = []
+    for line in lines:
+        key, _, value = line.partition(":")
+        if key == "id":
+            line = f"{line}-{suffix}"
+        elif key == "title":
+            line = f"title: {value.strip()} — {city}"
+        elif key in ("status", "approved_on", "last_reviewed") and key in choices:
+            line = f"{key}: {choices[key]}"  # a date as ISO 8601
+        elif key in ("journey", "channels"):
+            line = f"{key}: [{', '.join(choices[key])}]"
+        rewritten.append(line)
+    return rewritten

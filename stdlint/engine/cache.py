@@ -120,7 +120,6 @@ class Cache:
         self._old: dict[str, _Entry] = {}
         self._new: dict[str, _Entry] = {}
         self._changed = False
-        self.hits = self.misses = 0
         # The packages whose classes an outcome may hold: stdlint's and its plugin rules'.
         self.packages = frozenset({"stdlint"})
 
@@ -140,17 +139,12 @@ class Cache:
         where = os.path.abspath(source.path)
         entry = self._old.get(where)
         if entry is None or entry.given != str(source.path) or (judged and not entry.judged):
-            self.misses += 1
             return None
         fingerprint = entry.fingerprint.again(source.path)
-        if fingerprint is None:
-            self.misses += 1
+        payload = entry.pickled()
+        outcome = _outcome(payload, self.packages) if fingerprint and payload else None
+        if fingerprint is None or outcome is None:
             return None
-        outcome = entry.outcome or _outcome(entry.pickled() or b"", self.packages)
-        if outcome is None:
-            self.misses += 1
-            return None
-        self.hits += 1
         if fingerprint is not entry.fingerprint:  # the same bytes, a new status: kept anew
             entry = replace(entry, fingerprint=fingerprint)
             self._changed = True

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from stdlint.i18n import Lang
+from stdlint.parse.sharing import reduced
 from stdlint.parse.values import Interval, IsoDate, OneOrMany, Slug
 
 
@@ -31,14 +33,22 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
-class Zones(Strict):
+class _Written(Strict):
+    """Base of the front-matter models: unpickled (from a worker, the cache), they share what
+    standards write alike (:mod:`stdlint.parse.sharing`)."""
+
+    def __reduce__(self) -> tuple[Any, tuple[object, ...]]:
+        return reduced(self)
+
+
+class Zones(_Written):
     """Traffic-light bounds: green up to ``green``, yellow up to ``yellow``, red beyond."""
 
     green: float = Field(description="Bound of the green zone, in the metric's unit.")
     yellow: float = Field(description="Bound of the yellow zone; beyond it the metric is red.")
 
 
-class Metric(Strict):
+class Metric(_Written):
     """A number the standard is measured by."""
 
     id: Slug = Field(description="Metric id, shared by standards that measure the same thing.")
@@ -52,7 +62,7 @@ class Metric(Strict):
     )
 
 
-class StandardMeta(Strict):
+class StandardMeta(_Written):
     """A standard's front matter."""
 
     id: Slug = Field(description="Stable id; the same id in another language is a translation.")

@@ -1,0 +1,140 @@
+"""Front-matter models that share what many standards write alike.
+
+A handbook of thousands of standards repeats itself: the same channel, stage and metric ids,
+units and owners, and whole metrics in every regional copy of a standard. The models of the
+facts a check keeps (:mod:`stdlint.parse.facts`) share them:
+
+- strings are interned;
+- the set of field names pydantic keeps with every instance (700 bytes for a standard's 17
+  fields) is one set for all the models that have the same;
+- a model made only of values that cannot change (a metric, its zones) is one instance for
+  all the standards that write it alike.
+
+The same sharing happens when a model is unpickled (from a worker or the cache): a model
+pickles as its class, its field names and its values (:func:`rebuilt`), its inner models first,
+so a model written alike is found by its values without building it again.
+"""
+
+from __future__ import annotations
+
+import pickle
+import sys
+from datetime import date
+from enum import Enum
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+_Model = TypeVar("_Model", bound=BaseModel)
+
+# One set of field names for all the models that have the same; pydantic never changes a
+# frozen model's.
+_FIELDS_SETS: dict[frozenset[str], set[str]] = {}
+
+# The shared models, by what tells them apart (:func:`_key`), and the key of each by its id.
+# Kept while the process lives, so bounded: a long-lived one (the MkDocs server) checks again
+# and again. Both are emptied together; an id is looked up only while its model is kept.
+_MODELS_KEPT = 4096
+_MODELS: dict[object, BaseModel] = {}
+_KEYS: dict[int, object] = {}
+_UNCHANGING = (str, int, float, type(None), Enum, date)
+
+
+def shared(model: _Model) -> _Model:
+    """An equal model whose strings are interned and whose set of field names is shared; the
+    model itself is shared when it cannot change."""
+    values = tuple(_shared_value(value) for value in model.__dict__.values())
+    return _built(type(model), frozenset(model.model_fields_set), values)
+
+
+def rebuilt(cls: type[_Model], names: tuple[str, ...], values: tuple[Any, ...]) -> _Model:
+    """The model of a pickle (see :func:`reduced`), shared as :func:`shared` does."""
+    if not (isinstance(cls, type) and issubclass(cls, BaseModel)):
+        raise pickle.UnpicklingError(f"{cls!r} is not a model")
+    if len(values) != len(cls.model_fields) or not set(names) <= cls.model_fields.keys():
+        raise pickle.UnpicklingError(f"a {cls.__name__} of other fields")
+    # Its inner models were unpickled (and shared) before it.
+    return _built(cls, frozenset(names), tuple(_interned(value) for value in values))
+
+
+# It builds a model of its class from its pickled values and nothing else: the cache's
+# unpickler, which builds no function's result otherwise, may call it.
+rebuilt.stdlint_reconstructor = True  # type: ignore[attr-defined]
+
+
+def reduced(model: BaseModel) -> tuple[Any, tuple[object, ...]]:
+    """What ``model.__reduce__`` returns to be unpickled by :func:`rebuilt`: its class, the
+    names of the fields set, and its values in the order of its fields (no extra, no private
+    attributes: the models this is for forbid both)."""
+    return rebuilt, (
+        type(model),
+        tuple(sorted(model.model_fields_set)),
+        tuple(model.__dict__[name] for name in type(model).model_fields),
+    )
+
+
+def _built(cls: type[_Model], names: frozenset[str], values: tuple[Any, ...]) -> _Model:
+    key = _key(cls, names, values)
+    if key is not None:
+        found = _MODELS.get(key)
+        if found is not None:
+            assert isinstance(found, cls)
+            return found
+    model = cls.__new__(cls)
+    setattr_ = object.__setattr__
+    setattr_(model, "__dict__", dict(zip(cls.model_fields, values, strict=True)))
+    setattr_(model, "__pydantic_fields_set__", _FIELDS_SETS.setdefault(names, set(names)))
+    setattr_(model, "__pydantic_extra__", None)
+    setattr_(model, "__pydantic_private__", None)
+    if key is not None:
+        if len(_MODELS) >= _MODELS_KEPT:
+            _MODELS.clear()
+            _KEYS.clear()
+        _MODELS[key] = model
+        _KEYS[id(model)] = key
+    return model
+
+
+def _key(cls: type[BaseModel], names: frozenset[str], values: tuple[Any, ...]) -> object:
+    """What tells a frozen model of unchanging values from any other, exactly: the type of each
+    value and, for a number, its repr (20 and 20.0, 0.0 and -0.0 differ); an inner model by its
+    own key. None for a model that can change, or holds one that is not shared."""
+    if not cls.model_config.get("frozen"):
+        return None
+    parts: list[object] = [cls, names]
+    for value in values:
+        if isinstance(value, BaseModel):
+            inner = _KEYS.get(id(value))
+            if inner is None:
+                return None
+            parts.append(inner)
+        elif isinstance(value, float):
+            parts.append((float, repr(value)))
+        elif isinstance(value, _UNCHANGING):
+            parts.append((type(value), value))
+        else:
+            return None
+    return tuple(parts)
+
+
+def _interned(value: Any) -> Any:
+    # Exactly str: a StrEnum member (Lang, Status) is shared already, and must stay itself.
+    if type(value) is str:
+        return sys.intern(value)
+    if type(value) is list:
+        return [_interned(item) for item in value]
+    return value
+
+
+def _shared_value(value: Any) -> Any:
+    # Exactly str: a StrEnum member (Lang, Status) is shared already, and must stay itself.
+    if type(value) is str:
+        return sys.intern(value)
+    if type(value) is list:
+        return [_shared_value(item) for item in value]
+    if isinstance(value, BaseModel) and id(value) not in _KEYS:
+        return shared(value)
+    return value
+
+
+__all__ = ["rebuilt", "reduced", "shared"]

@@ -48,6 +48,11 @@ class Outcome:
         nothing failed (a failure is judged again, so that --debug can show it)."""
         return self.fingerprint is not None and self.guard is None
 
+    def __reduce__(self) -> tuple[type[Outcome], tuple[object, ...]]:
+        # Built again by the constructor: faster to unpickle than a dataclass's own state.
+        fields = (self.facts, self.findings, self.suppressions, self.silenced, self.guard)
+        return Outcome, (*fields, self.fingerprint, self.judged)
+
 
 class Judge:
     """The enabled rules of a run and their context, ready to judge one file after another."""
@@ -167,11 +172,11 @@ class Judge:
                 facts.display_path, SUPPRESSIONS, facts.lang, apply, fallback
             )
             suppressed += outcome.silenced + silenced
-            kept.extend(
-                replace(d, severity=self.severity_of[d.code])
-                for d in diagnostics
-                if d.code in self.severity_of
-            )
+            for diagnostic in diagnostics:
+                severity = self.severity_of.get(diagnostic.code)
+                if severity is not None:
+                    same = severity is diagnostic.severity
+                    kept.append(diagnostic if same else replace(diagnostic, severity=severity))
         kept.extend(guard.diagnostics())  # never suppressed, never switched off
         kept.sort(key=Diagnostic.sort_key)
         return tuple(kept), suppressed

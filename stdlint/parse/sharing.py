@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import pickle
 import sys
+from collections.abc import Callable
 from datetime import date
 from enum import Enum
 from typing import Any, TypeVar
@@ -44,7 +45,7 @@ def shared(model: _Model) -> _Model:
     """An equal model whose strings are interned and whose set of field names is shared; the
     model itself is shared when it cannot change."""
     values = tuple(_shared_value(value) for value in model.__dict__.values())
-    return _built(type(model), frozenset(model.model_fields_set), values)
+    return _built(type(model), frozenset(model.model_fields_set), values, None)
 
 
 def rebuilt(cls: type[_Model], names: tuple[str, ...], values: tuple[Any, ...]) -> _Model:
@@ -53,8 +54,9 @@ def rebuilt(cls: type[_Model], names: tuple[str, ...], values: tuple[Any, ...]) 
         raise pickle.UnpicklingError(f"{cls!r} is not a model")
     if len(values) != len(cls.model_fields) or not set(names) <= cls.model_fields.keys():
         raise pickle.UnpicklingError(f"a {cls.__name__} of other fields")
-    # Its inner models were unpickled (and shared) before it.
-    return _built(cls, frozenset(names), tuple(_interned(value) for value in values))
+    # Its inner models were unpickled (and shared) before it; its strings are interned only
+    # when it is built, not when one written alike is found.
+    return _built(cls, frozenset(names), values, _interned)
 
 
 # It builds a model of its class from its pickled values and nothing else: the cache's
@@ -73,13 +75,20 @@ def reduced(model: BaseModel) -> tuple[Any, tuple[object, ...]]:
     )
 
 
-def _built(cls: type[_Model], names: frozenset[str], values: tuple[Any, ...]) -> _Model:
+def _built(
+    cls: type[_Model],
+    names: frozenset[str],
+    values: tuple[Any, ...],
+    interned: Callable[[Any], Any] | None,
+) -> _Model:
     key = _key(cls, names, values)
     if key is not None:
         found = _MODELS.get(key)
         if found is not None:
             assert isinstance(found, cls)
             return found
+    if interned is not None:
+        values = tuple(interned(value) for value in values)
     model = cls.__new__(cls)
     setattr_ = object.__setattr__
     setattr_(model, "__dict__", dict(zip(cls.model_fields, values, strict=True)))

@@ -42,6 +42,10 @@ class Fingerprint:
     stamp: tuple[int, ...]  # modified and changed (ns), size, inode, device of the file read
     read_ns: int  # when it was read (time.time_ns())
 
+    def __reduce__(self) -> tuple[type[Fingerprint], tuple[bytes, tuple[int, ...], int]]:
+        # Built again by the constructor: faster to unpickle than a dataclass's own state.
+        return Fingerprint, (self.digest, self.stamp, self.read_ns)
+
     def again(self, path: Path) -> Fingerprint | None:
         """This fingerprint if ``path`` still has these bytes (a fresh one if it has them with
         another status: touched, checked out again), None if they changed or cannot be read.

@@ -91,6 +91,10 @@ class Interval:
     count: int
     unit: str
 
+    def __reduce__(self) -> tuple[type[Interval], tuple[int, str]]:
+        # Built again by the constructor: faster to unpickle than a dataclass's own state.
+        return Interval, (self.count, self.unit)
+
     @classmethod
     def parse(cls, text: str) -> Interval:
         """Read "6 months", "90 days", «1 год»; raise ValueError on anything else."""

@@ -243,6 +243,10 @@ class PackedPositions:
     text: bytes  # UTF-8, zlib
     first_line: int
 
+    def __reduce__(self) -> tuple[type[PackedPositions], tuple[bytes, int]]:
+        # Built again by the constructor: faster to unpickle than a dataclass's own state.
+        return PackedPositions, (self.text, self.first_line)
+
 
 @lru_cache(maxsize=32)
 def unpacked(packed: PackedPositions) -> Positions:

@@ -168,3 +168,15 @@ def test_composed_positions_are_kept_for_the_last_few_standards_only() -> None:
 )
 def test_count_words_counts_the_word_tokens(text: str) -> None:
     assert count_words(text) == sum(1 for token in tokenize(text) if token.kind == WORD)
+
+
+def test_positions_asked_for_are_kept_through_pickling_without_composing_again() -> None:
+    facts = facts_of(_read(STANDARD))
+    expected = facts.position(("id",), value=True)
+    assert expected.line == 2
+    loaded = pickle.loads(pickle.dumps(facts))
+    unpacked.cache_clear()
+    assert loaded.position(("id",), value=True) == expected
+    assert unpacked.cache_info().misses == 0, "found without composing the front matter"
+    assert loaded.position(("status",), value=True).line > expected.line
+    assert unpacked.cache_info().misses == 1, "a position not asked before is composed"

@@ -27,6 +27,9 @@ from stdlint.parse.models import StandardMeta
 from stdlint.parse.sharing import shared
 from stdlint.parse.yamlpositions import PackedPositions, unpacked
 
+_FOUND_KEPT = 8  # positions kept a standard: those of its handbook-wide findings, a few
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Facts:
     """One standard of the handbook, without its text."""
@@ -42,13 +45,21 @@ class Facts:
     links: tuple[Link, ...] = ()
     # What each handbook-wide rule took from the body (HandbookRule.gather), by rule code.
     gathered: Mapping[str, object] = field(default_factory=dict)
+    # The positions asked for so far, kept with the facts (and in the cache): a warm check
+    # asks the same of unchanged standards and finds them without composing the front matter.
+    found: dict[tuple[tuple[str | int, ...], bool], Span] = field(default_factory=dict)
 
     def position(self, path: tuple[str | int, ...], *, value: bool = False) -> Span:
         """Where a key (or its value) of the front matter is written; line 1 if unknown."""
         if self.positions is None:
             return Span.point(1)
-        positions = unpacked(self.positions)
-        return positions.value(path) if value else positions.key(path)
+        span = self.found.get((path, value))
+        if span is None:
+            positions = unpacked(self.positions)
+            span = positions.value(path) if value else positions.key(path)
+            if len(self.found) < _FOUND_KEPT:
+                self.found[(path, value)] = span
+        return span
 
     def __reduce__(self) -> tuple[Any, tuple[object, ...]]:
         # Without field names; the front matter's models share what others write alike.

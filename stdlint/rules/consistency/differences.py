@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import TypeVar
@@ -36,6 +37,8 @@ Item = TypeVar("Item", str, Bound)
 
 def _only_in(one: Sequence[Item], other: Sequence[Item]) -> list[Item]:
     """The items of ``one`` that ``other`` lacks, counting repeats, in ``one``'s order."""
+    if len(one) == len(other) and all(map(operator.eq, one, other)):
+        return []  # what translations mostly write: the same, in the same order
     spare = Counter(other)
     left = []
     for item in one:

@@ -23,6 +23,7 @@ from stdlint.engine.cache import run_key
 from stdlint.parse.document import Document
 from stdlint.parse.facts import Facts
 from stdlint.parse.source import Fingerprint, Source, read
+from stdlint.parse.yamlpositions import unpacked
 from stdlint.progress import Bar, wanted
 from stdlint.result import Result
 from stdlint.rules import HandbookRule, all_rules
@@ -97,6 +98,20 @@ def test_only_the_edited_file_is_judged_again(tmp_path: Path, judged: list[str])
     assert judged == ["standards/phone/answer-call.en.md"]
     assert any(d.path == "standards/phone/answer-call.en.md" for d in result.diagnostics)
     assert _json(result) == _fresh(handbook)
+
+
+def test_a_second_run_finds_where_handbook_wide_findings_are_without_composing(
+    tmp_path: Path,
+) -> None:
+    handbook = _troubled_handbook(tmp_path)
+    folder = tmp_path / "cache"
+    first = _json(_check(handbook, folder))
+    unpacked.cache_clear()
+    second = _check(handbook, folder)
+    # A duplicate id is a handbook-wide finding placed at the id: kept with the facts.
+    assert any(d.code == "STR008" for d in second.diagnostics), "a handbook-wide finding"
+    assert unpacked.cache_info().misses == 0, "no front matter composed again"
+    assert _json(second) == first == _fresh(handbook)
 
 
 def test_a_suppression_is_judged_unused_when_the_handbook_finding_it_silenced_is_gone(

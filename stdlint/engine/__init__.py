@@ -68,8 +68,6 @@ def check(
     if cache is not False:
         kept = Cache.for_run(settings, day, None if cache is True else cache)
     outcomes = _judge(work, judge, jobs, kept, progress)
-    if kept is not None:
-        kept.save(whole=paths is None)
     for outcome in outcomes:
         if outcome.guard is not None:
             guard.absorb(outcome.guard)
@@ -78,6 +76,8 @@ def check(
     # handbook.yml and are reported when the whole handbook is checked.
     profile_file = judge.profile(profile, guard) if paths is None else None
     diagnostics, suppressed = judge.conclude(judged, context, profile_file, guard)
+    if kept is not None:  # after the handbook-wide rules, whose findings' places it keeps
+        kept.save(whole=paths is None)
     skipped_records = (
         FileRecord(
             display_path(source.path, profile.root),

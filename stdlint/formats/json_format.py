@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from functools import cache
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -65,15 +66,17 @@ def chunks(result: Result, lang: Lang) -> Iterator[str]:
 
 def _diagnostic_text(diagnostic: Diagnostic) -> str:
     """One finding as an item of the indented list (its fields at the third level)."""
-    lines = [
-        f"      {_string(key)}: {_string(value) if type(value) is str else _number(value)}"
-        for key, value in diagnostic_object(diagnostic).items()
-    ]
+    lines = []
+    for key, value in diagnostic_object(diagnostic).items():
+        kind = type(value)
+        text = _string(value) if kind is str else repr(value) if kind is int else _other(value)
+        lines.append(f"      {_key(key)}: {text}")
     return "    {\n" + ",\n".join(lines) + "\n    }"
 
 
-_string = encode_basestring  # the C function json.dumps spells a string with
-_number = json.JSONEncoder(ensure_ascii=False).encode
+_string = encode_basestring  # the C function json.dumps spells a string with (an int: repr)
+_other = json.JSONEncoder(ensure_ascii=False).encode
+_key = cache(_string)  # the same few keys in every finding
 
 
 def _nested(value: object) -> str:

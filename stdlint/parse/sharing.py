@@ -39,6 +39,8 @@ _MODELS_KEPT = 4096
 _MODELS: dict[object, BaseModel] = {}
 _KEYS: dict[int, object] = {}
 _UNCHANGING = (str, int, float, type(None), Enum, date)
+# The classes of models that have held a value that can change: never shared, never keyed.
+_CHANGING: set[type[BaseModel]] = set()
 
 
 def shared(model: _Model) -> _Model:
@@ -108,7 +110,10 @@ def _key(cls: type[BaseModel], names: frozenset[str], values: tuple[Any, ...]) -
     """What tells a frozen model of unchanging values from any other, exactly: the type of each
     value and, for a number, its repr (20 and 20.0, 0.0 and -0.0 differ); an inner model by its
     own key. None for a model that can change, or holds one that is not shared."""
+    if cls in _CHANGING:
+        return None
     if not cls.model_config.get("frozen"):
+        _CHANGING.add(cls)
         return None
     parts: list[object] = [cls, names]
     for value in values:
@@ -121,7 +126,8 @@ def _key(cls: type[BaseModel], names: frozenset[str], values: tuple[Any, ...]) -
             parts.append((float, repr(value)))
         elif isinstance(value, _UNCHANGING):
             parts.append((type(value), value))
-        else:
+        else:  # a list: such a model is never shared (a standard's front matter)
+            _CHANGING.add(cls)
             return None
     return tuple(parts)
 

@@ -372,6 +372,31 @@ def test_a_link_to_a_folder_already_walked_is_no_loop(
     assert (run.exit_code, run.json()["files"], run.json()["diagnostics"]) == (0, 2, [])
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="the platform has no symbolic links")
+def test_discovery_finds_each_file_with_the_key_it_would_be_resolved_to(
+    handbook: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    standards = handbook / "standards"
+    (standards / "phone").mkdir()
+    (standards / "phone" / "reply.md").write_text(_standard("phone-reply"), encoding="utf-8")
+    (standards / "linked.md").symlink_to(standards / "phone" / "reply.md")
+    (handbook / "elsewhere").mkdir()
+    (handbook / "elsewhere" / "far.md").write_text(_standard("far"), encoding="utf-8")
+    (standards / "far-link.md").symlink_to(handbook / "elsewhere" / "far.md")
+    monkeypatch.chdir(handbook)
+    named = [Path("standards"), Path("elsewhere/far.md"), standards / "phone" / "reply.md"]
+    found = list(source_module.discover(named))
+    # Each file once, under the first name met (in sorted order, linked.md before phone/),
+    # with the key a resolution of that name gives.
+    assert [source.path.as_posix() for source in found] == [
+        "standards/far-link.md",
+        "standards/good.md",
+        "standards/linked.md",
+    ]
+    for source in found:
+        assert source.key == source_module.file_key(source.path) == os.path.realpath(source.path)
+
+
 def _undecodable_name(folder: Path) -> Path:
     """A file in ``folder`` whose name has the byte 0xFF, which is not UTF-8 (else a skip)."""
     path = Path(os.fsdecode(os.fsencode(folder) + b"/b\xffd.md"))

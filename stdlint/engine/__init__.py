@@ -20,10 +20,10 @@ from stdlint.engine.cache import Cache
 from stdlint.engine.judge import Judge, Outcome, read_document
 from stdlint.engine.pool import Progress, Work, judge_all
 from stdlint.failures import READ, Guard
-from stdlint.files import file_key, handbook_sources, select
+from stdlint.files import handbook_sources, select
 from stdlint.parse.document import Document, parse
 from stdlint.parse.facts import Facts, facts_of
-from stdlint.parse.source import Source, decode, display_path
+from stdlint.parse.source import Source, decode, display_path, source_key
 from stdlint.result import FileRecord, FileState, Result, RuleInfo
 from stdlint.settings import Settings
 
@@ -58,10 +58,10 @@ def check(
     others: list[Source] = []
     if paths is not None:
         targets, skipped = select(paths, profile, handbook)
-        target_keys = {file_key(source.path) for source in targets}
+        target_keys = {source_key(source) for source in targets}
         # With nothing to check (no standard changed), the rest of the handbook need not be read.
         if profile.path and targets:
-            others = [s for s in handbook if file_key(s.path) not in target_keys]
+            others = [s for s in handbook if source_key(s) not in target_keys]
     judge = Judge(settings, day)
     work = [*((source, True) for source in targets), *((source, False) for source in others)]
     kept = None

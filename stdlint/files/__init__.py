@@ -13,7 +13,7 @@ from stdlint.config import Profile
 from stdlint.config.loading import is_glob, standards_entry_problem
 from stdlint.files.atomic import write_atomic
 from stdlint.files.git import GitError, changed_files
-from stdlint.parse.source import Source, discover, file_key
+from stdlint.parse.source import Source, discover, file_key, source_key
 
 __all__ = [
     "GitError",
@@ -63,13 +63,13 @@ def select(
     in the handbook's ``standards`` (a README.md beside handbook.yml is not a standard). Without
     a ``handbook.yml`` there is no such boundary, and every Markdown file found is checked.
     """
-    in_handbook = {file_key(source.path) for source in handbook}
+    in_handbook = {source_key(source) for source in handbook}
     named = {file_key(path) for path in paths if not path.is_dir()}
     targets: list[Source] = []
     skipped: list[Source] = []
     for source in discover(paths, profile.exclude, profile.root):
-        key = file_key(source.path)
-        if profile.path is None or source.problem is not None or key in in_handbook | named:
+        key = source_key(source)
+        if profile.path is None or source.problem is not None or key in in_handbook or key in named:
             targets.append(source)
         else:
             skipped.append(source)
@@ -91,6 +91,6 @@ def changed_standards(
     if profile.path is not None and file_key(profile.path) in changed:
         return list(paths) or None, True
     if not paths:
-        return [s.path for s in handbook_sources(profile) if file_key(s.path) in changed], False
+        return [s.path for s in handbook_sources(profile) if source_key(s) in changed], False
     targets, _ = select(paths, profile, handbook_sources(profile))
-    return [source.path for source in targets if file_key(source.path) in changed], False
+    return [source.path for source in targets if source_key(source) in changed], False

@@ -32,6 +32,7 @@ class Source:
     text: str | None
     problem: Problem | None = None
     fingerprint: Fingerprint | None = None  # of the bytes read, when read as a regular file
+    key: str | None = None  # its file_key, when discovery has found it already
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +108,11 @@ def file_key(path: Path) -> str:
     return os.path.realpath(path)
 
 
+def source_key(source: Source) -> str:
+    """The :func:`file_key` of ``source``: found with it, or resolved now."""
+    return source.key or file_key(source.path)
+
+
 def discover(
     paths: Iterable[Path], exclude: Iterable[str] = (), root: Path | None = None
 ) -> Iterator[Source]:
@@ -125,12 +131,13 @@ def discover(
     for path in paths:
         if path.is_dir():
             yield from _walk(path, patterns, root, seen_files, visited_dirs, ())
-        elif _first_time(path, seen_files) and not _excluded(path, patterns, root):
-            yield Source(path, None)
+            continue
+        key = file_key(path)
+        if _first_time(key, seen_files) and not _excluded(path, patterns, root):
+            yield Source(path, None, key=key)
 
 
-def _first_time(path: Path, seen_files: set[str], key: str | None = None) -> bool:
-    key = key or file_key(path)
+def _first_time(key: str, seen_files: set[str]) -> bool:
     if key in seen_files:
         return False
     seen_files.add(key)
@@ -178,12 +185,12 @@ def _walk(
             continue
         if is_dir:
             yield from _walk(path, patterns, root, seen_files, visited_dirs, ancestors)
-        elif entry.name.lower().endswith(MARKDOWN_SUFFIXES) and _first_time(
-            path, seen_files, _entry_key(entry, real_folder)
-        ):
-            # Not is_file(): a dangling or looping link, a pipe or a device named .md is still
-            # reported, by read().
-            yield Source(path, None)
+        elif entry.name.lower().endswith(MARKDOWN_SUFFIXES):
+            key = _entry_key(entry, real_folder) or file_key(path)
+            if _first_time(key, seen_files):
+                # Not is_file(): a dangling or looping link, a pipe or a device named .md is
+                # still reported, by read().
+                yield Source(path, None, key=key)
 
 
 def _entry_key(entry: os.DirEntry[str], real_folder: str) -> str | None:

@@ -114,6 +114,24 @@ def test_a_second_run_finds_where_handbook_wide_findings_are_without_composing(
     assert _json(second) == first == _fresh(handbook)
 
 
+def test_a_standard_named_alone_is_found_in_the_cache_of_a_whole_check(
+    tmp_path: Path, judged: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An author checks the file they edit, named relative to where they stand; the whole check
+    # before named it from handbook.yml.
+    handbook = example_copy(tmp_path)
+    folder = tmp_path / "cache"
+    _check(handbook, folder)
+    monkeypatch.chdir(handbook / "standards")
+    settings = Settings.from_profile(load_profile(handbook / "handbook.yml"))
+    named = [Path("phone") / "answer-call.en.md"]
+    judged.clear()
+    alone = check(named, settings, DAY, jobs=1, cache=folder)
+    assert judged == [], "judged already, under the handbook's name for it"
+    assert [record.path for record in alone.files] == ["standards/phone/answer-call.en.md"]
+    assert _json(alone) == _json(check(named, settings, DAY, jobs=1, cache=False))
+
+
 def test_a_suppression_is_judged_unused_when_the_handbook_finding_it_silenced_is_gone(
     tmp_path: Path,
 ) -> None:

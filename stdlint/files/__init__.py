@@ -61,15 +61,21 @@ def select(
 
     Any Markdown file is a standard when the user names it; found in a folder, only when it lies
     in the handbook's ``standards`` (a README.md beside handbook.yml is not a standard). Without
-    a ``handbook.yml`` there is no such boundary, and every Markdown file found is checked.
+    a ``handbook.yml`` there is no such boundary, and every Markdown file found is checked. A
+    standard of the handbook is taken under the name the handbook gives it, however it is named.
     """
-    in_handbook = {source_key(source) for source in handbook}
+    in_handbook = {source_key(source): source for source in handbook}
     named = {file_key(path) for path in paths if not path.is_dir()}
     targets: list[Source] = []
     skipped: list[Source] = []
     for source in discover(paths, profile.exclude, profile.root):
         key = source_key(source)
-        if profile.path is None or source.problem is not None or key in in_handbook or key in named:
+        standard = in_handbook.get(key) if source.problem is None else None
+        if standard is not None:
+            # Named as a whole check names it: the same facts and findings, and the outcome
+            # a whole check cached is found again.
+            targets.append(standard)
+        elif profile.path is None or source.problem is not None or key in named:
             targets.append(source)
         else:
             skipped.append(source)

@@ -140,7 +140,8 @@ def differences(
             _NUMBERS_DIFFERENCE.render(lang, sides=_sides(lang, here_bounds, there_bounds))
         )
     metrics = list(_metric_differences(a, b, lang))
-    if not metrics and _metric_facts(a) != _metric_facts(b):  # a metric id written twice
+    # A metric id written twice (the same metrics, in the same order, differ in nothing).
+    if not metrics and a.metrics != b.metrics and _metric_facts(a) != _metric_facts(b):
         metrics.append(_LIST_FIELDS["metrics"].render(lang))
     found += metrics
     for field, name in _LIST_FIELDS.items():

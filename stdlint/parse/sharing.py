@@ -90,7 +90,7 @@ def _built(
             assert isinstance(found, cls)
             return found
     if interned is not None:
-        values = tuple(interned(value) for value in values)
+        values = tuple(map(interned, values))
     model = cls.__new__(cls)
     setattr_ = object.__setattr__
     setattr_(model, "__dict__", dict(zip(cls.model_fields, values, strict=True)))
@@ -134,11 +134,15 @@ def _key(cls: type[BaseModel], names: frozenset[str], values: tuple[Any, ...]) -
 
 def _interned(value: Any) -> Any:
     # Exactly str: a StrEnum member (Lang, Status) is shared already, and must stay itself.
-    if type(value) is str:
-        return sys.intern(value)
-    if type(value) is list:
-        return [_interned(item) for item in value]
+    kind = type(value)
+    if kind is str:
+        return _intern(value)
+    if kind is list:  # of ids mostly: strings interned here, without a call each
+        return [_intern(item) if type(item) is str else _interned(item) for item in value]
     return value
+
+
+_intern = sys.intern
 
 
 def _shared_value(value: Any) -> Any:

@@ -3,6 +3,7 @@ run says; a damaged, foreign or planted cache is never trusted; faults are never
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import pickle
@@ -20,6 +21,7 @@ from stdlint.diagnostics import Criterion, Diagnostic, Severity
 from stdlint.engine import cache as cache_module
 from stdlint.engine import check, judge
 from stdlint.engine.cache import run_key
+from stdlint.i18n import Lang
 from stdlint.parse.document import Document
 from stdlint.parse.facts import Facts
 from stdlint.parse.source import Fingerprint, Source, read
@@ -29,6 +31,7 @@ from stdlint.result import Result
 from stdlint.rules import HandbookRule, all_rules
 from stdlint.rules.base import Context
 from stdlint.settings import Settings
+from stdlint.text import morph
 from tests.conftest import REPO, Run, example_copy
 from tests.test_parallel import _troubled_handbook
 
@@ -130,6 +133,84 @@ def test_a_standard_named_alone_is_found_in_the_cache_of_a_whole_check(
     assert judged == [], "judged already, under the handbook's name for it"
     assert [record.path for record in alone.files] == ["standards/phone/answer-call.en.md"]
     assert _json(alone) == _json(check(named, settings, DAY, jobs=1, cache=False))
+
+
+def _analyses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The words analysed with a dictionary from now on, in a process that has analysed none."""
+    analysed: list[str] = []
+    monkeypatch.setattr(morph, "_KNOWN", {Lang.EN: {}, Lang.RU: {}})
+    for name in ("_analyse_english", "_analyse_russian"):
+        real = getattr(morph, name)
+
+        def counted(word: str, real: Callable[[str], morph.WordInfo] = real) -> morph.WordInfo:
+            analysed.append(word)
+            return real(word)
+
+        monkeypatch.setattr(morph, name, counted)
+    return analysed
+
+
+def _edit_with_known_words(handbook: Path) -> None:
+    edited = handbook / "standards" / "phone" / "answer-call.en.md"
+    text = edited.read_text("utf-8")
+    edited.write_text(text.replace("\n\n## Why", "\n6. Answer the call.\n\n## Why", 1), "utf-8")
+
+
+def test_the_words_of_earlier_checks_are_known_without_a_dictionary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, judged: list[str]
+) -> None:
+    handbook = example_copy(tmp_path)
+    folder = tmp_path / "cache"
+    _check(handbook, folder)
+    assert list(folder.glob("words-*.bin")), "the words analysed are kept beside the outcomes"
+    _edit_with_known_words(handbook)
+    analysed = _analyses(monkeypatch)
+    judged.clear()
+    result = _check(handbook, folder)
+    assert judged == ["standards/phone/answer-call.en.md"]
+    assert analysed == [], "every word of the edited file was analysed by an earlier check"
+    assert _json(result) == _fresh(handbook)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "planted", "wrong shape"])
+def test_a_damaged_or_planted_word_cache_is_ignored_and_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    handbook = example_copy(tmp_path)
+    folder = tmp_path / "cache"
+    _check(handbook, folder)
+    (file,) = folder.glob("words-*.bin")
+    settings = Settings.from_profile(load_profile(handbook / "handbook.yml"))
+    key = run_key(settings, DAY)
+    marker = tmp_path / "pwned"
+
+    class Attack:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (os.system, (f"touch {marker}",))
+
+    bodies = {
+        "planted": pickle.dumps({"en": Attack(), "ru": []}),
+        "wrong shape": pickle.dumps(
+            {"en": [("word", "not a tuple", "word", None, 0, 0)], "ru": []}
+        ),
+    }
+    if damage == "garbage":
+        file.write_bytes(os.urandom(file.stat().st_size))
+    else:  # a valid header and checksum
+        body = bodies[damage]
+        checksum = hashlib.blake2b(body, digest_size=20).digest()
+        file.write_bytes(
+            cache_module._WORDS_MAGIC + bytes([cache_module.FORMAT]) + key + body + checksum
+        )
+    assert cache_module._load_words(file, key) == {}
+    assert not marker.exists()
+    _edit_with_known_words(handbook)
+    analysed = _analyses(monkeypatch)
+    assert _json(_check(handbook, folder)) == _fresh(handbook)
+    assert analysed, "the words are analysed again"
+    assert not marker.exists()
+    rebuilt = cache_module._load_words(file, key)
+    assert "answer" in {row[0] for row in rebuilt[Lang.EN]}
 
 
 def test_a_suppression_is_judged_unused_when_the_handbook_finding_it_silenced_is_gone(

@@ -109,6 +109,8 @@ def _judge(
     """The outcome of each file of ``work``, in order: from the cache, or judged now."""
     found = [cache.get(source, judged) if cache else None for source, judged in work]
     missing = [index for index, outcome in enumerate(found) if outcome is None]
+    if cache is not None and missing:
+        cache.learn_words()  # the words earlier checks analysed: fewer dictionaries to load
     if progress is not None:
         progress.start(len(work), len(work) - len(missing))
     try:

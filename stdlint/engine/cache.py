@@ -13,7 +13,9 @@ only gave its facts, and its :class:`Outcome`, pickled. A file whose status is t
 (and whose last change came well before that read) is not read at all; one whose bytes have the
 digest stored is read for the digest only; neither is parsed or judged again. A change of
 settings, version or day is a new key: a full check, whose file then sits beside the older ones
-(the newest :data:`KEEP` are kept).
+(the newest :data:`KEEP` are kept). Beside it, a smaller file of the same key keeps the words
+the checks analysed (their lemmas and grammar), so that judging a file whose words were all
+seen before loads no dictionary.
 
 **Trust: none.** A cache file is used only when its magic, format, key and checksum all match;
 its list is unpickled with no class allowed at all, and each outcome by an unpickler that builds
@@ -48,8 +50,10 @@ from pydantic import BaseModel
 
 from stdlint.engine.judge import Outcome
 from stdlint.files.atomic import write_atomic
+from stdlint.i18n import Lang
 from stdlint.parse.source import Fingerprint, Source
 from stdlint.settings import Settings
+from stdlint.text import morph
 
 log = logging.getLogger("stdlint")
 
@@ -60,6 +64,8 @@ KEEP = 4  # cache files kept in the folder: this run's and the three used last b
 _MAGIC = b"stdlint outcome cache\n"
 _KEY_BYTES = 20
 _PREFIX, _SUFFIX = "outcomes-", ".bin"
+_WORDS_PREFIX, _WORDS_MAGIC = "words-", b"stdlint word cache\n"
+_TEMPORARY = (f".{_PREFIX}", f".{_WORDS_PREFIX}")  # write_atomic's, left by a killed run
 # Libraries whose behaviour can change a finding: a new version is a new key.
 _LIBRARIES = (
     "markdown-it-py",
@@ -120,6 +126,8 @@ class Cache:
         self._old: dict[str, _Entry] = {}
         self._new: dict[str, _Entry] = {}
         self._changed = False
+        self.words_file = folder / f"{_WORDS_PREFIX}{key.hex()}{_SUFFIX}"
+        self._words_known: dict[Lang, int] | None = None  # how many the file holds, once read
         # The packages whose classes an outcome may hold: stdlint's and its plugin rules'.
         self.packages = frozenset({"stdlint"})
 
@@ -153,6 +161,15 @@ class Cache:
             return Outcome(outcome.facts, fingerprint=outcome.fingerprint, judged=False)
         return outcome
 
+    def learn_words(self) -> None:
+        """Before files are judged in this process: the words earlier checks analysed."""
+        if self._words_known is not None:
+            return
+        kept = _load_words(self.words_file, self.key)
+        for lang, rows in kept.items():
+            morph.learn(lang, rows)
+        self._words_known = {lang: len(kept.get(lang, ())) for lang in Lang}
+
     def put(self, source: Source, outcome: Outcome) -> None:
         """Keep ``outcome`` of ``source`` for the next run, with what its suppressions have used
         so far (before a handbook-wide step marks more)."""
@@ -181,6 +198,7 @@ class Cache:
         deleted standard leaves the cache; after a partial one, the entries of the files it
         did not see stay.
         """
+        self._save_words()
         entries = dict(self._new) if whole else {**self._old, **self._new}
         if not self._changed and entries.keys() == self._old.keys():
             return
@@ -192,6 +210,23 @@ class Cache:
             log.debug("stdlint: the cache was not written (%s)", error)
         else:
             self._old, self._changed = entries, False
+
+    def _save_words(self) -> None:
+        """Keep the words this process knows, if the file lacks some."""
+        if self._words_known is None:
+            return  # nothing was judged here
+        rows = {lang: morph.known_words(lang) for lang in Lang}
+        if all(len(rows[lang]) <= self._words_known[lang] for lang in Lang):
+            return
+        try:
+            body = pickle.dumps({lang.value: rows[lang] for lang in Lang}, pickle.HIGHEST_PROTOCOL)
+            checksum = hashlib.blake2b(body, digest_size=_KEY_BYTES).digest()
+            _prepare(self.folder)
+            write_atomic(self.words_file, (_WORDS_MAGIC, bytes([FORMAT]), self.key, body, checksum))
+        except Exception as error:  # only the next run's speed is at stake: never fatal
+            log.debug("stdlint: the words were not kept (%r)", error)
+        else:
+            self._words_known = {lang: len(rows[lang]) for lang in Lang}
 
 
 def run_key(settings: Settings, today: date) -> bytes:
@@ -322,6 +357,48 @@ def _load(file: Path, key: bytes) -> dict[str, _Entry]:
         return {}
 
 
+def _load_words(file: Path, key: bytes) -> dict[Lang, list[morph.WordRow]]:
+    """The words kept in ``file``, by language; none if it is missing, foreign or corrupt."""
+    try:
+        data = file.read_bytes()
+    except OSError:
+        return {}
+    head = len(_WORDS_MAGIC) + 1 + _KEY_BYTES
+    body = data[head : len(data) - _KEY_BYTES]
+    if (
+        data[:head] != _WORDS_MAGIC + bytes([FORMAT]) + key
+        or len(data) < head + _KEY_BYTES
+        or hashlib.blake2b(body, digest_size=_KEY_BYTES).digest() != data[head + len(body) :]
+    ):
+        log.debug("stdlint: %s is not a word cache of this run; ignored", file)
+        return {}
+    try:
+        loaded = _Plain(io.BytesIO(body)).load()
+        return {lang: _checked_words(loaded[lang.value]) for lang in Lang}
+    except (pickle.UnpicklingError, ValueError, TypeError, KeyError, EOFError) as error:
+        log.debug("stdlint: %s could not be read (%s); ignored", file, error)
+        return {}
+
+
+def _checked_words(rows: object) -> list[morph.WordRow]:
+    if not isinstance(rows, list):
+        raise ValueError("not a list of words")
+    for row in rows:
+        if not (
+            isinstance(row, tuple)
+            and len(row) == 6
+            and type(row[0]) is str
+            and isinstance(row[1], tuple)
+            and all(type(lemma) is str for lemma in row[1])
+            and type(row[2]) is str
+            and (row[3] is None or type(row[3]) is str)
+            and type(row[4]) is bool
+            and type(row[5]) is bool
+        ):
+            raise ValueError("a word of the wrong shape")
+    return rows
+
+
 def _pieces(view: memoryview, start: int) -> Iterator[memoryview]:
     """The length-prefixed pieces of ``view`` from ``start``."""
     while start < len(view):
@@ -369,9 +446,10 @@ def _prepare(folder: Path) -> None:
 
 
 def _prune(folder: Path, current: Path) -> None:
-    """Remove all but the newest :data:`KEEP` cache files, and temporary files left by runs
-    that were killed while writing (older than an hour)."""
+    """Remove all but the newest :data:`KEEP` cache files (and the word files of the others),
+    and temporary files left by runs that were killed while writing (older than an hour)."""
     files: list[tuple[float, Path]] = []
+    words: list[Path] = []
     for path in folder.iterdir():
         try:
             changed = path.stat().st_mtime
@@ -379,11 +457,19 @@ def _prune(folder: Path, current: Path) -> None:
             continue
         if path.name.startswith(_PREFIX) and path.name.endswith(_SUFFIX):
             files.append((changed, path))
-        elif path.name.startswith(f".{_PREFIX}") and changed < time.time() - 3600:
+        elif path.name.startswith(_WORDS_PREFIX) and path.name.endswith(_SUFFIX):
+            words.append(path)
+        elif path.name.startswith(_TEMPORARY) and changed < time.time() - 3600:
             path.unlink(missing_ok=True)
     files.sort(reverse=True)
-    for _, path in files[KEEP:]:
-        if path != current:
+    kept = {current.name.removeprefix(_PREFIX)}
+    for index, (_, path) in enumerate(files):
+        if index < KEEP:
+            kept.add(path.name.removeprefix(_PREFIX))
+        elif path != current:
+            path.unlink(missing_ok=True)
+    for path in words:
+        if path.name.removeprefix(_WORDS_PREFIX) not in kept:
             path.unlink(missing_ok=True)
 
 

@@ -72,6 +72,20 @@ def _cache_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("outcomes-*.bin"))
 
 
+def _run_key(handbook: Path) -> bytes:
+    return run_key(Settings.from_profile(load_profile(handbook / "handbook.yml")), DAY)
+
+
+class _Attack:
+    """A pickle that a trusting reader would run: a shell command that creates ``marker``."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, (f"touch {self.marker}",))
+
+
 def test_a_second_run_judges_nothing_and_says_the_same(tmp_path: Path, judged: list[str]) -> None:
     handbook = _troubled_handbook(tmp_path)
     folder = tmp_path / "cache"
@@ -180,16 +194,10 @@ def test_a_damaged_or_planted_word_cache_is_ignored_and_rebuilt(
     folder = tmp_path / "cache"
     _check(handbook, folder)
     (file,) = folder.glob("words-*.bin")
-    settings = Settings.from_profile(load_profile(handbook / "handbook.yml"))
-    key = run_key(settings, DAY)
+    key = _run_key(handbook)
     marker = tmp_path / "pwned"
-
-    class Attack:
-        def __reduce__(self) -> tuple[object, tuple[str]]:
-            return (os.system, (f"touch {marker}",))
-
     bodies = {
-        "planted": pickle.dumps({"en": Attack(), "ru": []}),
+        "planted": pickle.dumps({"en": _Attack(marker), "ru": []}),
         "wrong shape": pickle.dumps(
             {"en": [("word", "not a tuple", "word", None, 0, 0)], "ru": []}
         ),
@@ -322,15 +330,9 @@ def test_a_planted_cache_runs_no_code(tmp_path: Path, judged: list[str]) -> None
     folder = tmp_path / "cache"
     expected = _json(_check(handbook, folder))
     (file,) = _cache_files(folder)
-    settings = Settings.from_profile(load_profile(handbook / "handbook.yml"))
-    key = run_key(settings, DAY)
+    key = _run_key(handbook)
     marker = tmp_path / "pwned"
-
-    class Attack:
-        def __reduce__(self) -> tuple[object, tuple[str]]:
-            return (os.system, (f"touch {marker}",))
-
-    planted = pickle.dumps(Attack())
+    planted = pickle.dumps(_Attack(marker))
     entries = cache_module._load(file, key)
     assert len(entries) == 32
     forged = {

@@ -4,6 +4,7 @@ run says; a damaged, foreign or planted cache is never trusted; faults are never
 from __future__ import annotations
 
 import hashlib
+import inspect
 import io
 import os
 import pickle
@@ -29,7 +30,7 @@ from stdlint.parse.yamlpositions import unpacked
 from stdlint.progress import Bar, wanted
 from stdlint.result import Result
 from stdlint.rules import HandbookRule, all_rules
-from stdlint.rules.base import Context
+from stdlint.rules.base import Context, DocumentRule
 from stdlint.settings import Settings
 from stdlint.text import morph
 from tests.conftest import REPO, Run, example_copy
@@ -377,11 +378,54 @@ def test_what_the_run_depends_on_changes_the_key(tmp_path: Path) -> None:
     base = Settings.from_profile(load_profile(profile_file))
     key = run_key(base, DAY)
     assert run_key(Settings.from_profile(load_profile(profile_file)), DAY) == key
-    assert run_key(base, date(2026, 12, 1)) != key
+    # stdlint's own rules judge no file by the date (the currency rules run on the facts).
+    assert run_key(base, date(2026, 12, 1)) == key
     profile_file.write_text(
         profile_file.read_text("utf-8") + "\nrules:\n  CON001: warning\n", "utf-8"
     )
     assert run_key(Settings.from_profile(load_profile(profile_file)), DAY) != key
+
+
+@pytest.mark.parametrize(("reads_today", "dated"), [(None, True), (True, True), (False, False)])
+def test_a_plugin_rule_that_may_read_the_date_makes_the_key_daily(
+    monkeypatch: pytest.MonkeyPatch, reads_today: bool | None, dated: bool
+) -> None:
+    plugin = type("DatedSteps", (ManySteps,), {"reads_today": reads_today})
+    rules = tuple(sorted([*all_rules(), plugin], key=lambda rule: rule.code))
+    monkeypatch.setattr("stdlint.settings.all_rules", lambda: rules)
+    settings = Settings.from_profile(load_profile(REPO / "handbook.yml"))
+    assert any(setting.rule is plugin for setting in settings.rules)
+    assert (run_key(settings, DAY) != run_key(settings, date(2026, 12, 1))) is dated
+
+
+def test_a_new_day_judges_no_file_again_and_the_dates_are_judged_anew(
+    tmp_path: Path, judged: list[str]
+) -> None:
+    handbook = example_copy(tmp_path)
+    folder = tmp_path / "cache"
+    settings = Settings.from_profile(load_profile(handbook / "handbook.yml"))
+    first = check(None, settings, DAY, jobs=1, cache=folder)
+    later = date(2028, 1, 1)  # every review of the example is overdue by then
+    judged.clear()
+    result = check(None, settings, later, jobs=1, cache=folder)
+    assert judged == []
+    assert not any(d.code == "CUR001" for d in first.diagnostics)
+    assert any(d.code == "CUR001" for d in result.diagnostics)
+    assert _json(result) == _json(check(None, settings, later, jobs=1, cache=False))
+
+
+def test_stdlint_judges_no_file_by_the_date() -> None:
+    # What makes the key above the same every day: no rule of stdlint reads ``today`` while a
+    # file is judged (the currency rules run with the handbook-wide ones, on the facts).
+    for rule in all_rules():
+        if not rule.__module__.startswith("stdlint."):
+            continue
+        assert rule.reads_today is None
+        judging = [rule.check] if issubclass(rule, DocumentRule) else []
+        if issubclass(rule, HandbookRule) and rule.gather is not HandbookRule.gather:
+            judging.append(rule.gather)
+        for function in judging:
+            assert "today" not in inspect.getsource(function), (rule.code, function.__name__)
 
 
 def test_the_key_is_the_same_in_every_process() -> None:
@@ -433,7 +477,10 @@ def test_a_partial_run_keeps_the_others_and_a_whole_run_forgets_deleted_files(
     assert len(cache_module._load(file, key)) == 31
 
 
-def test_old_cache_files_are_pruned(tmp_path: Path) -> None:
+def test_old_cache_files_are_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A plugin rule that may read the date makes each day a key of its own.
+    rules = tuple(sorted([*all_rules(), ManySteps], key=lambda rule: rule.code))
+    monkeypatch.setattr("stdlint.settings.all_rules", lambda: rules)
     handbook = example_copy(tmp_path)
     folder = tmp_path / "cache"
     settings = Settings.from_profile(load_profile(handbook / "handbook.yml"))
@@ -442,6 +489,10 @@ def test_old_cache_files_are_pruned(tmp_path: Path) -> None:
     files = _cache_files(folder)
     assert len(files) == cache_module.KEEP
     assert folder / f"outcomes-{run_key(settings, date(2026, 11, 7)).hex()}.bin" in files
+    words = sorted(folder.glob("words-*.bin"))
+    assert [path.name.removeprefix("words-") for path in words] == [
+        path.name.removeprefix("outcomes-") for path in files
+    ]
 
 
 def test_two_runs_at_once_leave_a_whole_cache(tmp_path: Path) -> None:

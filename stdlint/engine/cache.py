@@ -6,13 +6,14 @@ or the folder named by ``STDLINT_CACHE_DIR``. It ignores itself in git (a ``.git
 
 **What.** One file per *run key*: stdlint's version and code (the size and time of each of its
 files, and of each plugin rule's module), the libraries whose output a finding depends on, the
-Python version, the settings (profile with its lexicon, rules, severities, options) and the
-date of the check (the currency rules count from it). In that file, for each standard:
+Python version, the settings (profile with its lexicon, rules, severities, options), and the
+date of the check only if a plugin's rule may read it while a file is judged (stdlint's dated
+rules, the currency rules, run with the handbook-wide ones). In that file, for each standard:
 its path, the digest of its bytes and its status when they were read, whether it was judged or
 only gave its facts, and its :class:`Outcome`, pickled. A file whose status is the one stored
 (and whose last change came well before that read) is not read at all; one whose bytes have the
 digest stored is read for the digest only; neither is parsed or judged again. A change of
-settings, version or day is a new key: a full check, whose file then sits beside the older ones
+settings or version is a new key: a full check, whose file then sits beside the older ones
 (the newest :data:`KEEP` are kept). Beside it, a smaller file of the same key keeps the words
 the checks analysed (their lemmas and grammar), so that judging a file whose words were all
 seen before loads no dictionary.
@@ -52,7 +53,7 @@ from stdlint.engine.judge import Outcome
 from stdlint.files.atomic import write_atomic
 from stdlint.i18n import Lang
 from stdlint.parse.source import Fingerprint, Source
-from stdlint.settings import Settings
+from stdlint.settings import RuleSetting, Settings
 from stdlint.text import morph
 
 log = logging.getLogger("stdlint")
@@ -242,7 +243,8 @@ def run_key(settings: Settings, today: date) -> bytes:
             [rule.rule.code, rule.severity.value, _canonical(rule.options)]
             for rule in settings.rules
         ],
-        "today": today.isoformat(),
+        # A new day judges no file again, unless a plugin's rule may read the date as it does.
+        "today": today.isoformat() if any(map(_reads_today, settings.rules)) else None,
     }
     text = json.dumps(fingerprint, sort_keys=True, ensure_ascii=False)
     return hashlib.blake2b(text.encode("utf-8"), digest_size=_KEY_BYTES).digest()
@@ -278,6 +280,13 @@ def _version(distribution: str) -> str | None:
         return metadata.version(distribution)
     except metadata.PackageNotFoundError:
         return None
+
+
+def _reads_today(setting: RuleSetting) -> bool:
+    rule = setting.rule
+    if rule.reads_today is not None:
+        return rule.reads_today
+    return not rule.__module__.startswith("stdlint.")
 
 
 def _canonical(value: Any) -> Any:

@@ -86,6 +86,11 @@ class Rule:
     criterion: ClassVar[Criterion]
     default_severity: ClassVar[Severity]
     Options: ClassVar[type[BaseModel]] = NoOptions
+    # Whether what the rule finds while a file is judged (DocumentRule.check, HandbookRule.
+    # gather) depends on the date of the check, ``ctx.today``: the cache then keeps a file's
+    # outcome for that day only. None: stdlint's own rules do not (a test holds it; the dated
+    # ones run with the handbook-wide rules), a plugin's rule is taken to unless it says False.
+    reads_today: ClassVar[bool | None] = None
 
     def __init__(self, options: BaseModel | None = None) -> None:
         self.options = options if options is not None else self.Options()

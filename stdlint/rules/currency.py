@@ -16,15 +16,32 @@ from stdlint.parse.models import StandardMeta
 from stdlint.rules.base import Context, DocumentRule, HandbookRule
 
 
-def _active(doc: Document) -> StandardMeta | None:
+def _active(doc: Document | Facts) -> StandardMeta | None:
     return doc.meta if is_active(doc.meta) else None
+
+
+class _DatedRule(HandbookRule):
+    """A rule that judges each standard alone, against the date of the check.
+
+    It runs with the handbook-wide rules, on each standard's facts, so that what is kept of a
+    file between checks (the cache) does not depend on the day: a new day judges no file again.
+    """
+
+    def check_handbook(self, standards: Sequence[Facts], ctx: Context) -> Iterator[Diagnostic]:
+        """The findings of each standard in turn."""
+        for standard in standards:
+            yield from self.check_standard(standard, ctx)
+
+    def check_standard(self, doc: Facts, ctx: Context) -> Iterator[Diagnostic]:
+        """The findings of one standard."""
+        raise NotImplementedError
 
 
 def _date_text(lang: Lang, day: date) -> str:
     return day.strftime("%d.%m.%Y") if lang is Lang.RU else day.isoformat()
 
 
-class ReviewOverdue(DocumentRule):
+class ReviewOverdue(_DatedRule):
     """An active standard whose review date has passed.
 
     ## What it does
@@ -75,20 +92,20 @@ class ReviewOverdue(DocumentRule):
         ru="пересмотрите стандарт с его владельцем и укажите дату в «last_reviewed»",
     )
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    def check_standard(self, doc: Facts, ctx: Context) -> Iterator[Diagnostic]:
         """A finding when the review date is before today."""
         meta = _active(doc)
-        if meta is None or doc.front_matter is None:
+        if meta is None:
             return
         due = review_due(meta, ctx.profile)
         if due is not None and due[0] < ctx.today:
-            span = doc.front_matter.position((due[1],), value=True)
+            span = doc.position((due[1],), value=True)
             yield self.report(
                 doc, span, self._message, self._suggestion, due=_date_text(doc.lang, due[0])
             )
 
 
-class ReviewDueSoon(DocumentRule):
+class ReviewDueSoon(_DatedRule):
     """An active standard whose review falls due within the warning horizon.
 
     ## What it does
@@ -140,15 +157,15 @@ class ReviewDueSoon(DocumentRule):
         ru="запланируйте пересмотр с владельцем до этой даты",
     )
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    def check_standard(self, doc: Facts, ctx: Context) -> Iterator[Diagnostic]:
         """A finding when the review falls due within the horizon."""
         meta = _active(doc)
-        if meta is None or doc.front_matter is None:
+        if meta is None:
             return
         due = review_due(meta, ctx.profile)
         horizon = ctx.profile.review.warn_within.after(ctx.today)  # None: the calendar's end
         if due is not None and ctx.today <= due[0] and (horizon is None or due[0] <= horizon):
-            span = doc.front_matter.position((due[1],), value=True)
+            span = doc.position((due[1],), value=True)
             yield self.report(
                 doc, span, self._message, self._suggestion, due=_date_text(doc.lang, due[0])
             )
@@ -238,7 +255,7 @@ class MissingGovernance(DocumentRule):
             )
 
 
-class DateInFuture(DocumentRule):
+class DateInFuture(_DatedRule):
     """An approval or review dated after today.
 
     ## What it does
@@ -284,15 +301,15 @@ class DateInFuture(DocumentRule):
     )
     _order_hint = Text(en="check both dates", ru="проверьте обе даты")
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    def check_standard(self, doc: Facts, ctx: Context) -> Iterator[Diagnostic]:
         """One finding per impossible date."""
-        meta, matter = doc.meta, doc.front_matter
-        if meta is None or matter is None:
+        meta = doc.meta
+        if meta is None:
             return
         for field in ("approved_on", "last_reviewed"):
             day = getattr(meta, field)
             if day is not None and day > ctx.today:
-                span = matter.position((field,), value=True)
+                span = doc.position((field,), value=True)
                 yield self.report(
                     doc,
                     span,
@@ -303,7 +320,7 @@ class DateInFuture(DocumentRule):
                     day=day.isoformat(),
                 )
         if meta.approved_on and meta.last_reviewed and meta.last_reviewed < meta.approved_on:
-            span = matter.position(("last_reviewed",), value=True)
+            span = doc.position(("last_reviewed",), value=True)
             yield self.report(
                 doc, span, self._order, self._order_hint, day=meta.last_reviewed.isoformat()
             )

@@ -199,13 +199,16 @@ class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
         try:
             diagnostics, failures = job.result()
         finally:
-            self._stop_lint()
+            # Its work done, the worker is waited for: a pool left to stop on its own can meet
+            # Python 3.11's exit handler with its wake-up pipe closed ("Bad file descriptor").
+            self._stop_lint(wait=True)
         self._log(diagnostics, failures)
 
-    def _stop_lint(self) -> None:
+    def _stop_lint(self, *, wait: bool = False) -> None:
+        """Stop the worker; without waiting for it when a check is abandoned (a rebuild)."""
         pool, self._pool = self._pool, None
         if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown(wait=wait, cancel_futures=True)
 
     def _log(self, diagnostics: tuple[Diagnostic, ...], failures: tuple[Failure, ...]) -> None:
         fail_on = Severity(self.config.fail_on)
@@ -309,7 +312,8 @@ class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
         self._command = command
 
     def on_shutdown(self) -> None:
-        self._stop_lint()
+        job = self._lint_job
+        self._stop_lint(wait=job is None or job.done())  # a check still running is not awaited
         if self.config.enabled and self._command == "build" and self._site_dir and self._built:
             index = Path(self._site_dir) / "index.html"
             lang = self._settings.lang if self._settings else Lang.EN

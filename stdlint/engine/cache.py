@@ -337,22 +337,33 @@ def _dump(key: bytes, entries: Mapping[str, _Entry]) -> Iterator[bytes | memoryv
     yield checksum.digest()
 
 
+def _verified(file: Path, magic: bytes, key: bytes) -> tuple[memoryview, int] | None:
+    """The bytes of ``file`` before its checksum, and where its header ends; None if it is
+    missing, unreadable, of another kind or run, or damaged (the checksum of all after the
+    header, last in the file, does not match)."""
+    try:
+        data = file.read_bytes()
+    except OSError:
+        return None
+    head = len(magic) + 1 + _KEY_BYTES
+    if data[:head] != magic + bytes([FORMAT]) + key or len(data) < head + _KEY_BYTES:
+        log.debug("stdlint: %s is not a cache of this run; ignored", file)
+        return None
+    view = memoryview(data)[: len(data) - _KEY_BYTES]
+    if hashlib.blake2b(view[head:], digest_size=_KEY_BYTES).digest() != data[len(view) :]:
+        log.debug("stdlint: %s is damaged; ignored", file)
+        return None
+    return view, head
+
+
 def _load(file: Path, key: bytes) -> dict[str, _Entry]:
     """The entries of ``file``, or none if it is missing, unreadable, foreign or corrupt.
 
     Each outcome's bytes stay a view of the file's bytes, read once."""
-    try:
-        data = file.read_bytes()
-    except OSError:
+    verified = _verified(file, _MAGIC, key)
+    if verified is None:
         return {}
-    head = len(_MAGIC) + 1 + _KEY_BYTES
-    if data[:head] != _MAGIC + bytes([FORMAT]) + key or len(data) < head + _KEY_BYTES:
-        log.debug("stdlint: %s is not a cache of this run; ignored", file)
-        return {}
-    view = memoryview(data)[: len(data) - _KEY_BYTES]
-    if hashlib.blake2b(view[head:], digest_size=_KEY_BYTES).digest() != data[len(view) :]:
-        log.debug("stdlint: %s is damaged; ignored", file)
-        return {}
+    view, head = verified
     try:
         *payloads, body = _pieces(view, head)
         rows = _Plain(io.BytesIO(body)).load()
@@ -368,21 +379,12 @@ def _load(file: Path, key: bytes) -> dict[str, _Entry]:
 
 def _load_words(file: Path, key: bytes) -> dict[Lang, list[morph.WordRow]]:
     """The words kept in ``file``, by language; none if it is missing, foreign or corrupt."""
-    try:
-        data = file.read_bytes()
-    except OSError:
+    verified = _verified(file, _WORDS_MAGIC, key)
+    if verified is None:
         return {}
-    head = len(_WORDS_MAGIC) + 1 + _KEY_BYTES
-    body = data[head : len(data) - _KEY_BYTES]
-    if (
-        data[:head] != _WORDS_MAGIC + bytes([FORMAT]) + key
-        or len(data) < head + _KEY_BYTES
-        or hashlib.blake2b(body, digest_size=_KEY_BYTES).digest() != data[head + len(body) :]
-    ):
-        log.debug("stdlint: %s is not a word cache of this run; ignored", file)
-        return {}
+    view, head = verified
     try:
-        loaded = _Plain(io.BytesIO(body)).load()
+        loaded = _Plain(io.BytesIO(view[head:])).load()
         return {lang: _checked_words(loaded[lang.value]) for lang in Lang}
     except (pickle.UnpicklingError, ValueError, TypeError, KeyError, EOFError) as error:
         log.debug("stdlint: %s could not be read (%s); ignored", file, error)

@@ -24,6 +24,7 @@ from stdlint.rules import (
 from stdlint.rules.base import (
     Context,
     DocumentRule,
+    FactsRule,
     HandbookRule,
     ProblemRule,
     Rule,
@@ -106,6 +107,7 @@ __all__ = [
     "BUILTIN_RULES",
     "Context",
     "DocumentRule",
+    "FactsRule",
     "HandbookRule",
     "ProblemRule",
     "Rule",

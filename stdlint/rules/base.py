@@ -89,7 +89,7 @@ class Rule:
     # Whether what the rule finds while a file is judged (DocumentRule.check, HandbookRule.
     # gather) depends on the date of the check, ``ctx.today``: the cache then keeps a file's
     # outcome for that day only. None: stdlint's own rules do not (a test holds it; the dated
-    # ones run with the handbook-wide rules), a plugin's rule is taken to unless it says False.
+    # ones are FactsRules), a plugin's rule is taken to unless it says False.
     reads_today: ClassVar[bool | None] = None
 
     def __init__(self, options: BaseModel | None = None) -> None:
@@ -178,6 +178,23 @@ class HandbookRule(Rule):
 
     def check_handbook(self, standards: Sequence[Facts], ctx: Context) -> Iterator[Diagnostic]:
         """Findings across ``standards``."""
+        raise NotImplementedError
+
+
+class FactsRule(HandbookRule):
+    """A rule that judges each standard alone, from its facts, at every check.
+
+    For findings that depend on more than the file and the settings — the date of the check —
+    so that what the cache keeps of a file holds on any day (see :attr:`Rule.reads_today`).
+    """
+
+    def check_handbook(self, standards: Sequence[Facts], ctx: Context) -> Iterator[Diagnostic]:
+        """The findings of each standard in turn."""
+        for standard in standards:
+            yield from self.check_standard(standard, ctx)
+
+    def check_standard(self, doc: Facts, ctx: Context) -> Iterator[Diagnostic]:
+        """The findings of one standard."""
         raise NotImplementedError
 
 

@@ -13,35 +13,18 @@ from stdlint.i18n import Lang, Text, quote
 from stdlint.parse.document import Document
 from stdlint.parse.facts import Facts
 from stdlint.parse.models import StandardMeta
-from stdlint.rules.base import Context, DocumentRule, HandbookRule
+from stdlint.rules.base import Context, DocumentRule, FactsRule, HandbookRule
 
 
 def _active(doc: Document | Facts) -> StandardMeta | None:
     return doc.meta if is_active(doc.meta) else None
 
 
-class _DatedRule(HandbookRule):
-    """A rule that judges each standard alone, against the date of the check.
-
-    It runs with the handbook-wide rules, on each standard's facts, so that what is kept of a
-    file between checks (the cache) does not depend on the day: a new day judges no file again.
-    """
-
-    def check_handbook(self, standards: Sequence[Facts], ctx: Context) -> Iterator[Diagnostic]:
-        """The findings of each standard in turn."""
-        for standard in standards:
-            yield from self.check_standard(standard, ctx)
-
-    def check_standard(self, doc: Facts, ctx: Context) -> Iterator[Diagnostic]:
-        """The findings of one standard."""
-        raise NotImplementedError
-
-
 def _date_text(lang: Lang, day: date) -> str:
     return day.strftime("%d.%m.%Y") if lang is Lang.RU else day.isoformat()
 
 
-class ReviewOverdue(_DatedRule):
+class ReviewOverdue(FactsRule):
     """An active standard whose review date has passed.
 
     ## What it does
@@ -105,7 +88,7 @@ class ReviewOverdue(_DatedRule):
             )
 
 
-class ReviewDueSoon(_DatedRule):
+class ReviewDueSoon(FactsRule):
     """An active standard whose review falls due within the warning horizon.
 
     ## What it does
@@ -255,7 +238,7 @@ class MissingGovernance(DocumentRule):
             )
 
 
-class DateInFuture(_DatedRule):
+class DateInFuture(FactsRule):
     """An approval or review dated after today.
 
     ## What it does

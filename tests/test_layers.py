@@ -17,7 +17,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("rules",),
     ("settings", "result"),
     ("failures", "files", "engine", "fingerprints"),
-    ("reports", "formats", "baseline", "progress"),  # what a run is turned into
+    ("reports", "formats", "baseline", "progress", "scorecard"),  # what a run is turned into
     ("publish",),  # the published handbook as data: headers, generated pages, navigation
     ("authoring",),  # init, new, fix, verify: the commands that write files
     ("cli", "mkdocs", "__init__", "__main__"),  # the consumers: command line and MkDocs plugin

@@ -675,6 +675,19 @@ def test_data_too_large_for_the_memory_limit(
     assert russian.startswith(f"{data}: данные не помещаются в 2MB памяти")
 
 
+def test_a_lone_try_cast_over_csv_text_gives_null(tmp_path: Path) -> None:
+    # DuckDB 2.0.1 pushes a lone try_cast into the CSV reader, which then raises on "many"; the
+    # scorecard's connection turns that optimisation off (its own SQL reads the value twice).
+    data = write_csv(tmp_path / "data.csv", [["1"], ["many"]], ["value"])
+    scan = (
+        f"read_csv('{data}', auto_detect = false, header = true, delim = ',', "
+        "columns = {'c0': 'VARCHAR'})"
+    )
+    with measure._connection(None) as connection:
+        found = connection.execute(f"SELECT try_cast(c0 AS DOUBLE) FROM {scan}").fetchall()
+    assert found == [(1.0,), (None,)]
+
+
 def test_a_clean_file_is_clean(handbook: Result, tmp_path: Path) -> None:
     data = write_csv(tmp_path / "data.csv", rows_of("answer-time", [10, 20], "2026-10-05", "phone"))
     card = score(handbook, data, OCTOBER)

@@ -16,6 +16,7 @@ from stdlint.formats import FORMATS
 from stdlint.i18n import Lang, Text, environment_lang, plural, quote
 from stdlint.parse.source import display_path
 from stdlint.reports import REPORT_FORMATS
+from stdlint.scorecard import SCORE_FORMATS
 
 # Only what --help needs is imported here: each command imports the rest of stdlint when it
 # runs, so «stdlint explain» never loads the language engine's data, nor «stdlint check» the
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from stdlint import baseline as known_findings
     from stdlint.config import Choice, ConfigError, Profile
     from stdlint.result import Result
+    from stdlint.scorecard.model import Period
     from stdlint.settings import Settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -470,8 +472,17 @@ def schema_command(output: Path, check_only: bool) -> None:
         click.echo(f"wrote {display_path(path)}")
 
 
-def _handbook(config: Path | None, lang: str | None, today: date | None) -> tuple[Result, Lang]:
-    """The parsed handbook and the language to report in; exit 2 on a bad or missing profile."""
+def _handbook(
+    config: Path | None,
+    lang: str | None,
+    today: date | None,
+    before: Callable[[Lang], object] | None = None,
+) -> tuple[Result, Lang]:
+    """The parsed handbook and the language to report in; exit 2 on a bad or missing profile.
+
+    ``before`` is called with that language before the standards are read: a check of the
+    command line that exits costs no reading of the handbook.
+    """
     from stdlint.config import ConfigError
     from stdlint.engine import read_handbook
     from stdlint.settings import load_settings
@@ -479,6 +490,8 @@ def _handbook(config: Path | None, lang: str | None, today: date | None) -> tupl
     try:
         settings = load_settings(config, (), Lang(lang) if lang else None, require_profile=True)
         _print_notices(settings)
+        if before is not None:
+            before(settings.lang)
         result = read_handbook(settings, today)
         _print_failures(result, settings.lang, debug=False)
         return result, settings.lang
@@ -590,6 +603,142 @@ def review_command(
 
     result, ui_lang = _handbook(config, lang, today.date() if today is not None else None)
     click.echo(render_review(review_queue(result), output_format, ui_lang), nl=False)
+
+
+@main.command("score")
+@click.option(
+    "--data",
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="The measurements: a CSV, JSON Lines or Parquet file, or a folder of Parquet files, "
+    "one row per observation (metric, value, timestamp; channel, standard, unit if known).",
+)
+@click.option(
+    "--period",
+    metavar="PERIOD",
+    help="A month (2026-10), a quarter (2026-Q4) or a year (2026); default: the latest month "
+    "the data has observations in.",
+)
+@click.option(
+    "--from",
+    "start",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="First day of a period of your own (with --to), e.g. 2026-10-01.",
+)
+@click.option(
+    "--to",
+    "end",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="Last day of that period (with --from), included.",
+)
+@format_option(
+    list(SCORE_FORMATS),
+    "Output format: text for a terminal or a CI log, markdown for a pull-request comment or "
+    "a wiki page, json for tools.",
+)
+@config_option
+@lang_option("Language of the scorecard.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Threads that read and count the data (default: one per core).",
+)
+def score_command(
+    data: Path,
+    period: str | None,
+    start: datetime | None,
+    end: datetime | None,
+    output_format: str,
+    config: Path | None,
+    lang: str | None,
+    jobs: int | None,
+) -> None:
+    """Score real service against the standards: a traffic light for every metric.
+
+    Each observation (a call, a letter, a visit) falls in its metric's green, yellow or red
+    zone. For each metric of each active standard the scorecard shows how many observations
+    fall in each zone, the median and the 90th percentile, how often the target is met, and
+    the change since the period before. A speed metric is shown with the quality metric that
+    keeps it honest. A metric is green when 9 observations in 10 are green, yellow when 9 in
+    10 are green or yellow, red otherwise; a standard takes the light of its worst metric.
+
+    Exit status: 0 the data is clean, 1 some rows could not be scored or the period has no
+    data (the scorecard lists them), 2 the data cannot be read, or a usage error.
+    """
+    from stdlint.scorecard import measure
+    from stdlint.scorecard.model import DataError
+    from stdlint.scorecard.render import render
+
+    chosen: list[Period | None] = []
+    result, ui = _handbook(
+        config,
+        lang,
+        None,
+        before=lambda ui_lang: chosen.append(_score_period(period, start, end, ui_lang)),
+    )
+    try:
+        card = measure.score(result, data, chosen[0], lang=ui, threads=jobs)
+    except DataError as error:
+        click.echo(f"stdlint score: {error.message(ui)}", err=True)
+        sys.exit(EXIT_USAGE)
+    # As «stdlint check» decides: colour on a terminal, unless NO_COLOR asks for none.
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    click.echo(render(card, output_format, ui, color=color), nl=False, color=color)
+    sys.exit(EXIT_OK if card.clean else EXIT_FINDINGS)
+
+
+def _score_period(
+    text: str | None, start: datetime | None, end: datetime | None, lang: Lang
+) -> Period | None:
+    """The period --period or --from/--to name; None for the default. Exits 2 if it is wrong."""
+    from stdlint.scorecard.model import Period, PeriodError
+
+    if text is not None and (start is not None or end is not None):
+        problem = _PERIOD_AND_DATES.render(lang)
+    elif (start is None) != (end is None):
+        problem = _HALF_RANGE.render(lang)
+    else:
+        try:
+            if text is not None:
+                return Period.parse(text)
+            if start is not None and end is not None:
+                return Period(start.date(), end.date())
+            return None
+        except PeriodError:
+            if text is not None:
+                problem = _BAD_PERIOD.render(lang, period=quote(lang, text))
+            else:
+                assert start is not None and end is not None
+                problem = _BACKWARDS.render(
+                    lang, start=start.date().isoformat(), end=end.date().isoformat()
+                )
+    click.echo(f"stdlint score: {problem}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+_PERIOD_AND_DATES = Text(
+    en="give either --period or --from and --to, not both",
+    ru="укажите либо --period, либо --from и --to, но не то и другое вместе",
+)
+_HALF_RANGE = Text(
+    en="--from and --to go together: give both days, e.g. --from 2026-10-01 --to 2026-10-15",
+    ru="--from и --to указываются вместе: задайте оба дня, например "
+    "--from 2026-10-01 --to 2026-10-15",
+)
+_BAD_PERIOD = Text(
+    en="cannot read the period {period}: give a month (2026-10), a quarter (2026-Q4) or a year "
+    "(2026), or the days with --from and --to",
+    ru="не удаётся прочитать период {period}: укажите месяц (2026-10), квартал (2026-Q4) или "
+    "год (2026) либо дни через --from и --to",
+)
+_BACKWARDS = Text(
+    en="--from {start} is after --to {end}: the first day comes first",
+    ru="--from {start} позже, чем --to {end}: первым указывается начальный день",
+)
 
 
 # Authoring commands (issue 12): each a thin call into stdlint.authoring.

@@ -533,6 +533,16 @@ def coverage_command(config: Path | None, output_format: str, lang: str | None) 
     help="Where to write the page header's theme files, for theme.custom_dir "
     "(default: a folder “theme” beside OUTPUT).",
 )
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path),
+    help="Measurements (CSV, JSON Lines, Parquet, or a folder of Parquet files): "
+    "write the scorecard page too.",
+)
+@click.option(
+    "--period",
+    help="The scorecard's period: 2026-10, 2026-Q4 or 2026 (default: the latest month with data).",
+)
 @today_option
 @lang_option("Language of the messages.")
 def site_command(
@@ -541,6 +551,8 @@ def site_command(
     docs_dir: Path | None,
     home: Path | None,
     theme_dir: Path | None,
+    data: Path | None,
+    period: str | None,
     today: datetime | None,
     lang: str | None,
 ) -> None:
@@ -550,11 +562,31 @@ def site_command(
     review queue, role and channel indexes and recent changes are written as pages: what the
     MkDocs plugin adds during a build, for engines that do not run plugins (Zensical). The
     theme files that draw the page header go to --theme, for the engine's theme.custom_dir.
+    With --data, the scorecard page is written too; the exit status is then 1 if the data has
+    bad rows (the pages are written, the page lists them) and 2 if it cannot be read.
     """
     from stdlint.publish import Site, changes
     from stdlint.publish.folder import FolderError, write_site, write_theme
+    from stdlint.publish.scorecard import data_warning
+    from stdlint.scorecard.model import DataError, Period, PeriodError
 
     result, ui_lang = _handbook(config, lang, today.date() if today is not None else None)
+    if period is not None and data is None:
+        click.echo(_PERIOD_WITHOUT_DATA.render(ui_lang), err=True)
+        sys.exit(EXIT_USAGE)
+    card = None
+    if data is not None:
+        from stdlint.scorecard import measure
+
+        try:
+            span = Period.parse(period) if period is not None else None
+            card = measure.score(result, data, span)
+        except PeriodError:
+            click.echo(_SITE_BAD_PERIOD.render(ui_lang, value=quote(ui_lang, period)), err=True)
+            sys.exit(EXIT_USAGE)
+        except DataError as error:
+            click.echo(f"stdlint site: {error.message(ui_lang)}", err=True)
+            sys.exit(EXIT_USAGE)
     root = result.profile.root
     folder = docs_dir or root / (result.profile.standards[0] if result.profile.standards else ".")
     if home is None and (root / "site" / "pages").is_dir():
@@ -568,7 +600,7 @@ def site_command(
     site = Site(result, relative, suffixed, tuple(changes(result.handbook, root)))
     theme = theme_dir or output.parent / "theme"
     try:
-        written = write_site(site, folder, output, home)
+        written = write_site(site, folder, output, home, scorecard=card)
         written += write_theme(theme)
     except FolderError as error:
         click.echo(f"stdlint site: {error.message(ui_lang)}", err=True)
@@ -577,11 +609,23 @@ def site_command(
         click.echo(f"stdlint site: {error}", err=True)
         sys.exit(EXIT_USAGE)
     click.echo(_SITE_WRITTEN.render(ui_lang, files=len(written), output=output, theme=theme))
+    if card is not None and not card.clean:
+        click.echo(f"stdlint site: {data_warning(card, str(data), ui_lang)}", err=True)
+        sys.exit(EXIT_FINDINGS)
 
 
 _SITE_OUTSIDE = Text(
     en="The documentation folder {folder} is outside the handbook.",
     ru="Папка документации {folder} находится вне справочника.",
+)
+_SITE_BAD_PERIOD = Text(
+    en="--period must be a month (2026-10), a quarter (2026-Q4) or a year (2026), not {value}.",
+    ru="--period должен быть месяцем (2026-10), кварталом (2026-Q4) или годом (2026), "
+    "а не {value}.",
+)
+_PERIOD_WITHOUT_DATA = Text(
+    en="--period needs --data: the measurements to score.",
+    ru="--period задаётся вместе с --data — данными для светофора.",
 )
 _SITE_WRITTEN = Text(
     en="Wrote {files} changed file(s) to {output} and {theme} (set theme.custom_dir to {theme}).",

@@ -20,12 +20,21 @@ import re
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.scorecards import (
+    ANSWER_TIME,
+    PROBLEMS,
+    build_site,
+    example_card,
+    example_with_scorecard,
+    scored,
+)
 from tests.sitebuild import REPO
 
 try:
@@ -61,6 +70,7 @@ class Screen:
 
 DESKTOP = Screen("desktop", 1280, 900)
 PHONE = Screen("phone", 390, 844)
+SMALL_PHONE = Screen("phone", 360, 740)  # the narrowest phone in common use
 
 
 def _under_ci() -> bool:
@@ -119,10 +129,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(site: Path) -> Iterator[str]:
-    """The built site served over loopback, as a base URL ending in '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+@contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """``folder`` served over loopback, as a base URL ending in '/'."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -131,6 +141,13 @@ def site_url(site: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(site: Path) -> Iterator[str]:
+    """The built site served over loopback, as a base URL ending in '/'."""
+    with served(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -419,5 +436,164 @@ def test_a_standard_prints_without_the_site_around_it(
         marker = red.evaluate("element => getComputedStyle(element, '::before').content")
         assert "●" in marker
         tab.screenshot(path=screenshots / "print-answer-call-ru-800.png", full_page=True)
+    finally:
+        context.close()
+
+
+# --- the scorecard page ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def scorecard_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The example built with a hand-built scorecard (bad rows included), served."""
+    copy = example_with_scorecard(
+        tmp_path_factory.mktemp("scorecard-site"), "      scorecard: measurements.csv\n"
+    )
+    with scored(lambda: example_card(problems=PROBLEMS)):
+        build_site(copy, strict=False)  # the bad rows are a warning
+    with served(copy / "public") as url:
+        yield url
+
+
+def rgba(css: str) -> tuple[float, float, float, float]:
+    found = re.match(r"rgba?\(([\d.]+), ([\d.]+), ([\d.]+)(?:, ([\d.]+))?\)", css)
+    assert found, f"not an rgb() colour: {css!r}"
+    red, green, blue, alpha = found.groups()
+    return float(red), float(green), float(blue), float(alpha) if alpha is not None else 1.0
+
+
+def contrast(
+    foreground: tuple[float, float, float], background: tuple[float, float, float]
+) -> float:
+    """WCAG's contrast ratio of two colours (1 to 21)."""
+
+    def luminance(colour: tuple[float, float, float]) -> float:
+        parts = [c / 255 for c in colour]
+        linear = [p / 12.92 if p <= 0.04045 else ((p + 0.055) / 1.055) ** 2.4 for p in parts]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+# Every background from the element up to the page, the page's own first when none is opaque.
+BACKGROUNDS = """element => {
+  const colours = [];
+  for (let node = element; node; node = node.parentElement) {
+    colours.push(getComputedStyle(node).backgroundColor);
+  }
+  return colours;
+}"""
+
+
+def shown_background(colours: list[str]) -> tuple[float, float, float]:
+    """The colour a stack of (possibly translucent) backgrounds shows, over a white canvas."""
+    red, green, blue = 255.0, 255.0, 255.0
+    for css in reversed(colours):
+        top_red, top_green, top_blue, alpha = rgba(css)
+        red = alpha * top_red + (1 - alpha) * red
+        green = alpha * top_green + (1 - alpha) * green
+        blue = alpha * top_blue + (1 - alpha) * blue
+    return red, green, blue
+
+
+def bar_parts(card: Any) -> tuple[float, list[float]]:
+    """The width of a metric card's bar and of each of its coloured parts, in pixels."""
+    bar = card.locator(".stdlint-bar")
+    expect(bar).to_be_visible()
+    total = bar.evaluate("element => element.getBoundingClientRect().width")
+    parts = bar.locator("span").evaluate_all(
+        "spans => spans.map(s => s.getBoundingClientRect().width)"
+    )
+    return total, parts
+
+
+def assert_as_wide_as_the_shares(total: float, parts: list[float]) -> None:
+    """The answer time's bar: its parts are 82 %, 12 % and 6 % of it, to a pixel."""
+    shares = [ANSWER_TIME.current.green, ANSWER_TIME.current.yellow, ANSWER_TIME.current.red]
+    assert total > 200, total
+    assert len(parts) == 3, parts
+    for width, share in zip(parts, shares, strict=True):
+        assert share is not None and abs(width - share * total) <= 1, (parts, total)
+
+
+@pytest.mark.parametrize("screen", [SMALL_PHONE, DESKTOP], ids=lambda screen: str(screen.width))
+@pytest.mark.parametrize(("lang", "scheme"), [("ru", "light"), ("ru", "dark"), ("en", "light")])
+def test_the_scorecard_fits_a_phone_and_its_lights_read_in_both_palettes(
+    browser: Browser, scorecard_url: str, screen: Screen, lang: str, scheme: str, screenshots: Path
+) -> None:
+    context = browser.new_context(
+        viewport={"width": screen.width, "height": screen.height},
+        color_scheme="dark" if scheme == "dark" else "light",
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    errors: list[str] = []
+    try:
+        tab = context.new_page()
+        tab.on("pageerror", lambda error: errors.append(str(error)))
+        tab.goto(scorecard_url + ("" if lang == "ru" else "en/") + "handbook/scorecard.html")
+        article = tab.locator("article.md-content__inner")
+        title = "Светофор сервиса" if lang == "ru" else "Service scorecard"
+        expect(article.locator("h1")).to_have_text(re.compile(f"^{title}"))
+        palette = tab.locator("body").get_attribute("data-md-color-scheme")
+        assert palette == ("slate" if scheme == "dark" else "default"), palette
+
+        # Nothing runs off the side: the page does not scroll sideways.
+        scroll = tab.evaluate(
+            "[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]"
+        )
+        assert scroll[0] <= scroll[1], f"the page scrolls sideways: {scroll}"
+        cards = article.locator(".stdlint-metric")
+        expect(cards).to_have_count(5)
+        rights = cards.evaluate_all("cards => cards.map(c => c.getBoundingClientRect().right)")
+        assert max(rights) <= screen.width, rights
+
+        card = article.locator("#phone-answer--answer-time")
+        assert_as_wide_as_the_shares(*bar_parts(card))
+        colours = card.locator(".stdlint-bar span").evaluate_all(
+            "spans => spans.map(s => getComputedStyle(s).backgroundColor)"
+        )
+        assert 90 <= hue(colours[0]) <= 150 and 30 <= hue(colours[1]) <= 65, colours
+        assert hue(colours[2]) >= 330 or hue(colours[2]) <= 15, colours
+        # The shares in words under the bar, and the counterbalance in the same card.
+        expect(card.locator(".stdlint-shares")).to_be_visible()
+        expect(card.locator(".stdlint-balance a")).to_be_visible()
+        # A metric with no observations has no bar.
+        expect(article.locator("#chat-first-response--chat-rating .stdlint-bar")).to_have_count(0)
+
+        # Each light reads: its word stands out from its badge (WCAG AA for small text).
+        for light in ("green", "yellow", "red", "none"):
+            badge = article.locator(f".stdlint-metric .stdlint-light--{light}").first
+            expect(badge).to_be_visible()
+            text = rgba(badge.evaluate("element => getComputedStyle(element).color"))[:3]
+            background = shown_background(badge.evaluate(BACKGROUNDS))
+            ratio = contrast(text, background)
+            assert ratio >= 4.5, f"the {light} light in {scheme}: contrast {ratio:.2f}"
+
+        suffix = "" if scheme == "light" else "-dark"
+        shoot(tab, screenshots, f"handbook-scorecard-{lang}{suffix}", screen)
+    finally:
+        context.close()
+    assert not errors, f"script errors on the page: {errors}"
+
+
+def test_the_scorecard_needs_no_script(browser: Browser, scorecard_url: str) -> None:
+    context = browser.new_context(
+        viewport={"width": SMALL_PHONE.width, "height": SMALL_PHONE.height},
+        java_script_enabled=False,
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        tab = context.new_page()
+        tab.goto(scorecard_url + "handbook/scorecard.html")
+        article = tab.locator("article.md-content__inner")
+        assert article.locator("script").count() == 0
+        assert_as_wide_as_the_shares(*bar_parts(article.locator("#phone-answer--answer-time")))
+        # The cards fit the phone (Material's own language menu, hidden, is wider without its
+        # script: the article is measured, not the page).
+        rights = article.locator(".stdlint-metric").evaluate_all(
+            "cards => cards.map(c => c.getBoundingClientRect().right)"
+        )
+        assert max(rights) <= SMALL_PHONE.width, rights
     finally:
         context.close()

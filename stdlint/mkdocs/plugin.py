@@ -6,6 +6,9 @@
   in ``page.meta["stdlint"]`` and its channels and roles as tags; the theme override shows it.
 - The coverage map, review queue, role and channel indexes and recent changes are added as
   pages, and the navigation is built by journey stage.
+- Given measurements (``scorecard``), the scorecard page is added too: the data is scored once
+  per run, for every language; a file that cannot be read stops the build, bad rows are one
+  warning (so ``--strict`` fails on them) and are listed on the page.
 
 The engine reads the files' own source from disk, front matter included, so positions are
 those of the file. With the ``i18n`` plugin each language is a separate build; the handbook is
@@ -49,7 +52,9 @@ from stdlint.publish import (
 )
 from stdlint.publish.folder import THEME
 from stdlint.publish.header import tags
+from stdlint.publish.scorecard import data_warning
 from stdlint.result import Failure
+from stdlint.scorecard.model import DataError, Period, PeriodError, Scorecard
 from stdlint.settings import Settings, load_settings
 
 log = get_plugin_logger(__name__)
@@ -65,6 +70,16 @@ _BAD_TODAY = Text(
 _OUTSIDE = Text(
     en="the docs folder {folder} is outside the handbook {root}",
     ru="папка документации {folder} находится вне справочника {root}",
+)
+_BAD_PERIOD = Text(
+    en="'scorecard_period' must be a month (2026-10), a quarter (2026-Q4) or a year (2026), "
+    "not “{value}”",
+    ru="«scorecard_period» должен быть месяцем (2026-10), кварталом (2026-Q4) или годом (2026), "
+    "а не «{value}»",
+)
+_UNREADABLE = Text(
+    en="the scorecard data {data} cannot be read: {problem}",
+    ru="данные для светофора {data} не читаются: {problem}",
 )
 _BUILT = Text(
     en="the handbook is built: open {index} in a browser (it works offline)",
@@ -91,6 +106,12 @@ class StdlintPluginConfig(base.Config):
     """A folder of extra pages (the home page), added to the site as if in the docs folder."""
     today = options.Optional(options.Type((str, date)))
     """The date reviews are judged against, YYYY-MM-DD (default: today), for reproducible builds."""
+    scorecard = options.Optional(options.Type(str))
+    """Measurements for the scorecard page (CSV, JSON Lines, Parquet, or a folder of Parquet
+    files), relative to ``mkdocs.yml``; no scorecard page without it."""
+    scorecard_period = options.Optional(options.Type((str, int)))
+    """The scorecard's period: a month (2026-10), a quarter (2026-Q4) or a year (2026);
+    default: the latest month the data has observations in."""
 
 
 def _add_theme(config: MkDocsConfig) -> None:
@@ -119,6 +140,10 @@ class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
         self._built = False
         self._pool: ProcessPoolExecutor | None = None
         self._lint_job: Future[tuple[tuple[Diagnostic, ...], tuple[Failure, ...]]] | None = None
+        self._period: Period | None = None
+        self._card: Scorecard | None = None
+        self._card_stamp: tuple[Any, ...] | None = None
+        self._warned_in: MkDocsConfig | None = None
 
     # --- configuration ------------------------------------------------------------------
 
@@ -140,6 +165,13 @@ class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
                 self._today = date.fromisoformat(str(self.config.today))
             except ValueError as error:
                 message = _BAD_TODAY.render(self._settings.lang, value=self.config.today)
+                raise PluginError(f"stdlint: {message}") from error
+        if self.config.scorecard_period is not None:
+            try:
+                self._period = Period.parse(str(self.config.scorecard_period))
+            except PeriodError as error:
+                value = self.config.scorecard_period
+                message = _BAD_PERIOD.render(self._settings.lang, value=value)
                 raise PluginError(f"stdlint: {message}") from error
         return None
 
@@ -174,6 +206,32 @@ class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
         self._stamp, self._site = stamp, site
         self._by_path = {os.path.abspath(doc.path): doc for doc in result.handbook}
         return site
+
+    # --- the scorecard, scored once ------------------------------------------------------
+
+    def _scorecard(self, site: Site, config: MkDocsConfig, lang: Lang) -> Scorecard | None:
+        """The scorecard of the measurements, if given: scored once, and again only when the
+        data or the handbook has changed (one scorecard serves every language)."""
+        if not self.config.scorecard:
+            return None
+        from stdlint.scorecard import measure  # DuckDB is loaded only when there is data
+
+        given = self.config.scorecard
+        data = Path(config.config_file_path or ".").resolve().parent / given
+        stamp = (self._stamp, _data_stamp(data), self._period)
+        if self._card is None or stamp != self._card_stamp:
+            try:
+                self._card = measure.score(site.result, data, self._period)
+            except DataError as error:
+                message = _UNREADABLE.render(lang, data=given, problem=error.message(lang))
+                raise PluginError(f"stdlint: {message}") from error
+            self._card_stamp = stamp
+        # Once per run (the i18n plugin builds each language with the run's config), and in
+        # every run of `mkdocs serve`, though the scorecard itself is kept.
+        if not self._card.clean and config is not self._warned_in:
+            log.warning(data_warning(self._card, given, lang))
+            self._warned_in = config
+        return self._card
 
     # --- linting beside the build --------------------------------------------------------
 
@@ -259,18 +317,23 @@ class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
                 uri = path.relative_to(home).as_posix()
                 if _page_language(uri, site) in (None, lang):
                     add(uri, source=path)
+        card = self._scorecard(site, config, lang)
+        pages = generated_pages(site, lang, scorecard=card)
         if self.config.pages:
-            start = home_page(site, lang)
+            start = home_page(site, lang, scorecard=card is not None)
             if not {start.src_uri, "index.md"} & set(_page_uris(files)):
                 add(start.src_uri, content=start.markdown)
-            for page in generated_pages(site, lang):
+            for page in pages:
                 add(page.src_uri, content=page.markdown)
+        elif card is not None:  # asked for by its own option
+            add(pages[0].src_uri, content=pages[0].markdown)
         if self.config.navigation:
-            config.nav = self._navigation(site, lang, files, added)
+            generated = [page.src_uri for page in pages]
+            config.nav = self._navigation(site, lang, files, added, generated)
         return files
 
     def _navigation(
-        self, site: Site, lang: Lang, files: Files, added: list[str]
+        self, site: Site, lang: Lang, files: Files, added: list[str], generated: list[str]
     ) -> list[dict[str, Any]]:
         """Home, one section per journey stage, then the generated pages."""
         present = {file.src_uri for file in files.documentation_pages()}
@@ -282,7 +345,6 @@ class StdlintPlugin(BasePlugin[StdlintPluginConfig]):
             entries = [uri for uri in uris if uri in present]
             if entries:
                 nav.append({title: entries})
-        generated = [page.src_uri for page in generated_pages(site, lang)]
         handbook = [uri for uri in generated if uri in added or uri in present]
         if handbook:
             nav.append({labels.HANDBOOK.render(lang): handbook})
@@ -392,6 +454,20 @@ def _localise(file: File, uri: str, prefix: str, site: Site, config: MkDocsConfi
     else:
         dest = f"{base}/index.html"
     file.dest_uri = prefix + dest
+
+
+def _data_stamp(data: Path) -> tuple[tuple[str, int, int], ...]:
+    """What the scorecard depends on besides the handbook: the data file's, or the data
+    folder's files', size and time."""
+    paths = sorted(path for path in data.rglob("*") if path.is_file()) if data.is_dir() else [data]
+    entries = []
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:  # missing: the scorer says so
+            continue
+        entries.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(entries)
 
 
 def _stamp(root: Path, docs_dir: str, profile: Path | None) -> tuple[Any, ...]:

@@ -21,6 +21,7 @@ from stdlint.i18n import Lang, Text
 from stdlint.parse.document import Document
 from stdlint.publish.header import page_header, tags
 from stdlint.publish.pages import Site, generated_pages, home_page
+from stdlint.scorecard.model import Scorecard
 
 MARKER = ".stdlint-site"
 # stdlint's additions to Material: the page header, its stylesheet, the search worker. The
@@ -48,8 +49,17 @@ _NOT_OURS = Text(
 )
 
 
-def write_site(site: Site, docs_dir: Path, output: Path, home: Path | None = None) -> list[Path]:
+def write_site(
+    site: Site,
+    docs_dir: Path,
+    output: Path,
+    home: Path | None = None,
+    *,
+    scorecard: Scorecard | None = None,
+) -> list[Path]:
     """Write the published handbook of ``site`` into ``output``; return the files written.
+
+    With a ``scorecard``, its page is written in each language with the other generated pages.
 
     ``output`` must be empty, missing, or a folder this function wrote before (its files from
     the last run that are no longer produced are removed). Each file is written atomically.
@@ -76,10 +86,10 @@ def write_site(site: Site, docs_dir: Path, output: Path, home: Path | None = Non
         for path in sorted(home.rglob("*.md")):
             files.setdefault(path.relative_to(home).as_posix(), path.read_bytes())
     for lang in site.result.profile.languages or []:
-        start = home_page(site, lang)
+        start = home_page(site, lang, scorecard=scorecard is not None)
         if start.src_uri not in files and "index.md" not in files:
             files[start.src_uri] = start.markdown.encode()
-        for page in generated_pages(site, lang):
+        for page in generated_pages(site, lang, scorecard=scorecard):
             files[page.src_uri] = page.markdown.encode()
         if not site.suffixed:
             break

@@ -99,3 +99,131 @@ DATE = Text(en="Date", ru="Дата")
 CHANGE = Text(en="What changed", ru="Что изменилось")
 REVIEWED = Text(en="Reviewed", ru="Пересмотрен")
 APPROVED_CHANGE = Text(en="Approved", ru="Утверждён")
+
+SCORECARD_TITLE = Text(en="Service scorecard", ru="Светофор сервиса")
+SCORECARD_PERIOD = Text(en="Period: {period}", ru="Период: {period}")
+SCORECARD_COMPARED = Text(en="compared with {period}", ru="для сравнения — {period}")
+SCORECARD_DATA = Text(
+    en="Data: {data} — {rows} read, {used} scored in the period",
+    ru="Данные: {data} — прочитано {rows}, за период учтено {used}",
+)
+SCORECARD_OUTSIDE = Text(en="{count} outside it", ru="вне периода — {count}")
+SCORECARD_INACTIVE = Text(
+    en="{count} for standards not in force", ru="по недействующим стандартам — {count}"
+)
+ROWS = (("row", "rows"), ("строка", "строки", "строк"))
+OBSERVATIONS = (("observation", "observations"), ("наблюдение", "наблюдения", "наблюдений"))
+STANDARDS_COUNT = (("standard", "standards"), ("стандарт", "стандарта", "стандартов"))
+SCORECARD_OVERALL = Text(en="Overall", ru="Общий сигнал")
+LIGHT = {
+    "green": Text(en="Green", ru="Зелёный"),
+    "yellow": Text(en="Yellow", ru="Жёлтый"),
+    "red": Text(en="Red", ru="Красный"),
+    "none": Text(en="Not rated", ru="Нет оценки"),
+}
+SHARE = {
+    "green": Text(en="green {share}", ru="зелёная {share}"),
+    "yellow": Text(en="yellow {share}", ru="жёлтая {share}"),
+    "red": Text(en="red {share}", ru="красная {share}"),
+}
+SHARES_LABEL = Text(
+    en="Green zone {green}, yellow zone {yellow}, red zone {red}",
+    ru="Зелёная зона — {green}, жёлтая — {yellow}, красная — {red}",
+)
+OBSERVED = Text(en="Observations", ru="Наблюдений")
+MEDIAN = Text(en="Median", ru="Медиана")
+NINE_IN_TEN = Text(en="9 in 10", ru="9 из 10")
+ATTAINMENT = Text(en="Target met", ru="Цель выполнена")
+TREND = Text(en="Previous period", ru="Прошлый период")
+TREND_GREEN = Text(en="green {before} → {now} ({change})", ru="зелёная {before} → {now} ({change})")
+TREND_MEDIAN = Text(en="median {before} → {now}", ru="медиана {before} → {now}")
+NO_OBSERVATIONS = Text(en="No observations in {period}.", ru="Наблюдений за период ({period}) нет.")
+NO_ZONES = Text(
+    en="The standard sets no zones for this metric: it has no light.",
+    ru="Стандарт не задаёт зон этому показателю: светофора нет.",
+)
+BALANCE = Text(en="Read together with", ru="Смотреть вместе с")
+BALANCE_GREEN = Text(en="{share} green", ru="в зелёной зоне {share}")
+BALANCE_NONE = Text(en="no data", ru="нет данных")
+SCORECARD_NO_METRICS = Text(
+    en="No standard in force has a metric.",
+    ru="Ни у одного действующего стандарта нет показателей.",
+)
+PROBLEMS_TITLE = Text(
+    en="Problems in the data: {rows} not scored",
+    ru="Ошибки в данных: не учтено {rows}",
+)
+EMPTY_TITLE = Text(en="No data for the period", ru="За период нет данных")
+PROBLEM_ROWS = Text(en="{kind} — {rows}", ru="{kind} — {rows}")
+PROBLEM_EXAMPLE = Text(en="row {row}: {value}", ru="строка {row}: {value}")
+PROBLEMS_MORE = Text(
+    en="The command {command} lists every row.",
+    ru="Все строки покажет команда {command}.",
+)
+PROBLEM_KIND = {
+    "unknown-metric": Text(en="Unknown metric id", ru="Неизвестный показатель"),
+    "unknown-standard": Text(
+        en="Standard without that metric", ru="Стандарт без такого показателя"
+    ),
+    "unknown-channel": Text(en="Unknown channel", ru="Неизвестный канал"),
+    "bad-value": Text(en="Value is not a number", ru="Значение — не число"),
+    "out-of-range": Text(en="Value out of range", ru="Значение вне допустимых пределов"),
+    "bad-timestamp": Text(en="Bad date or time", ru="Неверная дата или время"),
+    "unit-mismatch": Text(en="Wrong unit", ru="Не та единица измерения"),
+    "not-measured": Text(
+        en="Metric not measured on that channel", ru="Показатель не измеряется в этом канале"
+    ),
+    "empty-period": Text(
+        en="No usable observation in the period",
+        ru="За период нет ни одного пригодного наблюдения",
+    ),
+}
+NOT_CLEAN = Text(
+    en="the scorecard data {data} has problems, not scored: {problems}. The scorecard page "
+    "lists them; `stdlint score --data {data}` shows every row.",
+    ru="в данных для светофора {data} есть ошибки, они не учтены: {problems}. Они перечислены "
+    "на странице светофора; все строки покажет `stdlint score --data {data}`.",
+)
+SCORECARD_HOW = Text(en="How to read the lights", ru="Как читать светофор")
+SCORECARD_RULES = (
+    Text(
+        en="Each observation (a call, a letter, a visit) falls in the green, yellow or red zone "
+        "its standard sets; a bound belongs to the better zone.",
+        ru="Каждое наблюдение (звонок, письмо, выезд) попадает в зелёную, жёлтую или красную "
+        "зону, которую задаёт стандарт; граница относится к лучшей зоне.",
+    ),
+    Text(
+        en="A metric is green when at least 9 observations in 10 are green, yellow when at "
+        "least 9 in 10 are green or yellow, red otherwise.",
+        ru="Показатель зелёный, если не меньше 9 наблюдений из 10 в зелёной зоне; жёлтый, если "
+        "не меньше 9 из 10 в зелёной или жёлтой; иначе красный.",
+    ),
+    Text(
+        en="A standard's light is the worst light of its metrics; the overall light is the "
+        "worst of the standards.",
+        ru="Сигнал стандарта — худший из сигналов его показателей; общий сигнал — худший из "
+        "сигналов стандартов.",
+    ),
+    Text(
+        en="“9 in 10” is the value nine observations in ten are at least as good as. A speed "
+        "metric is read beside the quality metric that keeps it honest.",
+        ru="«9 из 10» — значение, не хуже которого девять наблюдений из десяти. Показатель "
+        "скорости читается вместе с показателем качества, который его уравновешивает.",
+    ),
+)
+MONTHS = {
+    "en": (
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ),
+    "ru": (
+        "январь", "февраль", "март", "апрель", "май", "июнь",
+        "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
+    ),
+    "ru-of": (
+        "января", "февраля", "марта", "апреля", "мая", "июня",
+        "июля", "августа", "сентября", "октября", "ноября", "декабря",
+    ),
+}  # fmt: skip
+QUARTER = Text(en="Q{quarter} {year}", ru="{quarter}-й квартал {year}")
+YEAR = Text(en="{year}", ru="{year} год")

@@ -20,6 +20,7 @@ from stdlint.publish import labels
 from stdlint.publish.history import Change
 from stdlint.reports.data import coverage
 from stdlint.result import Result
+from stdlint.scorecard.model import Scorecard
 
 _REVIEW_ORDER = [ReviewState.OVERDUE, ReviewState.DUE_SOON, ReviewState.NO_DATA, ReviewState.FRESH]
 PAGES_FOLDER = "handbook"
@@ -81,6 +82,11 @@ class Site:
             chosen.append(doc)
         return sorted(chosen, key=lambda doc: doc.meta.title.casefold() if doc.meta else "")
 
+    def standard(self, standard_id: str, lang: Lang) -> Facts | None:
+        """The standard ``standard_id`` in ``lang`` where it exists, else in another language."""
+        versions = self._by_id.get(standard_id, {})
+        return versions.get(lang) or next(iter(versions.values()), None)
+
     def translation(self, doc: Facts, lang: Lang) -> Facts | None:
         """The version of ``doc`` in ``lang``, if there is one."""
         return None if doc.meta is None else self._by_id.get(doc.meta.id, {}).get(lang)
@@ -108,8 +114,13 @@ def navigation(site: Site, lang: Lang) -> list[tuple[str, list[str]]]:
     return result
 
 
-def generated_pages(site: Site, lang: Lang) -> list[GeneratedPage]:
-    """The coverage map, review queue, role and channel indexes and recent changes in ``lang``."""
+def generated_pages(
+    site: Site, lang: Lang, *, scorecard: Scorecard | None = None
+) -> list[GeneratedPage]:
+    """The coverage map, review queue, role and channel indexes and recent changes in ``lang``.
+
+    With a ``scorecard`` (measurements were given), its page comes first.
+    """
     builders: list[tuple[str, Text, Callable[[Site, Lang, str], list[str]]]] = [
         ("coverage", labels.COVERAGE_TITLE, _coverage),
         ("reviews", labels.REVIEWS_TITLE, _reviews),
@@ -125,11 +136,16 @@ def generated_pages(site: Site, lang: Lang) -> list[GeneratedPage]:
         matter = f"---\nsearch: {{exclude: true}}{hide}\n---\n"
         lines = [matter, f"# {title.render(lang)}", "", *build(site, lang, name)]
         pages.append(GeneratedPage(name, title.render(lang), "\n".join(lines).rstrip() + "\n"))
+    if scorecard is not None:
+        from stdlint.publish.scorecard import scorecard_page  # it builds on this module
+
+        pages.insert(0, scorecard_page(site, scorecard, lang))
     return pages
 
 
-def home_page(site: Site, lang: Lang) -> GeneratedPage:
-    """A home page for a handbook that has none: the standards by stage, and the indexes."""
+def home_page(site: Site, lang: Lang, *, scorecard: bool = False) -> GeneratedPage:
+    """A home page for a handbook that has none: the standards by stage, and the indexes
+    (the scorecard first, when there is one)."""
     company = site.result.profile.company
     name = (
         company.get(lang) or next(iter(company.values()), "")
@@ -143,7 +159,11 @@ def home_page(site: Site, lang: Lang) -> GeneratedPage:
     )
     page = "index.md" if not site.suffixed else f"index.{lang.value}.md"
     matter = "---\nsearch: {exclude: true}\n---\n"
-    lines = [matter, f"# {_escape(title)}", "", labels.HOME_INTRO.render(lang), ""]
+    lines = [matter, f"# {markdown_escape(title)}", "", labels.HOME_INTRO.render(lang), ""]
+    if scorecard:
+        lines.append(
+            f"- [{labels.SCORECARD_TITLE.render(lang)}]({site.page_name('scorecard', lang)})"
+        )
     for stem, text in (
         ("roles", labels.ROLES_TITLE),
         ("channels", labels.CHANNELS_TITLE),
@@ -156,22 +176,24 @@ def home_page(site: Site, lang: Lang) -> GeneratedPage:
     standards = site.standards(lang)
     by_uri = {site.src_uri(doc): doc for doc in standards}
     for stage_title, uris in navigation(site, lang):
-        lines += [f"## {_escape(stage_title)}", ""]
-        lines += [f"- {_link(site, by_uri[uri], page, lang)}" for uri in uris]
+        lines += [f"## {markdown_escape(stage_title)}", ""]
+        lines += [f"- {link(site, by_uri[uri], page, lang)}" for uri in uris]
         lines.append("")
     return GeneratedPage(page, title, "\n".join(lines).rstrip() + "\n")
 
 
-def _link(site: Site, doc: Facts, page: str, lang: Lang) -> str:
+def link(site: Site, doc: Facts, page: str, lang: Lang) -> str:
+    """A Markdown link from ``page`` to the standard ``doc``, marked if not in ``lang``."""
     assert doc.meta is not None
     uri = site.src_uri(doc)
     assert uri is not None
     target = posixpath.relpath(uri, posixpath.dirname(page) or ".")
     marker = f" ({doc.meta.lang.value})" if doc.meta.lang is not lang else ""
-    return f"[{_escape(doc.meta.title)}]({target}){marker}"
+    return f"[{markdown_escape(doc.meta.title)}]({target}){marker}"
 
 
-def _escape(text: str) -> str:
+def markdown_escape(text: str) -> str:
+    """``text`` with the characters that would end a link's text or a table cell escaped."""
     return text.replace("[", "\\[").replace("]", "\\]").replace("|", "\\|")
 
 
@@ -228,7 +250,7 @@ def _coverage(site: Site, lang: Lang, page: str) -> list[str]:
         for doc in listed:
             assert doc.meta is not None
             names = ", ".join(channel_names.get(c, c) for c in doc.meta.channels)
-            lines.append(f"- {_link(site, doc, page, lang)} — {names}")
+            lines.append(f"- {link(site, doc, page, lang)} — {names}")
         if not listed:
             lines.append(labels.NO_STANDARD.render(lang))
         lines.append("")
@@ -255,7 +277,7 @@ def _reviews(site: Site, lang: Lang, page: str) -> list[str]:
             state = review(meta, result.profile, result.today)
             rows.append((_REVIEW_ORDER.index(state.state), state.due, doc, state))
         rows.sort(key=lambda row: (row[0], row[1] or result.today, row[2].display_path))
-        lines += [f"## {_escape(owner)}", ""]
+        lines += [f"## {markdown_escape(owner)}", ""]
         lines.append("| " + " | ".join(text.render(lang) for text in header) + " |")
         lines.append("|---|---|---|---|")
         for _, _, doc, state in rows:
@@ -265,7 +287,7 @@ def _reviews(site: Site, lang: Lang, page: str) -> list[str]:
             )
             last = state.last.isoformat() if state.last else "—"
             due = state.due.isoformat() if state.due else "—"
-            lines.append(f"| {badge} | {_link(site, doc, page, lang)} | {last} | {due} |")
+            lines.append(f"| {badge} | {link(site, doc, page, lang)} | {last} | {due} |")
         lines.append("")
     return lines
 
@@ -277,8 +299,8 @@ def _index(site: Site, lang: Lang, page: str, items: list[tuple[str, str]], key:
         listed = [doc for doc in standards if doc.meta and item_id in getattr(doc.meta, key)]
         if not listed:
             continue
-        lines += [f"## {_escape(name)}", ""]
-        lines += [f"- {_link(site, doc, page, lang)}" for doc in listed]
+        lines += [f"## {markdown_escape(name)}", ""]
+        lines += [f"- {link(site, doc, page, lang)}" for doc in listed]
         lines.append("")
     return lines
 
@@ -312,6 +334,6 @@ def _recent(site: Site, lang: Lang, page: str) -> list[str]:
         what = change.summary or (
             labels.REVIEWED if doc.meta.last_reviewed else labels.APPROVED_CHANGE
         ).render(lang)
-        link = _link(site, doc, page, lang)
-        lines.append(f"| {change.day.isoformat()} | {link} | {_escape(what)} |")
+        to = link(site, doc, page, lang)
+        lines.append(f"| {change.day.isoformat()} | {to} | {markdown_escape(what)} |")
     return lines

@@ -16,13 +16,13 @@ standards (``--handbook DIR``, default the example: this repository), read as st
   one clipped to 0..100 (to 0 and above when it is not a percentage). Each metric gets, in
   each calendar month, a level: green (nine observations in ten within the green bound), yellow
   (within the yellow bound) or red, and its distribution is placed for it: for a time, its 90th
-  percentile below the green bound, between the bounds, or well past the yellow one (the tail
-  crosses the yellow bound in every level); for a share, its mean above the target, just below
-  it, or at the yellow bound. In each month 55 % of the metrics are drawn green, 30 % yellow and
-  15 % red, at least one of each; the ranking mixes a lasting part and a monthly part, so a
-  month differs from the month before (the scorecard's trend). Values are rounded to a
-  precision that suits the width of the yellow band (whole seconds; 0.1 %; 0.01 % when the band
-  is half a point).
+  percentile below the green bound, between the bounds (the long tail crosses the yellow bound
+  for a few observations in a hundred), or at 1.5-1.9 times the yellow one (a quarter or more
+  beyond it); for a share, its mean above the target, just below it, or at the yellow bound.
+  In each month 55 % of the metrics are drawn green, 30 % yellow and 15 % red, at least one of
+  each; the ranking mixes a lasting part and a monthly part, so a month differs from the month
+  before (the scorecard's trend). Values are rounded to a precision that suits the width of the
+  yellow band (whole seconds; 0.1 %; 0.01 % when the band is half a point).
 - **When.** Timestamps run from ``--from`` to ``--to`` in order, within working hours
   (08:00–19:59), written as local time ``YYYY-MM-DD HH:MM:SS``.
 - **Channel, standard, unit.** The channel is one of the standard's channels in 85 % of the

@@ -1,19 +1,26 @@
-"""The handbook generator of ``benchmarks/``: seeded, the sizes it promises, checkable.
+"""The generators and measuring parts of ``benchmarks/``: seeded, what they promise, checkable.
 
 Benchmarks print figures and assert none; what is tested here is only that the generated
-handbook is what ``bench_scale.py`` claims to measure. No time is asserted.
+handbook is what ``bench_scale.py`` claims to measure, and that ``bench_score.py``'s floor and
+per-run measurement are what it says. No time is asserted. (The measurements generator has its
+own tests, with the example's sample data: ``test_measurements_sample.py``.)
 """
 
 from __future__ import annotations
 
+import csv
 import json
+import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from benchmarks.bench_score import floor_command, measure, record
 from benchmarks.generate_handbook import SIZE_MAX, SIZE_MIN, Sources, generate, read_sources
+from benchmarks.generate_measurements import generate as generate_measurements
+from benchmarks.runs import Runs
 from stdlint import check, load_settings
 from stdlint.cli import main
 
@@ -77,3 +84,44 @@ def test_every_generated_front_matter_is_read_in_full(tmp_path: Path, sources: S
         assert doc.meta.metrics, doc.display_path
         assert doc.meta.id.endswith(doc.path.parent.parent.name)  # the branch
     assert not [d for d in result.diagnostics if d.code.startswith("STR")]
+
+
+# --- bench_score.py: the floor and the measurement of each run -------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet", ".jsonl"])
+def test_the_score_floor_reads_every_row_and_averages_the_values(
+    tmp_path: Path, suffix: str
+) -> None:
+    generate_measurements(tmp_path / "data.csv", 2000, seed=9)
+    generate_measurements(tmp_path / f"other{suffix}", 2000, seed=9)
+    with (tmp_path / "data.csv").open(encoding="utf-8", newline="") as file:
+        values = [float(row["value"]) for row in csv.DictReader(file)]
+    measured, stderr = measure(floor_command(tmp_path / f"other{suffix}"), tmp_path / "out")
+    assert measured.status == 0, stderr
+    count, mean = (tmp_path / "out").read_text().split()
+    assert int(count) == len(values) == 2000
+    assert float(mean) == pytest.approx(sum(values) / len(values), rel=1e-12)
+
+
+def test_each_score_run_is_measured_alone_and_judged_by_its_exit_status(tmp_path: Path) -> None:
+    def child(code: str) -> list[str]:
+        return [sys.executable, "-c", code]
+
+    big, _ = measure(child("data = b'x' * 150_000_000"), tmp_path / "big")
+    small, _ = measure(child("pass"), tmp_path / "small")
+    # The peak is each run's own: a small run after a big one is not charged the big one's.
+    assert big.rss_mb > 150
+    assert small.rss_mb < 60
+    assert big.wall > 0 and big.cpu > 0
+
+    runs = Runs()
+    bad_rows, stderr = measure(child("import sys; print('{}'); sys.exit(1)"), tmp_path / "one")
+    assert record(runs, bad_rows, stderr, (0, 1))  # exit 1: bad rows, the command ran
+    assert runs.wall == [bad_rows.wall] and not runs.failed
+    unreadable, stderr = measure(
+        child("import sys; sys.stderr.write('no such file'); sys.exit(2)"), tmp_path / "two"
+    )
+    assert not record(runs, unreadable, stderr, (0, 1))
+    assert "exit status 2" in runs.failed and "no such file" in runs.failed
+    assert len(runs.wall) == 1

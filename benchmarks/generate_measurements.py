@@ -32,7 +32,7 @@ standards (``--handbook DIR``, default the example: this repository), read as st
   :class:`~stdlint.scorecard.model.ProblemKind` names (every kind but ``empty-period``), in equal
   shares: an unknown metric id (``answer_time``), a standard that does not have the metric, a
   channel the handbook does not list (``fax``), a value that is not a number (``abc``, empty,
-  ``12,5``, ``NaN``), a value out of range (-5 s, 130 %), a bad timestamp (``31.10.2026 14:05``,
+  ``12.5.1``, ``NaN``), a value out of range (-5 s, 130 %), a bad timestamp (``31.10.2026 14:05``,
   ``2026-13-01 …``, empty), a unit that is not the metric's (``minutes`` on a seconds metric), a
   known channel no active standard measures the metric on.
 
@@ -85,7 +85,7 @@ Z90 = 1.2815515655446004  # the standard normal's 90th percentile
 ROW_PROBLEMS = tuple(kind for kind in ProblemKind if kind is not ProblemKind.EMPTY_PERIOD)
 UNKNOWN_METRICS = ("aht", "nps", "csat")  # besides typos of the metric's own id
 UNKNOWN_CHANNELS = ("fax", "sms", "whatsapp", "call-centre", "web")
-BAD_VALUES = ("abc", None, "n/a", "12,5", "NaN", "inf", "-")
+BAD_VALUES = ("abc", None, "n/a", "12.5.1", "NaN", "inf", "-")
 # A unit that is not the metric's, by the metric's unit (as stdlint normalises units).
 WRONG_UNITS = {
     "second": "minutes",

@@ -19,7 +19,7 @@ def site_copy(folder: Path) -> Path:
     copy.mkdir(parents=True)
     for name in ("handbook.yml", "mkdocs.yml"):
         shutil.copy(REPO / name, copy / name)
-    for name in ("standards", "site"):
+    for name in ("standards", "site", "examples"):  # examples: the scorecard's measurements
         shutil.copytree(REPO / name, copy / name)
     return copy
 

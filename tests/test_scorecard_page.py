@@ -239,7 +239,7 @@ def test_each_standard_links_to_its_page_in_the_pages_language(site: Site) -> No
     ru = scorecard_page(site, example_card(), Lang.RU).markdown
     en = scorecard_page(site, example_card(), Lang.EN).markdown
     assert (
-        '## [Ответ на входящий звонок](../phone/answer-call.ru.md) <span class="stdlint-light '
+        '## [Ответ на входящий звонок](../phone/answer-call.ru.md)\n\n<span class="stdlint-light '
         'stdlint-light--yellow">Жёлтый</span>' in ru
     )
     assert "## [Answering an incoming call](../phone/answer-call.en.md)" in en

@@ -150,7 +150,8 @@ def _standard(
 ) -> list[str]:
     doc = site.standard(standard.id, lang)
     heading = link(site, doc, page, lang) if doc else markdown_escape(standard.title)
-    lines = [f"## {heading} {badge(standard.light, lang)}", "", '<div class="stdlint-standard">']
+    # The light below the title, not in it: the table of contents lists titles only.
+    lines = [f"## {heading}", "", badge(standard.light, lang), "", '<div class="stdlint-standard">']
     for metric in standard.metrics:
         lines.append(_metric(site, card, metric, lang))
     return [*lines, "</div>", ""]

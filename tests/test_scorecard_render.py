@@ -285,7 +285,7 @@ def test_text_problems_quote_the_rows_and_the_summary_says_not_clean() -> None:
     assert "… and 0 more" not in english
     flat = " ".join(english.split())
     assert flat.endswith(
-        "Data not clean: 8 of 12,345 rows have problems (listed above) and are not scored. "
+        "Data not clean: problems in 8 of 12,345 rows (listed above), not scored. "
         "Overall light: yellow."
     )
     russian = render(scorecard(), "text", Lang.RU)
@@ -313,7 +313,7 @@ def test_text_of_clean_data_and_of_an_empty_period() -> None:
     )
     both = replace(empty, problems=(*scorecard().problems, *empty.problems))
     assert " ".join(render(both, "text", Lang.EN).split()).endswith(
-        "Data not clean: no usable observation in 2026-10. 8 of 12,345 rows have problems "
+        "Data not clean: no usable observation in 2026-10. Problems in 8 of 12,345 rows "
         "(listed above)."
     )
 

@@ -66,7 +66,7 @@ _CLEAN = Text(
     ru="Данные без ошибок, учтено наблюдений: {used}. Общий светофор: {light}.",
 )
 _NOT_CLEAN = Text(
-    en="Data not clean: {bad} of {rows} have problems (listed above) and are not scored. "
+    en="Data not clean: problems in {bad} of {rows} (listed above), not scored. "
     "Overall light: {light}.",
     ru="Данные с ошибками: проблемы в {bad} из {rows} (см. выше), они не учтены. "
     "Общий светофор: {light}.",
@@ -76,7 +76,7 @@ _EMPTY = Text(
     ru="Данные с ошибками: в периоде {period} нет ни одного пригодного наблюдения.",
 )
 _ALSO_BAD = Text(
-    en="{bad} of {rows} have problems (listed above).",
+    en="Problems in {bad} of {rows} (listed above).",
     ru="Проблемы в {bad} из {rows} (см. выше).",
 )
 _ROWS_OF = (("row", "rows"), ("строки", "строк", "строк"))  # «в 2 из 10 строк»

@@ -630,3 +630,13 @@ def test_help_imports_neither_duckdb_nor_the_scorecard_code() -> None:
 
     modules = ["duckdb", "stdlint.scorecard.measure", "stdlint.scorecard.render"]
     assert loaded(REPO, modules, "score", "--help") == dict.fromkeys(modules, False)
+
+
+def test_a_handbook_without_metrics_is_told_how_to_add_them() -> None:
+    bare = replace(scorecard(), standards=())
+    english = " ".join(render(bare, "text", Lang.EN).split())
+    assert "No standard in force has a metric to score: add metrics (id, unit, target," in english
+    russian = " ".join(render(bare, "text", Lang.RU).split())
+    assert "Ни у одного действующего стандарта нет показателей" in russian
+    # A scorecard with standards does not say so.
+    assert "No standard in force" not in render(scorecard(), "text", Lang.EN)

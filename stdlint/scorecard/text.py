@@ -75,6 +75,12 @@ _EMPTY = Text(
     en="Data not clean: no usable observation in {period}.",
     ru="Данные с ошибками: в периоде {period} нет ни одного пригодного наблюдения.",
 )
+_NO_METRICS = Text(
+    en="No standard in force has a metric to score: add metrics (id, unit, target, direction "
+    "and zones) to a standard's front matter.",
+    ru="Ни у одного действующего стандарта нет показателей: добавьте metrics (id, unit, "
+    "target, direction и zones) во front matter стандарта.",
+)
 _ALSO_BAD = Text(
     en="Problems in {bad} of {rows} (listed above).",
     ru="Проблемы в {bad} из {rows} (см. выше).",
@@ -113,6 +119,8 @@ def text(card: Scorecard, lang: Lang, *, color: bool = False) -> str:
             for index, cell in enumerate(row[1] if not isinstance(row, _Under) else ()):
                 widths[index] = max(widths[index], len(cell))
     lines = [*_heading(card, lang), ""]
+    if not card.standards:
+        lines += [*_wrap(_NO_METRICS.render(lang)), ""]
     for standard, rows in tables:
         word = light_word(lang, standard.light)
         lines.append(f"{_light(standard.light, word, color)}  {standard.title} ({standard.id})")

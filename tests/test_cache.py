@@ -242,6 +242,62 @@ def test_a_suppression_is_judged_unused_when_the_handbook_finding_it_silenced_is
     assert unused in {(d.path, d.code) for d in after.diagnostics}
 
 
+def test_an_edit_pickles_only_its_own_piece_of_the_cache_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, judged: list[str]
+) -> None:
+    handbook = example_copy(tmp_path)
+    folder = tmp_path / "cache"
+    _check(handbook, folder)
+    (file,) = _cache_files(folder)
+    key = _run_key(handbook)
+    before = cache_module._load(file, key)
+    edited = handbook / "standards" / "phone" / "answer-call.en.md"
+    edited.write_text(edited.read_text("utf-8") + "\nAnswer within 20 seconds.\n", "utf-8")
+    pickled: list[int] = []
+    real = cache_module._pickled
+
+    def counted(stored: list[tuple[judge.Outcome, tuple[frozenset[str], ...]]]) -> bytes:
+        pickled.append(len(stored))
+        return real(stored)
+
+    monkeypatch.setattr(cache_module, "_pickled", counted)
+    judged.clear()
+    result = _check(handbook, folder)
+    assert judged == ["standards/phone/answer-call.en.md"]
+    assert _json(result) == _fresh(handbook)
+    where = str(edited.resolve())
+    after = cache_module._load(file, key)
+    assert after.keys() == before.keys()
+    mates = [w for w in after if cache_module._bucket(w) == cache_module._bucket(where)]
+    assert pickled == [len(mates)]  # the edited file's piece, and no other
+    for other, entry in after.items():
+        if other not in mates:
+            old, new = before[other].chunk, entry.chunk
+            assert old is not None and new is not None
+            assert bytes(new.payload) == bytes(old.payload)
+
+
+def test_outcomes_read_back_are_stored_again_as_they_were_judged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One piece for all: the edit of one file pickles every other outcome again, among them
+    # zz-suppressed.md's, whose suppression the handbook-wide step of the second run marked
+    # used. Stored with that mark, the third run would not see it unused.
+    monkeypatch.setattr(cache_module, "_BUCKETS", 1)
+    handbook = _troubled_handbook(tmp_path)
+    folder = tmp_path / "cache"
+    _check(handbook, folder)
+    edited = next(p for p in sorted((handbook / "standards").glob("*.md")) if "zz" not in p.name)
+    edited.write_text(edited.read_text("utf-8") + "\nAnswer within 20 seconds.\n", "utf-8")
+    _check(handbook, folder)
+    (handbook / "standards" / "zz-duplicate.md").unlink()
+    original = next(p for p in sorted((handbook / "standards").glob("*.md")))
+    original.unlink()
+    after = _check(handbook, folder)
+    assert ("standards/zz-suppressed.md", "STR012") in {(d.path, d.code) for d in after.diagnostics}
+    assert _json(after) == _fresh(handbook)
+
+
 def test_a_file_changed_while_it_is_judged_is_kept_under_the_bytes_judged(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -326,6 +382,14 @@ def test_a_damaged_or_foreign_cache_is_ignored_and_rebuilt(
         assert judged == []  # and the rebuilt cache serves the next run
 
 
+def _cache_file(key: bytes, payloads: list[bytes], rows: object) -> bytes:
+    """A cache file as stdlint writes one: header, pieces of outcomes, list, checksum."""
+    body = pickle.dumps(rows)
+    pieces = b"".join(len(piece).to_bytes(8, "little") + piece for piece in [*payloads, body])
+    checksum = cache_module.hashlib.blake2b(pieces, digest_size=20).digest()
+    return cache_module._MAGIC + bytes([cache_module.FORMAT]) + key + pieces + checksum
+
+
 def test_a_planted_cache_runs_no_code(tmp_path: Path, judged: list[str]) -> None:
     handbook = example_copy(tmp_path)
     folder = tmp_path / "cache"
@@ -333,43 +397,42 @@ def test_a_planted_cache_runs_no_code(tmp_path: Path, judged: list[str]) -> None
     (file,) = _cache_files(folder)
     key = _run_key(handbook)
     marker = tmp_path / "pwned"
-    planted = pickle.dumps(_Attack(marker))
     entries = cache_module._load(file, key)
     assert len(entries) == 32
-    forged = {
-        where: cache_module._Entry(entry.given, entry.fingerprint, entry.judged, planted)
-        for where, entry in entries.items()
-    }
-    file.write_bytes(b"".join(cache_module._dump(key, forged)))  # a valid header and checksum
+    # Every entry names its place in one piece of planted outcomes, under a valid checksum.
+    planted = pickle.dumps([_Attack(marker)] * len(entries))
+    rows = []
+    for index, (where, entry) in enumerate(sorted(entries.items())):
+        fingerprint = entry.fingerprint
+        digest, stamp, read_ns = fingerprint.digest, fingerprint.stamp, fingerprint.read_ns
+        rows.append((where, entry.given, digest, stamp, read_ns, entry.judged, 0, index))
+    file.write_bytes(_cache_file(key, [planted], rows))
+    assert len(cache_module._load(file, key)) == 32  # the list itself is read
     judged.clear()
     assert _json(_check(handbook, folder)) == expected
     assert not marker.exists()
-    assert len(judged) == 32  # not one planted entry was used
+    assert len(judged) == 32  # not one planted outcome was used
 
 
 def test_the_cache_list_itself_builds_no_object(tmp_path: Path) -> None:
     # A list of entries that would build an object (here a BytesIO): refused, not built.
     key = bytes(20)
-    payload = b"x"
-    body = pickle.dumps([("a", "a", b"d", (1,), 1, True, 0), io.BytesIO(b"")])
-    pieces = len(payload).to_bytes(8, "little") + payload + len(body).to_bytes(8, "little") + body
-    checksum = cache_module.hashlib.blake2b(pieces, digest_size=20).digest()
     file = tmp_path / "outcomes.bin"
-    head = cache_module._MAGIC + bytes([cache_module.FORMAT]) + key
-    file.write_bytes(head + pieces + checksum)
+    row = ("a", "a", b"d", (1,), 1, True, 0, 0)
+    file.write_bytes(_cache_file(key, [b"x"], [row, io.BytesIO(b"")]))
     assert cache_module._load(file, key) == {}
     # Written the same way without the object, the list is read: the refusal was the object's.
-    body = pickle.dumps([("a", "a", b"d", (1,), 1, True, 0)])
-    pieces = len(payload).to_bytes(8, "little") + payload + len(body).to_bytes(8, "little") + body
-    checksum = cache_module.hashlib.blake2b(pieces, digest_size=20).digest()
-    file.write_bytes(head + pieces + checksum)
-    assert list(cache_module._load(file, key)) == ["a"]
-    # A list of the same entry, as the cache writes it, is read: the refusal is the object's.
-    entry = cache_module._Entry("a", Fingerprint(b"d", (1,), 1), True, b"x")
-    file.write_bytes(b"".join(cache_module._dump(key, {"a": entry})))
+    file.write_bytes(_cache_file(key, [b"x"], [row]))
     loaded = cache_module._load(file, key)
     assert list(loaded) == ["a"]
-    assert bytes(loaded["a"].payload) == b"x"
+    chunk = loaded["a"].chunk
+    assert chunk is not None
+    assert bytes(chunk.payload) == b"x"
+    # A piece that is not a list of outcomes gives none, and the entry is judged again.
+    assert chunk.outcome(0, frozenset({"stdlint"})) is None
+    # A row that names a piece the file lacks is left out.
+    file.write_bytes(_cache_file(key, [b"x"], [row, ("b", "b", b"d", (1,), 1, True, 1, 0)]))
+    assert list(cache_module._load(file, key)) == ["a"]
 
 
 def test_what_the_run_depends_on_changes_the_key(tmp_path: Path) -> None:

@@ -10,19 +10,22 @@ Python version, the settings (profile with its lexicon, rules, severities, optio
 date of the check only if a plugin's rule may read it while a file is judged (stdlint's dated
 rules, the currency rules, run with the handbook-wide ones). In that file, for each standard:
 its path, the digest of its bytes and its status when they were read, whether it was judged or
-only gave its facts, and its :class:`Outcome`, pickled. A file whose status is the one stored
-(and whose last change came well before that read) is not read at all; one whose bytes have the
-digest stored is read for the digest only; neither is parsed or judged again. A change of
+only gave its facts, and its :class:`Outcome`, pickled together with those of the other files
+of its piece (one of :data:`_BUCKETS`, by path: a piece is unpickled at once, and what its
+outcomes write alike is read once; a change pickles only its own piece again). A file whose
+status is the one stored (and whose last change came well before that read) is not read at all;
+one whose bytes have the digest stored is read for the digest only; neither is parsed or judged
+again. A change of
 settings or version is a new key: a full check, whose file then sits beside the older ones
 (the newest :data:`KEEP` are kept). Beside it, a smaller file of the same key keeps the words
 the checks analysed (their lemmas and grammar), so that judging a file whose words were all
 seen before loads no dictionary.
 
 **Trust: none.** A cache file is used only when its magic, format, key and checksum all match;
-its list is unpickled with no class allowed at all, and each outcome by an unpickler that builds
-only stdlint's own classes and a few plain value types (dates, paths), so a planted file cannot
-run code. Anything wrong, and the file is ignored and rebuilt; an entry that does not load is
-judged again.
+its list is unpickled with no class allowed at all, and each piece of outcomes by an unpickler
+that builds only stdlint's own classes and a few plain value types (dates, paths), so a planted
+file cannot run code. Anything wrong, and the file is ignored and rebuilt; the files of a piece
+that does not load are judged again.
 
 **Two runs at once.** A cache file is written whole to a temporary file and renamed over the
 old one: a reader sees one whole file or the other, and the last writer's stays. A cache that
@@ -39,6 +42,7 @@ import os
 import pickle
 import sys
 import time
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
@@ -60,10 +64,11 @@ log = logging.getLogger("stdlint")
 
 FOLDER = ".stdlint_cache"
 ENVIRONMENT = "STDLINT_CACHE_DIR"
-FORMAT = 3  # of the cache file; a new format is a new key
+FORMAT = 4  # of the cache file; a new format is a new key
 KEEP = 4  # cache files kept in the folder: this run's and the three used last before it
 _MAGIC = b"stdlint outcome cache\n"
 _KEY_BYTES = 20
+_BUCKETS = 64  # pieces of the cache file, each pickled whole (see _Chunk)
 _PREFIX, _SUFFIX = "outcomes-", ".bin"
 _WORDS_PREFIX, _WORDS_MAGIC = "words-", b"stdlint word cache\n"
 _TEMPORARY = (f".{_PREFIX}", f".{_WORDS_PREFIX}")  # write_atomic's, left by a killed run
@@ -84,38 +89,84 @@ _CACHEDIR_TAG = (
 )
 
 
+class _Chunk:
+    """Outcomes stored in one piece of the cache file, pickled together: what they write alike
+    (a channel's id, a metric shared by regional copies, the classes themselves) is written and
+    read once for all of them. Unpickled whole, the first time one of them is asked for."""
+
+    __slots__ = ("failed", "outcomes", "payload", "size", "used")
+
+    def __init__(self, payload: bytes | memoryview) -> None:
+        self.payload = payload  # a view of the cache file's bytes
+        self.size = 0  # how many entries of the cache file name one of its outcomes
+        self.outcomes: list[Outcome] | None = None
+        self.used: list[tuple[frozenset[str], ...]] = []  # as read, for each outcome
+        self.failed = False
+
+    def outcome(self, index: int, packages: frozenset[str]) -> Outcome | None:
+        """Its outcome number ``index``; None if the piece does not load (never trusted)."""
+        if self.outcomes is None and not self.failed:
+            outcomes = _outcomes(self.payload, packages)
+            if outcomes is None:
+                self.failed = True
+                return None
+            self.outcomes = outcomes
+            self.used = [_used(outcome) for outcome in outcomes]
+        if self.outcomes is None or not 0 <= index < len(self.outcomes):
+            return None
+        return self.outcomes[index]
+
+
 @dataclass(frozen=True, slots=True)
 class _Entry:
-    """One file's outcome, with what it was computed from: pickled as read back from the
-    cache file, or the outcome itself, judged in this run, pickled only as the file is written
-    (so a first check never holds its outcomes twice)."""
+    """One file's outcome, with what it was computed from: number ``index`` of a piece read
+    back from the cache file, or the outcome itself, judged in this run, pickled only as the
+    file is written (so a first check never holds its outcomes twice)."""
 
     given: str  # the path as the run named it (relative paths depend on the folder)
     fingerprint: Fingerprint  # of the bytes the outcome was computed from
     judged: bool
-    payload: bytes | memoryview | None  # a view of the cache file's bytes once read back
+    chunk: _Chunk | None  # the piece of the cache file it was read from
+    index: int = 0
     outcome: Outcome | None = None  # judged in this run, not pickled yet
     # What its suppressions had used when it was judged: the handbook-wide step marks more,
     # which depends on the other files and must not be stored.
     used: tuple[frozenset[str], ...] = ()
 
-    def pickled(self) -> bytes | memoryview | None:
-        """The outcome's bytes as they are stored; None if it cannot be pickled."""
-        if self.payload is not None:
-            return self.payload
-        assert self.outcome is not None, "an entry has its bytes or its outcome"
-        suppressions = self.outcome.suppressions
-        now = [suppression.used for suppression in suppressions]
-        try:
-            for suppression, then in zip(suppressions, self.used, strict=True):
-                suppression.used = set(then)
-            return pickle.dumps(self.outcome, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception as error:  # a plugin rule gathered something that cannot be pickled
-            log.debug("stdlint: the outcome of %s is not kept (%r)", self.given, error)
+    def stored(self, packages: frozenset[str]) -> tuple[Outcome, tuple[frozenset[str], ...]] | None:
+        """The outcome to store, with what its suppressions had used when it was judged."""
+        if self.outcome is not None:
+            return self.outcome, self.used
+        if self.chunk is None:
             return None
-        finally:
-            for suppression, current in zip(suppressions, now, strict=True):
-                suppression.used = current
+        outcome = self.chunk.outcome(self.index, packages)
+        if outcome is None:
+            return None
+        return outcome, self.chunk.used[self.index]
+
+
+def _used(outcome: Outcome) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(suppression.used) for suppression in outcome.suppressions)
+
+
+def _bucket(where: str) -> int:
+    """The piece of the cache file a file's outcome is kept in: by its path, so that adding or
+    removing a standard changes only its own piece."""
+    return zlib.crc32(where.encode("utf-8", "surrogateescape")) % _BUCKETS
+
+
+def _pickled(stored: list[tuple[Outcome, tuple[frozenset[str], ...]]]) -> bytes:
+    """The outcomes pickled together, each suppression with what it had used when judged."""
+    suppressions = [s for outcome, _ in stored for s in outcome.suppressions]
+    now = [suppression.used for suppression in suppressions]
+    then = [set(used) for _, kept in stored for used in kept]
+    try:
+        for suppression, used in zip(suppressions, then, strict=True):
+            suppression.used = used
+        return pickle.dumps([outcome for outcome, _ in stored], protocol=pickle.HIGHEST_PROTOCOL)
+    finally:
+        for suppression, current in zip(suppressions, now, strict=True):
+            suppression.used = current
 
 
 class Cache:
@@ -150,9 +201,10 @@ class Cache:
         if entry is None or entry.given != str(source.path) or (judged and not entry.judged):
             return None
         fingerprint = entry.fingerprint.again(source.path)
-        payload = entry.pickled()
-        outcome = _outcome(payload, self.packages) if fingerprint and payload else None
-        if fingerprint is None or outcome is None:
+        if fingerprint is None or entry.chunk is None:
+            return None
+        outcome = entry.chunk.outcome(entry.index, self.packages)
+        if outcome is None:
             return None
         if fingerprint is not entry.fingerprint:  # the same bytes, a new status: kept anew
             entry = replace(entry, fingerprint=fingerprint)
@@ -187,8 +239,9 @@ class Cache:
         ):
             self._new[where] = kept  # a judged outcome of the same bytes is worth more
             return
-        used = tuple(frozenset(suppression.used) for suppression in outcome.suppressions)
-        entry = _Entry(str(source.path), fingerprint, outcome.judged, None, outcome, used)
+        entry = _Entry(
+            str(source.path), fingerprint, outcome.judged, None, 0, outcome, _used(outcome)
+        )
         self._new[where] = entry
         self._changed = True
 
@@ -205,7 +258,7 @@ class Cache:
             return
         try:
             _prepare(self.folder)
-            write_atomic(self.file, _dump(self.key, entries))
+            write_atomic(self.file, _dump(self.key, entries, self.packages))
             _prune(self.folder, self.file)
         except OSError as error:
             log.debug("stdlint: the cache was not written (%s)", error)
@@ -312,29 +365,83 @@ def _canonical(value: Any) -> Any:
 # --- the file ------------------------------------------------------------------------------
 
 
-def _dump(key: bytes, entries: Mapping[str, _Entry]) -> Iterator[bytes | memoryview]:
-    """The cache file in pieces, made as they are written: the header; each outcome's bytes,
-    length first; the list of entries, which names its outcome by number; the checksum of all
-    after the header. Neither writing nor reading it back holds a second copy of the outcomes.
+def _dump(
+    key: bytes, entries: Mapping[str, _Entry], packages: frozenset[str]
+) -> Iterator[bytes | memoryview]:
+    """The cache file in pieces, made as they are written: the header; each piece of outcomes
+    (:class:`_Chunk`), length first; the list of entries, which names each outcome by its piece
+    and place; the checksum of all after the header. A piece whose outcomes are all the ones
+    read back from one piece, in the same order, is written as it was read, not pickled again.
     """
     yield _MAGIC + bytes([FORMAT]) + key
     checksum = hashlib.blake2b(digest_size=_KEY_BYTES)
-    rows: list[_Row] = []
+    buckets: dict[int, list[tuple[str, _Entry]]] = {}
     for where, entry in sorted(entries.items()):
-        payload = entry.pickled()
-        if payload is None:
+        buckets.setdefault(_bucket(where), []).append((where, entry))
+    rows: list[_Row] = []
+    pieces = 0
+    for bucket in sorted(buckets):
+        kept = _as_read(buckets[bucket])
+        if kept is None:
+            kept = _repickled(buckets[bucket], packages)
+        if kept is None:
             continue
+        payload, members = kept
         for piece in (len(payload).to_bytes(8, "little"), payload):
             checksum.update(piece)
             yield piece
-        fingerprint = entry.fingerprint
-        digest, stamp, read_ns = fingerprint.digest, fingerprint.stamp, fingerprint.read_ns
-        rows.append((where, entry.given, digest, stamp, read_ns, entry.judged, len(rows)))
+        for index, (where, entry) in enumerate(members):
+            fingerprint = entry.fingerprint
+            digest, stamp, read_ns = fingerprint.digest, fingerprint.stamp, fingerprint.read_ns
+            rows.append((where, entry.given, digest, stamp, read_ns, entry.judged, pieces, index))
+        pieces += 1
     body = pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
     for piece in (len(body).to_bytes(8, "little"), body):
         checksum.update(piece)
         yield piece
     yield checksum.digest()
+
+
+_Members = list[tuple[str, _Entry]]
+
+
+def _as_read(members: _Members) -> tuple[bytes | memoryview, _Members] | None:
+    """The bytes of the piece these entries were all read from, in its order; else None."""
+    chunk = members[0][1].chunk
+    if (
+        chunk is None
+        or chunk.failed
+        or any(
+            entry.chunk is not chunk or entry.outcome is not None or entry.index != index
+            for index, (_, entry) in enumerate(members)
+        )
+    ):
+        return None
+    if chunk.size != len(members):  # one of them has gone: the piece is made anew
+        return None
+    return chunk.payload, members
+
+
+def _repickled(members: _Members, packages: frozenset[str]) -> tuple[bytes, _Members] | None:
+    """These entries' outcomes pickled together; those that cannot be (a plugin rule
+    gathered something that does not pickle, a piece that no longer loads) are left out."""
+    stored = [(where, entry, entry.stored(packages)) for where, entry in members]
+    kept = [(where, entry, found) for where, entry, found in stored if found is not None]
+    try:
+        return _pickled([found for _, _, found in kept]), [(w, e) for w, e, _ in kept]
+    except Exception:  # find the ones that do not pickle, and keep the others
+        pass
+    good = []
+    for where, entry, found in kept:
+        try:
+            _pickled([found])
+        except Exception as error:
+            log.debug("stdlint: the outcome of %s is not kept (%r)", entry.given, error)
+        else:
+            good.append((where, entry, found))
+    if not good:
+        return None
+    return _pickled([found for _, _, found in good]), [(w, e) for w, e, _ in good]
 
 
 def _verified(file: Path, magic: bytes, key: bytes) -> tuple[memoryview, int] | None:
@@ -359,7 +466,8 @@ def _verified(file: Path, magic: bytes, key: bytes) -> tuple[memoryview, int] | 
 def _load(file: Path, key: bytes) -> dict[str, _Entry]:
     """The entries of ``file``, or none if it is missing, unreadable, foreign or corrupt.
 
-    Each outcome's bytes stay a view of the file's bytes, read once."""
+    Each piece of outcomes stays a view of the file's bytes, read once, and is unpickled when
+    one of its outcomes is first asked for."""
     verified = _verified(file, _MAGIC, key)
     if verified is None:
         return {}
@@ -367,11 +475,15 @@ def _load(file: Path, key: bytes) -> dict[str, _Entry]:
     try:
         *payloads, body = _pieces(view, head)
         rows = _Plain(io.BytesIO(body)).load()
-        return {
-            where: _Entry(given, Fingerprint(digest, stamp, read_ns), judged, payloads[index])
-            for where, given, digest, stamp, read_ns, judged, index in _checked_rows(rows)
-            if 0 <= index < len(payloads)
-        }
+        chunks = [_Chunk(payload) for payload in payloads]
+        entries: dict[str, _Entry] = {}
+        for where, given, digest, stamp, read_ns, judged, number, index in _checked_rows(rows):
+            if 0 <= number < len(chunks):
+                chunk = chunks[number]
+                chunk.size += 1
+                fingerprint = Fingerprint(digest, stamp, read_ns)
+                entries[where] = _Entry(given, fingerprint, judged, chunk, index)
+        return entries
     except (pickle.UnpicklingError, ValueError, TypeError, EOFError) as error:
         log.debug("stdlint: %s could not be read (%s); ignored", file, error)
         return {}
@@ -421,8 +533,9 @@ def _pieces(view: memoryview, start: int) -> Iterator[memoryview]:
         start = end
 
 
-_Row = tuple[str, str, bytes, tuple[int, ...], int, bool, int]  # the last: the outcome's number
-_SHAPE = (str, str, bytes, tuple, int, bool, int)
+# The last two: the outcome's piece of the file, and its place in that piece.
+_Row = tuple[str, str, bytes, tuple[int, ...], int, bool, int, int]
+_SHAPE = (str, str, bytes, tuple, int, bool, int, int)
 
 
 def _checked_rows(rows: object) -> Iterable[_Row]:
@@ -439,13 +552,15 @@ def _checked_rows(rows: object) -> Iterable[_Row]:
         yield row
 
 
-def _outcome(payload: bytes | memoryview, packages: frozenset[str]) -> Outcome | None:
+def _outcomes(payload: bytes | memoryview, packages: frozenset[str]) -> list[Outcome] | None:
     try:
-        outcome = _Classes(io.BytesIO(payload), packages).load()
-    except Exception as error:  # a bad entry of any kind is judged again, never trusted
-        log.debug("stdlint: a cached outcome could not be read (%r)", error)
+        outcomes = _Classes(io.BytesIO(payload), packages).load()
+    except Exception as error:  # a bad piece of any kind is judged again, never trusted
+        log.debug("stdlint: cached outcomes could not be read (%r)", error)
         return None
-    return outcome if isinstance(outcome, Outcome) else None
+    if not isinstance(outcomes, list) or not all(isinstance(each, Outcome) for each in outcomes):
+        return None
+    return outcomes
 
 
 def _prepare(folder: Path) -> None:

@@ -15,11 +15,10 @@ of its piece (one of :data:`_BUCKETS`, by path: a piece is unpickled at once, an
 outcomes write alike is read once; a change pickles only its own piece again). A file whose
 status is the one stored (and whose last change came well before that read) is not read at all;
 one whose bytes have the digest stored is read for the digest only; neither is parsed or judged
-again. A change of
-settings or version is a new key: a full check, whose file then sits beside the older ones
-(the newest :data:`KEEP` are kept). Beside it, a smaller file of the same key keeps the words
-the checks analysed (their lemmas and grammar), so that judging a file whose words were all
-seen before loads no dictionary.
+again. A change of settings or version is a new key: a full check, whose file then sits beside
+the older ones (the newest :data:`KEEP` are kept). Beside it, a smaller file of the same key
+keeps the words the checks analysed (their lemmas and grammar), so that judging a file whose
+words were all seen before loads no dictionary.
 
 **Trust: none.** A cache file is used only when its magic, format, key and checksum all match;
 its list is unpickled with no class allowed at all, and each piece of outcomes by an unpickler

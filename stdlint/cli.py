@@ -79,7 +79,9 @@ def run_check(
             _print_changed(targets, everything, changed_since, settings.profile, ui)
         progress = Bar(ui) if wanted() else None
         with long_run():
-            result = check(targets, settings, today, jobs=jobs, cache=cache, progress=progress)
+            result = check(
+                targets, settings, today, jobs=jobs, cache=cache, progress=progress, facts=False
+            )
         if write_baseline is not None:
             return _write_baseline(result, write_baseline, ui, debug)
     except ConfigError as error:

@@ -126,7 +126,9 @@ class Result:
 
     diagnostics: tuple[Diagnostic, ...]
     files: tuple[FileRecord, ...]
-    handbook: tuple[Facts, ...]  # every standard of the handbook (the checked ones included)
+    # Every standard of the handbook (the checked ones included); none when the caller of
+    # check() asked for the findings alone (facts=False).
+    handbook: tuple[Facts, ...]
     rules: tuple[RuleInfo, ...]  # the rules that ran, by code
     profile: Profile
     today: date

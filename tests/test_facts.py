@@ -180,3 +180,23 @@ def test_positions_asked_for_are_kept_through_pickling_without_composing_again()
     assert unpacked.cache_info().misses == 0, "found without composing the front matter"
     assert loaded.position(("status",), value=True).line > expected.line
     assert unpacked.cache_info().misses == 1, "a position not asked before is composed"
+
+
+def test_the_signature_tells_what_the_handbook_rules_see() -> None:
+    from stdlint.parse.facts import signature
+
+    text = STANDARD.read_text("utf-8")
+    same = signature(facts_of(_copy(text, "a.md")))
+    assert same is not None
+    assert signature(facts_of(_copy(text, "a.md"))) == same  # parsed again: the same
+    # A sentence more at the end of the body: nothing the handbook-wide rules see.
+    assert signature(facts_of(_copy(text + "\nЕщё одно предложение.\n", "a.md"))) == same
+    # Another id, another name, what a rule gathered, a link: all seen.
+    other_id = text.replace("\nid: ", "\nid: x-", 1)
+    assert signature(facts_of(_copy(other_id, "a.md"))) not in {same, None}
+    assert signature(facts_of(_copy(text, "b.md"))) not in {same, None}
+    assert signature(facts_of(_copy(text, "a.md"), {"CNS002": ((1.0, "second"),)})) != same
+    linked = text + "\nСм. [другой стандарт](other.ru.md).\n"
+    assert signature(facts_of(_copy(linked, "a.md"))) != same
+    # A gathered value whose repr is an address cannot be told apart: no signature at all.
+    assert signature(facts_of(_copy(text, "a.md"), {"X": object()})) is None

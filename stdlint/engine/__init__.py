@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from stdlint.config import Profile, default_profile
-from stdlint.engine.cache import Cache
-from stdlint.engine.judge import Judge, Outcome, read_document
+from stdlint.diagnostics import Diagnostic
+from stdlint.engine.cache import Cache, Stored, StoredFile
+from stdlint.engine.judge import Concluded, Judge, Outcome, read_document
 from stdlint.engine.pool import Progress, Work, judge_all
 from stdlint.failures import READ, Guard
 from stdlint.files import handbook_sources, select
@@ -36,6 +38,7 @@ def check(
     jobs: int | None = 1,
     cache: bool | Path = False,
     progress: Progress | None = None,
+    facts: bool = True,
 ) -> Result:
     """Check ``paths`` (default: the whole handbook) and return every finding.
 
@@ -45,8 +48,11 @@ def check(
     files still finds conflicts with the rest. ``jobs`` processes share the files: this one and
     ``jobs - 1`` workers (None: one per core); the result is the same whatever their number.
     The default is this process alone: a script that starts workers must guard its own code with
-    ``if __name__ == "__main__"``, as workers import it again. Raises :class:`ConfigError` on
-    wrong settings, ValueError when ``jobs`` is below 1.
+    ``if __name__ == "__main__"``, as workers import it again. With ``facts=False`` the
+    result's ``handbook`` (every standard's facts) is left empty, for a caller that needs only
+    the findings: a check with the cache can then take them from what the last whole check
+    concluded, without reading the unchanged standards' outcomes at all. Raises
+    :class:`ConfigError` on wrong settings, ValueError when ``jobs`` is below 1.
     """
     settings = _settings(settings)
     profile = settings.profile
@@ -67,18 +73,7 @@ def check(
     kept = None
     if cache is not False:
         kept = Cache.for_run(settings, day, None if cache is True else cache)
-    outcomes = _judge(work, judge, jobs, kept, progress)
-    for outcome in outcomes:
-        if outcome.guard is not None:
-            guard.absorb(outcome.guard)
-    judged, context = outcomes[: len(targets)], outcomes[len(targets) :]
-    # Findings about the handbook as a whole (a journey stage with no standard) belong to
-    # handbook.yml and are reported when the whole handbook is checked.
-    profile_file = judge.profile(profile, guard) if paths is None else None
-    diagnostics, suppressed = judge.conclude(judged, context, profile_file, guard)
-    if kept is not None:  # after the handbook-wide rules, whose findings' places it keeps
-        kept.save(whole=paths is None)
-    skipped_records = (
+    skipped_records = tuple(
         FileRecord(
             display_path(source.path, profile.root),
             Path(os.path.abspath(source.path)),
@@ -86,14 +81,156 @@ def check(
         )
         for source in skipped
     )
-    standards = (outcome.facts for outcome in outcomes)
+    ready: dict[int, Outcome] = {}  # outcomes already at hand, by their place in ``work``
+    if kept is not None and not facts and _foreseeable(judge):
+        stored = kept.conclusion()
+        if stored is not None and stored.today == day:
+            reused = _reuse(work, len(targets), paths is None, judge, kept, stored, jobs, progress)
+            if isinstance(reused, Result):
+                return replace(reused, files=(*reused.files, *skipped_records))
+            ready = reused
+    outcomes = _judge(work, judge, jobs, kept, progress, ready)
+    for outcome in outcomes:
+        if outcome.guard is not None:
+            guard.absorb(outcome.guard)
+    judged, context = outcomes[: len(targets)], outcomes[len(targets) :]
+    # Findings about the handbook as a whole (a journey stage with no standard) belong to
+    # handbook.yml and are reported when the whole handbook is checked.
+    profile_file = judge.profile(profile, guard) if paths is None else None
+    concluded = judge.concluded(judged, context, profile_file, guard)
+    if kept is not None:  # after the handbook-wide rules, whose findings' places it keeps
+        kept.save(whole=paths is None)
+        if paths is None and not guard.failures and _foreseeable(judge):
+            kept.conclude(_stored(day, judged, profile_file, concluded))
+    standards = (outcome.facts for outcome in outcomes) if facts else ()
     return Result(
-        diagnostics=diagnostics,
+        diagnostics=concluded.diagnostics,
         files=(*(_record(outcome.facts) for outcome in judged), *skipped_records),
         handbook=tuple(sorted(standards, key=lambda facts: facts.display_path)),
         rules=_rule_infos(settings),
         profile=profile,
         today=day,
+        suppressed=concluded.suppressed,
+        failures=tuple(guard.failures),
+    )
+
+
+def _foreseeable(judge: Judge) -> bool:
+    """Whether the handbook step's findings follow from the standards' facts alone (and the
+    settings and the date): true of stdlint's own rules; a plugin's handbook-wide rule may
+    look further, so its findings are always worked out anew."""
+    rules = [*judge.handbook_rules, *judge.suppression_rules]
+    return all(type(rule).__module__.startswith("stdlint.") for rule in rules)
+
+
+def _stored(
+    day: date, judged: Sequence[Outcome], profile_file: Outcome | None, concluded: Concluded
+) -> Stored:
+    """What a whole check concluded, kept for the next (see :func:`_reuse`)."""
+    files: dict[str, StoredFile] = {}
+    for outcome in judged:
+        facts = outcome.facts
+        kept, suppressed = concluded.files[facts.display_path]
+        files[os.path.abspath(facts.path)] = StoredFile(
+            facts.display_path,
+            outcome.fingerprint.digest if outcome.fingerprint else b"",  # b"": judged again
+            outcome.signature or b"",  # b"": never the same as a new one
+            facts.readable,
+            concluded.handbook.get(facts.display_path, ()),
+            kept,
+            suppressed,
+        )
+    profile = None
+    if profile_file is not None:
+        shown = profile_file.facts.display_path
+        profile = (shown, concluded.handbook.get(shown, ()))
+    return Stored(day, files, profile)
+
+
+def _reuse(
+    work: list[Work],
+    targets: int,
+    whole: bool,
+    judge: Judge,
+    cache: Cache,
+    stored: Stored,
+    jobs: int | None,
+    progress: Progress | None,
+) -> Result | dict[int, Outcome]:
+    """The result from what the last whole check concluded, when that still holds: the same
+    standards, each with the bytes it had then or with the same :func:`signature` (what the
+    handbook-wide rules see of it), so that every handbook-wide finding is the same. Only the
+    files that changed are judged; the others' findings are those reported then, and their
+    outcomes are not even read from the cache.
+
+    When it does not hold, the outcomes judged meanwhile (by their place in ``work``), for
+    the check to go on with."""
+    rows = stored.files
+    wheres = [os.path.abspath(source.path) for source, _ in work]
+    if len(set(wheres)) != len(wheres) or set(wheres) != rows.keys():
+        return {}
+    changed = [
+        index
+        for index, (source, _) in enumerate(work)
+        if not cache.unchanged(source, rows[wheres[index]].digest)
+    ]
+    fresh = _judge([work[index] for index in changed], judge, jobs, cache, progress)
+    ready = dict(zip(changed, fresh, strict=True))
+    for index, outcome in ready.items():
+        row = rows[wheres[index]]
+        if (
+            outcome.guard is not None
+            or outcome.signature is None
+            or outcome.signature != row.signature
+            or outcome.facts.display_path != row.display_path
+        ):
+            return ready
+    guard = Guard()
+    profile = judge.settings.profile
+    profile_file = judge.profile(profile, guard) if whole else None
+    if (profile_file is None) != (stored.profile is None or not whole):
+        return ready
+    diagnostics: list[Diagnostic] = []
+    suppressed = 0
+    records: list[FileRecord] = []
+    files = dict(rows)
+    for index in range(targets):
+        where = wheres[index]
+        row, now = rows[where], ready.get(index)
+        kept, silenced, readable = row.kept, row.suppressed, row.readable
+        if now is not None:
+            kept, silenced = judge.finish(now, row.handbook, guard)
+            readable = now.facts.readable
+            digest = now.fingerprint.digest if now.fingerprint else b""
+            files[where] = replace(
+                row, digest=digest, readable=readable, kept=kept, suppressed=silenced
+            )
+        diagnostics += kept
+        suppressed += silenced
+        state = FileState.CHECKED if readable else FileState.UNREADABLE
+        path = work[index][0].path
+        absolute = path if str(path) == where else Path(where)  # a new Path costs more
+        records.append(FileRecord(row.display_path, absolute, state))
+    if profile_file is not None and stored.profile is not None:
+        shown, handbook_findings = stored.profile
+        if shown != profile_file.facts.display_path:
+            return ready
+        kept, silenced = judge.finish(profile_file, handbook_findings, guard)
+        diagnostics += kept
+        suppressed += silenced
+    diagnostics.extend(guard.diagnostics())  # never suppressed, never switched off
+    diagnostics.sort(key=Diagnostic.sort_key)
+    cache.save(whole=whole)
+    if whole and ready and not guard.failures:
+        changed_files = [wheres[index] for index in ready]
+        cache.conclude(replace(stored, files=files), changed_files)
+    return Result(
+        diagnostics=tuple(diagnostics),
+        files=tuple(records),
+        handbook=(),
+        rules=_rule_infos(judge.settings),
+        profile=profile,
+        today=stored.today,
         suppressed=suppressed,
         failures=tuple(guard.failures),
     )
@@ -105,9 +242,15 @@ def _judge(
     jobs: int | None,
     cache: Cache | None,
     progress: Progress | None,
+    ready: dict[int, Outcome] | None = None,
 ) -> list[Outcome]:
-    """The outcome of each file of ``work``, in order: from the cache, or judged now."""
-    found = [cache.get(source, judged) if cache else None for source, judged in work]
+    """The outcome of each file of ``work``, in order: at hand already (``ready``, by place),
+    from the cache, or judged now."""
+    ready = ready or {}
+    found = [
+        ready.get(index) or (cache.get(source, judged) if cache else None)
+        for index, (source, judged) in enumerate(work)
+    ]
     missing = [index for index, outcome in enumerate(found) if outcome is None]
     if cache is not None and missing:
         cache.learn_words()  # the words earlier checks analysed: fewer dictionaries to load

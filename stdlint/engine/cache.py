@@ -43,7 +43,7 @@ import sys
 import time
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
 from importlib import metadata
@@ -52,6 +52,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from stdlint.diagnostics import Diagnostic
 from stdlint.engine.judge import Outcome
 from stdlint.files.atomic import write_atomic
 from stdlint.i18n import Lang
@@ -63,14 +64,19 @@ log = logging.getLogger("stdlint")
 
 FOLDER = ".stdlint_cache"
 ENVIRONMENT = "STDLINT_CACHE_DIR"
-FORMAT = 4  # of the cache file; a new format is a new key
+FORMAT = 5  # of the cache file; a new format is a new key
 KEEP = 4  # cache files kept in the folder: this run's and the three used last before it
 _MAGIC = b"stdlint outcome cache\n"
 _KEY_BYTES = 20
 _BUCKETS = 64  # pieces of the cache file, each pickled whole (see _Chunk)
 _PREFIX, _SUFFIX = "outcomes-", ".bin"
 _WORDS_PREFIX, _WORDS_MAGIC = "words-", b"stdlint word cache\n"
-_TEMPORARY = (f".{_PREFIX}", f".{_WORDS_PREFIX}")  # write_atomic's, left by a killed run
+_CONCLUSION_PREFIX, _CONCLUSION_MAGIC = "conclusion-", b"stdlint conclusion\n"
+_TEMPORARY = (
+    f".{_PREFIX}",
+    f".{_WORDS_PREFIX}",
+    f".{_CONCLUSION_PREFIX}",
+)  # write_atomic's, left by a killed run
 # Libraries whose behaviour can change a finding: a new version is a new key.
 _LIBRARIES = (
     "markdown-it-py",
@@ -168,6 +174,31 @@ def _pickled(stored: list[tuple[Outcome, tuple[frozenset[str], ...]]]) -> bytes:
             suppression.used = current
 
 
+@dataclass(frozen=True, slots=True)
+class StoredFile:
+    """One standard as the last whole check of a run key concluded on it."""
+
+    display_path: str
+    digest: bytes  # of the bytes judged
+    signature: bytes  # what the handbook-wide rules saw of it (stdlint.parse.facts.signature)
+    readable: bool
+    handbook: tuple[Diagnostic, ...]  # the handbook-wide findings about it, before suppressions
+    kept: tuple[Diagnostic, ...]  # its diagnostics as reported
+    suppressed: int  # how many of its findings were silenced
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """The conclusion of the last whole check of a run key (see :meth:`Cache.conclusion`)."""
+
+    today: date
+    files: Mapping[str, StoredFile]  # by absolute path, as the cache's entries are
+    profile: tuple[str, tuple[Diagnostic, ...]] | None  # handbook.yml and the findings about it
+    # Each piece of the file as read (by its number, see _bucket): written again as it is
+    # when none of its files has changed.
+    pieces: Mapping[int, bytes | memoryview] = field(default_factory=dict)
+
+
 class Cache:
     """The outcomes of one run key, read from and written back to its folder."""
 
@@ -178,6 +209,7 @@ class Cache:
         self._new: dict[str, _Entry] = {}
         self._changed = False
         self.words_file = folder / f"{_WORDS_PREFIX}{key.hex()}{_SUFFIX}"
+        self.conclusion_file = folder / f"{_CONCLUSION_PREFIX}{key.hex()}{_SUFFIX}"
         self._words_known: dict[Lang, int] | None = None  # how many the file holds, once read
         # The packages whose classes an outcome may hold: stdlint's and its plugin rules'.
         self.packages = frozenset({"stdlint"})
@@ -210,8 +242,77 @@ class Cache:
             self._changed = True
         self._new[where] = entry
         if not judged:  # a judged outcome holds the facts too
-            return Outcome(outcome.facts, fingerprint=outcome.fingerprint, judged=False)
+            fingerprint, seen = outcome.fingerprint, outcome.signature
+            return Outcome(outcome.facts, fingerprint=fingerprint, judged=False, signature=seen)
         return outcome
+
+    def unchanged(self, source: Source, digest: bytes) -> bool:
+        """Whether ``source`` still has the bytes of ``digest``, as an entry of the cache says;
+        the entry is then kept for the next run without its outcome being read."""
+        where = os.path.abspath(source.path)
+        entry = self._old.get(where)
+        if entry is None or entry.given != str(source.path) or entry.fingerprint.digest != digest:
+            return False
+        fingerprint = entry.fingerprint.again(source.path)
+        if fingerprint is None:
+            return False
+        if fingerprint is not entry.fingerprint:
+            entry = replace(entry, fingerprint=fingerprint)
+            self._changed = True
+        self._new[where] = entry
+        return True
+
+    def conclusion(self) -> Stored | None:
+        """What the last whole check of this run key concluded, file by file; None if there is
+        none, or it is damaged, foreign or of another shape (never trusted, like the rest)."""
+        verified = _verified(self.conclusion_file, _CONCLUSION_MAGIC, self.key)
+        if verified is None:
+            return None
+        view, head = verified
+        try:
+            first, *pieces = _pieces(view, head)
+            day, profile = _Classes(io.BytesIO(first), self.packages).load()
+            loaded = [_Classes(io.BytesIO(piece), self.packages).load() for piece in pieces]
+            return _checked_conclusion(day, profile, loaded, pieces)
+        except Exception as error:  # a bad file of any kind is ignored, never trusted
+            log.debug("stdlint: %s could not be read (%r); ignored", self.conclusion_file, error)
+            return None
+
+    def conclude(self, stored: Stored, changed: Iterable[str] | None = None) -> None:
+        """Keep ``stored`` as the conclusion of this run key; never raises.
+
+        The files are kept in pieces by path, as the outcomes are: when the files that
+        ``changed`` since ``stored`` was read are named, the other pieces are written as read.
+        """
+        again = None if changed is None else {_bucket(where) for where in changed}
+        buckets: dict[int, list[str]] = {}
+        for where in sorted(stored.files):
+            buckets.setdefault(_bucket(where), []).append(where)
+        try:
+            pieces: list[bytes | memoryview] = [
+                pickle.dumps((stored.today.isoformat(), stored.profile), pickle.HIGHEST_PROTOCOL)
+            ]
+            for bucket, wheres in sorted(buckets.items()):
+                read = stored.pieces.get(bucket)
+                if read is not None and again is not None and bucket not in again:
+                    pieces.append(read)
+                    continue
+                rows = [
+                    (where, *(getattr(stored.files[where], name) for name in StoredFile.__slots__))
+                    for where in wheres
+                ]
+                pieces.append(pickle.dumps((bucket, rows), protocol=pickle.HIGHEST_PROTOCOL))
+            checksum = hashlib.blake2b(digest_size=_KEY_BYTES)
+            body: list[bytes | memoryview] = []
+            for piece in pieces:
+                for part in (len(piece).to_bytes(8, "little"), piece):
+                    checksum.update(part)
+                    body.append(part)
+            _prepare(self.folder)
+            head = _CONCLUSION_MAGIC + bytes([FORMAT]) + self.key
+            write_atomic(self.conclusion_file, (head, *body, checksum.digest()))
+        except Exception as error:  # only the next run's speed is at stake: never fatal
+            log.debug("stdlint: the conclusion was not kept (%r)", error)
 
     def learn_words(self) -> None:
         """Before files are judged in this process: the words earlier checks analysed."""
@@ -521,6 +622,49 @@ def _checked_words(rows: object) -> list[morph.WordRow]:
     return rows
 
 
+def _checked_conclusion(
+    day: object, profile: object, loaded: list[object], pieces: list[memoryview]
+) -> Stored:
+    """The conclusion unpickled, if it has the shape :meth:`Cache.conclude` writes."""
+    if not isinstance(day, str):
+        raise ValueError("not a conclusion")
+    if profile is not None and not (
+        isinstance(profile, tuple)
+        and len(profile) == 2
+        and isinstance(profile[0], str)
+        and _diagnostics(profile[1])
+    ):
+        raise ValueError("a profile of the wrong shape")
+    files: dict[str, StoredFile] = {}
+    read: dict[int, memoryview] = {}
+    for piece, payload in zip(loaded, pieces, strict=True):
+        if not (isinstance(piece, tuple) and len(piece) == 2 and type(piece[0]) is int):
+            raise ValueError("a piece of the wrong shape")
+        bucket, rows = piece
+        if not isinstance(rows, list):
+            raise ValueError("a piece of the wrong shape")
+        for row in rows:
+            if not (
+                isinstance(row, tuple)
+                and len(row) == 8
+                and all(isinstance(row[index], str) for index in (0, 1))
+                and all(isinstance(row[index], bytes) for index in (2, 3))
+                and isinstance(row[4], bool)
+                and _diagnostics(row[5])
+                and _diagnostics(row[6])
+                and type(row[7]) is int
+                and _bucket(row[0]) == bucket
+            ):
+                raise ValueError("a file of the wrong shape")
+            files[row[0]] = StoredFile(*row[1:])
+        read[bucket] = payload
+    return Stored(date.fromisoformat(day), files, profile, read)
+
+
+def _diagnostics(value: object) -> bool:
+    return isinstance(value, tuple) and all(isinstance(each, Diagnostic) for each in value)
+
+
 def _pieces(view: memoryview, start: int) -> Iterator[memoryview]:
     """The length-prefixed pieces of ``view`` from ``start``."""
     while start < len(view):
@@ -582,7 +726,9 @@ def _prune(folder: Path, current: Path) -> None:
             continue
         if path.name.startswith(_PREFIX) and path.name.endswith(_SUFFIX):
             files.append((changed, path))
-        elif path.name.startswith(_WORDS_PREFIX) and path.name.endswith(_SUFFIX):
+        elif path.name.startswith((_WORDS_PREFIX, _CONCLUSION_PREFIX)) and path.name.endswith(
+            _SUFFIX
+        ):
             words.append(path)
         elif path.name.startswith(_TEMPORARY) and changed < time.time() - 3600:
             path.unlink(missing_ok=True)
@@ -593,8 +739,9 @@ def _prune(folder: Path, current: Path) -> None:
             kept.add(path.name.removeprefix(_PREFIX))
         elif path != current:
             path.unlink(missing_ok=True)
-    for path in words:
-        if path.name.removeprefix(_WORDS_PREFIX) not in kept:
+    for path in words:  # and the conclusions of the others
+        name = path.name.removeprefix(_WORDS_PREFIX).removeprefix(_CONCLUSION_PREFIX)
+        if name not in kept:
             path.unlink(missing_ok=True)
 
 

@@ -9,7 +9,7 @@ facts of every standard, and applies the suppressions of each file to their find
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
@@ -18,7 +18,7 @@ from stdlint.config import Profile
 from stdlint.diagnostics import Diagnostic
 from stdlint.failures import READ, Guard
 from stdlint.parse.document import Document, parse, parse_front_matter
-from stdlint.parse.facts import Facts, facts_of
+from stdlint.parse.facts import Facts, facts_of, signature
 from stdlint.parse.source import Fingerprint, Source, display_path, read
 from stdlint.parse.suppressions import Suppression, parse_suppressions
 from stdlint.rules import Context, DocumentRule, HandbookRule, SuppressionRule, all_rules
@@ -41,6 +41,8 @@ class Outcome:
     guard: Guard | None = None  # what went wrong while judging it, when judged apart
     fingerprint: Fingerprint | None = None  # of the bytes judged, when read whole
     judged: bool = True  # False: only its facts were taken (a standard outside the files asked)
+    # What the handbook-wide rules can see of it (stdlint.parse.facts.signature).
+    signature: bytes | None = None
 
     @property
     def cacheable(self) -> bool:
@@ -51,7 +53,19 @@ class Outcome:
     def __reduce__(self) -> tuple[type[Outcome], tuple[object, ...]]:
         # Built again by the constructor: faster to unpickle than a dataclass's own state.
         fields = (self.facts, self.findings, self.suppressions, self.silenced, self.guard)
-        return Outcome, (*fields, self.fingerprint, self.judged)
+        return Outcome, (*fields, self.fingerprint, self.judged, self.signature)
+
+
+@dataclass(frozen=True, slots=True)
+class Concluded:
+    """What the handbook step concluded, as a whole and file by file."""
+
+    diagnostics: tuple[Diagnostic, ...]  # every kept diagnostic, sorted
+    suppressed: int  # how many findings suppressions silenced
+    # The handbook-wide rules' findings about each file, before its suppressions.
+    handbook: Mapping[str, tuple[Diagnostic, ...]]
+    # Each file's kept diagnostics and how many of its findings were silenced (Judge.finish).
+    files: Mapping[str, tuple[tuple[Diagnostic, ...], int]]
 
 
 class Judge:
@@ -101,15 +115,18 @@ class Judge:
             if value is not None:
                 gathered[gatherer.code] = value
         facts = facts_of(doc, gathered)
+        seen = signature(facts)
         if not judged:
-            return Outcome(facts, guard=guard if guard.failures else None, judged=False)
+            failed = guard if guard.failures else None
+            return Outcome(facts, guard=failed, judged=False, signature=seen)
         findings: list[Diagnostic] = []
         for rule in self.document_rules:
             findings += guard.run(path, rule.code, lang, _findings(rule, doc, ctx), _NONE)
         apply = partial(self._suppress, doc, findings)
         unsuppressed: _Suppressed = ((), tuple(findings), 0)
         suppressions, kept, silenced = guard.run(path, SUPPRESSIONS, lang, apply, unsuppressed)
-        return Outcome(facts, kept, suppressions, silenced, guard if guard.failures else None)
+        failed = guard if guard.failures else None
+        return Outcome(facts, kept, suppressions, silenced, failed, signature=seen)
 
     def _suppress(self, doc: Document, findings: Iterable[Diagnostic]) -> _Suppressed:
         """The suppressions of ``doc``, the findings they leave, and how many they silenced."""
@@ -148,6 +165,17 @@ class Judge:
     ) -> tuple[tuple[Diagnostic, ...], int]:
         """Every kept diagnostic of the judged files (and of handbook.yml), sorted; how many
         were silenced. The handbook-wide rules see the facts of ``others`` too."""
+        concluded = self.concluded(judged, others, profile, guard)
+        return concluded.diagnostics, concluded.suppressed
+
+    def concluded(
+        self,
+        judged: Sequence[Outcome],
+        others: Sequence[Outcome],
+        profile: Outcome | None,
+        guard: Guard,
+    ) -> Concluded:
+        """:meth:`conclude`, with what it found file by file (for :class:`Concluded`)."""
         standards = [outcome.facts for outcome in (*judged, *others)]
         files = [*judged, *([profile] if profile else [])]
         wanted = {outcome.facts.display_path for outcome in files}
@@ -163,23 +191,35 @@ class Judge:
                         found[diagnostic.path].append(diagnostic)
         kept: list[Diagnostic] = []
         suppressed = 0
+        finals: dict[str, tuple[tuple[Diagnostic, ...], int]] = {}
         for outcome in files:
-            facts = outcome.facts
-            own = found[facts.display_path]
-            apply = partial(self._finish, outcome, own)
-            fallback = ([*outcome.findings, *own], 0)
-            diagnostics, silenced = guard.run(
-                facts.display_path, SUPPRESSIONS, facts.lang, apply, fallback
-            )
-            suppressed += outcome.silenced + silenced
-            for diagnostic in diagnostics:
-                severity = self.severity_of.get(diagnostic.code)
-                if severity is not None:
-                    same = severity is diagnostic.severity
-                    kept.append(diagnostic if same else replace(diagnostic, severity=severity))
+            path = outcome.facts.display_path
+            final = finals[path] = self.finish(outcome, found[path], guard)
+            kept += final[0]
+            suppressed += final[1]
         kept.extend(guard.diagnostics())  # never suppressed, never switched off
         kept.sort(key=Diagnostic.sort_key)
-        return tuple(kept), suppressed
+        handbook = {path: tuple(diagnostics) for path, diagnostics in found.items()}
+        return Concluded(tuple(kept), suppressed, handbook, finals)
+
+    def finish(
+        self, outcome: Outcome, handbook_findings: Sequence[Diagnostic], guard: Guard
+    ) -> tuple[tuple[Diagnostic, ...], int]:
+        """One file's kept diagnostics, their severities set, once its suppressions have met
+        the handbook-wide findings about it; and how many of its findings were silenced."""
+        facts = outcome.facts
+        apply = partial(self._finish, outcome, handbook_findings)
+        fallback = ([*outcome.findings, *handbook_findings], 0)
+        diagnostics, silenced = guard.run(
+            facts.display_path, SUPPRESSIONS, facts.lang, apply, fallback
+        )
+        kept: list[Diagnostic] = []
+        for diagnostic in diagnostics:
+            severity = self.severity_of.get(diagnostic.code)
+            if severity is not None:
+                same = severity is diagnostic.severity
+                kept.append(diagnostic if same else replace(diagnostic, severity=severity))
+        return tuple(kept), outcome.silenced + silenced
 
     def _finish(
         self, outcome: Outcome, handbook_findings: Iterable[Diagnostic]

@@ -13,6 +13,7 @@ names pydantic keeps with every model instance, and the metrics written alike.
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
@@ -87,6 +88,38 @@ def facts_of(doc: Document, gathered: Mapping[str, object] | None = None) -> Fac
     )
 
 
+def signature(facts: Facts) -> bytes | None:
+    """A digest of all the handbook-wide rules can see of a standard: everything of its facts
+    but the positions asked so far (which follow from the front matter's text, part of it).
+
+    Two standards with the same signature are the same to those rules, so an edit that keeps a
+    standard's signature (a sentence reworded in the body) leaves every handbook-wide finding
+    as it was. None when it cannot be told (a value of a plugin rule that has no faithful repr
+    would make two equal facts differ: that only costs speed).
+    """
+    try:
+        seen = (
+            facts.display_path,
+            facts.lang,
+            facts.readable,
+            facts.written_id,
+            facts.written_lang,
+            facts.positions,
+            facts.links,
+            facts.gathered,
+        )
+        text = repr(seen).encode("utf-8", "surrogatepass")
+        matter = facts.meta.model_dump_json().encode("utf-8") if facts.meta is not None else b"-"
+    except Exception:  # never fatal: the handbook-wide rules are then run again
+        return None
+    if b" object at 0x" in text:  # a default repr: an address, not the value
+        return None
+    digest = hashlib.blake2b(text, digest_size=20)
+    digest.update(b"\0")
+    digest.update(matter)
+    return digest.digest()
+
+
 def _unpickled(*values: Any) -> Facts:
     return Facts(*values)
 
@@ -96,4 +129,4 @@ def _unpickled(*values: Any) -> Facts:
 _unpickled.stdlint_reconstructor = True  # type: ignore[attr-defined]
 
 
-__all__ = ["Facts", "facts_of"]
+__all__ = ["Facts", "facts_of", "signature"]

@@ -1,0 +1,314 @@
+"""What the last whole check concluded, kept for the next: a check that needs only the findings
+(the command line, the MkDocs plugin) takes the unchanged standards' findings from it and runs
+no handbook-wide rule when every changed standard still shows those rules the same facts.
+
+Every test compares the output with a check that uses no cache at all: the stored conclusion
+may only ever save time, never change a finding.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from stdlint.config import load_profile
+from stdlint.engine import cache as cache_module
+from stdlint.engine import check, judge
+from stdlint.engine.cache import run_key
+from stdlint.result import Result
+from stdlint.rules import all_rules
+from stdlint.settings import Settings
+from tests.conftest import example_copy
+from tests.test_cache import ManySteps, _json
+from tests.test_parallel import _troubled_handbook
+
+DAY = date(2026, 11, 30)
+
+
+class Counted:
+    """How often the handbook step ran, and which files were judged, since the last clear."""
+
+    def __init__(self) -> None:
+        self.concluded = 0
+        self.judged: list[str] = []
+        self.unpickled = 0
+
+    def clear(self) -> None:
+        self.concluded, self.judged, self.unpickled = 0, [], 0
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> Counted:
+    seen = Counted()
+    concluded, source, outcomes = judge.Judge.concluded, judge.Judge.source, cache_module._outcomes
+
+    def count_concluded(self: judge.Judge, *args: object) -> judge.Concluded:
+        seen.concluded += 1
+        return concluded(self, *args)  # type: ignore[arg-type]
+
+    def count_source(self: judge.Judge, source_: judge.Source, judged: bool) -> judge.Outcome:
+        outcome = source(self, source_, judged)
+        seen.judged.append(outcome.facts.display_path)
+        return outcome
+
+    def count_outcomes(
+        payload: bytes | memoryview, packages: frozenset[str]
+    ) -> list[judge.Outcome] | None:
+        seen.unpickled += 1
+        return outcomes(payload, packages)
+
+    monkeypatch.setattr(judge.Judge, "concluded", count_concluded)
+    monkeypatch.setattr(judge.Judge, "source", count_source)
+    monkeypatch.setattr(cache_module, "_outcomes", count_outcomes)
+    return seen
+
+
+def _settings(handbook: Path) -> Settings:
+    return Settings.from_profile(load_profile(handbook / "handbook.yml"))
+
+
+def _findings(
+    handbook: Path,
+    folder: Path | bool,
+    paths: Sequence[Path] | None = None,
+    today: date = DAY,
+) -> Result:
+    """A check as the command line makes it: the findings alone."""
+    return check(paths, _settings(handbook), today, jobs=1, cache=folder, facts=False)
+
+
+def _fresh(handbook: Path, paths: Sequence[Path] | None = None, today: date = DAY) -> str:
+    return _json(check(paths, _settings(handbook), today, jobs=1, cache=False))
+
+
+def _pieces_shared(handbook: Path, path: Path) -> int:
+    """1 if the piece of the cache that keeps ``path``'s outcome keeps another's, else 0."""
+    bucket = cache_module._bucket(os.path.abspath(path))
+    others = [
+        other
+        for other in (handbook / "standards").rglob("*.md")
+        if other != path and cache_module._bucket(os.path.abspath(other)) == bucket
+    ]
+    return 1 if others else 0
+
+
+def _edit_body(path: Path, sentence: str = "Answer within 20 seconds.") -> None:
+    """A new sentence at the end of the body: what the handbook-wide rules see is the same."""
+    path.write_text(path.read_text("utf-8") + f"\n{sentence}\n", "utf-8")
+
+
+def test_nothing_changed_reads_no_outcome_and_runs_no_handbook_rule(
+    tmp_path: Path, counted: Counted
+) -> None:
+    handbook = _troubled_handbook(tmp_path)
+    folder = tmp_path / "cache"
+    first = _json(_findings(handbook, folder))
+    assert counted.concluded == 1
+    assert len(list(folder.glob("conclusion-*.bin"))) == 1
+    counted.clear()
+    second = _findings(handbook, folder)
+    assert (counted.concluded, counted.judged, counted.unpickled) == (0, [], 0)
+    assert second.handbook == ()  # the facts were not asked for
+    assert _json(second) == first == _fresh(handbook)
+    # A handbook-wide finding, broken YAML and a file that is not UTF-8: all still reported.
+    codes = {(d.path, d.code) for d in second.diagnostics}
+    assert ("standards/zz-duplicate.md", "STR008") in codes
+    assert ("standards/zz-broken-yaml.md", "STR002") in codes
+    assert ("standards/zz-latin1.md", "STR009") in codes
+
+
+def test_a_body_edit_judges_that_file_alone_and_runs_no_handbook_rule(
+    tmp_path: Path, counted: Counted
+) -> None:
+    handbook = example_copy(tmp_path)
+    folder = tmp_path / "cache"
+    _findings(handbook, folder)
+    edited = handbook / "standards" / "phone" / "answer-call.en.md"
+    # A step without a number (a number in the rule is compared between translations), and
+    # another: the stored conclusion was brought up to date by the first.
+    for step in ("Be polite at all times.", "Always be friendly and kind."):
+        text = edited.read_text("utf-8")
+        edited.write_text(text.replace("\n\n## Why", f"\n6. {step}\n\n## Why", 1), "utf-8")
+        counted.clear()
+        result = _findings(handbook, folder)
+        assert counted.judged == ["standards/phone/answer-call.en.md"]
+        assert counted.concluded == 0
+        assert counted.unpickled == _pieces_shared(handbook, edited)
+        line = edited.read_text("utf-8").splitlines().index(f"6. {step}") + 1
+        assert any(
+            d.path == "standards/phone/answer-call.en.md" and d.span.line == line
+            for d in result.diagnostics
+        ), "the new vague step is found"
+        assert _json(result) == _fresh(handbook)
+
+
+def test_a_front_matter_edit_runs_the_handbook_rules_again(
+    tmp_path: Path, counted: Counted
+) -> None:
+    handbook = _troubled_handbook(tmp_path)
+    folder = tmp_path / "cache"
+    _findings(handbook, folder)
+    # The copy's id made unique: its duplicate-id finding (a handbook-wide one) must go.
+    duplicate = handbook / "standards" / "zz-duplicate.md"
+    text = duplicate.read_text("utf-8")
+    duplicate.write_text(text.replace("\nid: ", "\nid: zz-unique-", 1), "utf-8")
+    counted.clear()
+    result = _findings(handbook, folder)
+    assert counted.concluded == 1
+    assert "standards/zz-duplicate.md" in counted.judged
+    assert ("standards/zz-duplicate.md", "STR008") not in {
+        (d.path, d.code) for d in result.diagnostics
+    }
+    assert _json(result) == _fresh(handbook)
+
+
+def test_a_suppression_in_an_edited_file_meets_the_findings_concluded_before(
+    tmp_path: Path, counted: Counted
+) -> None:
+    # zz-suppressed.md silences its handbook-wide duplicate-id finding; a body edit of it
+    # takes that finding from the stored conclusion, and the suppression is still used.
+    handbook = _troubled_handbook(tmp_path)
+    folder = tmp_path / "cache"
+    _findings(handbook, folder)
+    _edit_body(handbook / "standards" / "zz-suppressed.md")
+    counted.clear()
+    result = _findings(handbook, folder)
+    assert counted.concluded == 0
+    assert counted.judged == ["standards/zz-suppressed.md"]
+    codes = {(d.path, d.code) for d in result.diagnostics}
+    assert ("standards/zz-suppressed.md", "STR008") not in codes
+    assert ("standards/zz-suppressed.md", "STR012") not in codes  # not an unused suppression
+    assert result.suppressed >= 1
+    assert _json(result) == _fresh(handbook)
+
+
+@pytest.mark.parametrize("change", ["deleted", "added"])
+def test_a_standard_deleted_or_added_runs_the_handbook_rules_again(
+    tmp_path: Path, counted: Counted, change: str
+) -> None:
+    handbook = _troubled_handbook(tmp_path)
+    folder = tmp_path / "cache"
+    _findings(handbook, folder)
+    copy = handbook / "standards" / "zz-duplicate.md"
+    if change == "deleted":
+        copy.unlink()
+    else:
+        (handbook / "standards" / "zz-third.md").write_bytes(copy.read_bytes())
+    counted.clear()
+    result = _findings(handbook, folder)
+    assert counted.concluded == 1
+    assert _json(result) == _fresh(handbook)
+
+
+def test_a_new_day_works_the_dated_findings_out_anew(tmp_path: Path, counted: Counted) -> None:
+    handbook = example_copy(tmp_path)
+    folder = tmp_path / "cache"
+    first = _findings(handbook, folder)
+    later = date(2028, 1, 1)  # every review of the example is overdue by then
+    counted.clear()
+    result = _findings(handbook, folder, today=later)
+    assert counted.concluded == 1
+    assert not any(d.code == "CUR001" for d in first.diagnostics)
+    assert any(d.code == "CUR001" for d in result.diagnostics)
+    assert _json(result) == _fresh(handbook, today=later)
+
+
+def test_a_standard_named_alone_takes_the_handbook_findings_from_the_conclusion(
+    tmp_path: Path, counted: Counted
+) -> None:
+    # An author checks the file they edit, again and again, after one whole check.
+    handbook = _troubled_handbook(tmp_path)
+    folder = tmp_path / "cache"
+    _findings(handbook, folder)
+    named = handbook / "standards" / "zz-suppressed.md"
+    for round_ in range(2):
+        _edit_body(named, f"Answer within {20 + round_} seconds.")
+        counted.clear()
+        result = _findings(handbook, folder, [named])
+        assert counted.judged == ["standards/zz-suppressed.md"]
+        assert counted.concluded == 0
+        # Of the outcomes kept, only the piece that keeps the edited file's is read, to be
+        # written again with it, if it keeps others.
+        assert counted.unpickled == _pieces_shared(handbook, named)
+        assert [record.path for record in result.files] == ["standards/zz-suppressed.md"]
+        assert _json(result) == _fresh(handbook, [named])
+
+
+def test_a_damaged_conclusion_is_ignored(tmp_path: Path, counted: Counted) -> None:
+    handbook = _troubled_handbook(tmp_path)
+    folder = tmp_path / "cache"
+    expected = _json(_findings(handbook, folder))
+    (file,) = folder.glob("conclusion-*.bin")
+    data = bytearray(file.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    file.write_bytes(bytes(data))
+    counted.clear()
+    assert _json(_findings(handbook, folder)) == expected
+    assert counted.concluded == 1  # worked out anew, and kept again
+    counted.clear()
+    assert _json(_findings(handbook, folder)) == expected
+    assert counted.concluded == 0
+
+
+def test_a_conclusion_of_the_wrong_shape_is_refused(tmp_path: Path) -> None:
+    handbook = example_copy(tmp_path)
+    folder = tmp_path / "cache"
+    _findings(handbook, folder)
+    settings = _settings(handbook)
+    cache = cache_module.Cache.for_run(settings, DAY, folder)
+    stored = cache.conclusion()
+    assert stored is not None and len(stored.files) == 32
+    # A row naming a file of another piece than the one it sits in, under a valid checksum.
+    (where, row), *_ = sorted(stored.files.items())
+    other = next(w for w in stored.files if cache_module._bucket(w) != cache_module._bucket(where))
+    moved = cache_module.Stored(stored.today, {other: row, **stored.files}, stored.profile)
+    cache.conclude(moved)
+    assert cache.conclusion() is not None  # written right, it is read
+    forged = dict(stored.files)
+    forged[where] = cache_module.StoredFile(*(["not a digest"] * 7))  # type: ignore[arg-type]
+    cache.conclude(cache_module.Stored(stored.today, forged, stored.profile))
+    assert cache.conclusion() is None
+
+
+def test_a_plugin_handbook_rule_is_always_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, counted: Counted
+) -> None:
+    # A plugin's handbook-wide rule may look beyond the facts: its findings are never reused.
+    rules = tuple(sorted([*all_rules(), ManySteps], key=lambda rule: rule.code))
+    monkeypatch.setattr("stdlint.settings.all_rules", lambda: rules)
+    handbook = example_copy(tmp_path)
+    folder = tmp_path / "cache"
+    first = _json(_findings(handbook, folder))
+    assert not list(folder.glob("conclusion-*.bin"))
+    counted.clear()
+    assert _json(_findings(handbook, folder)) == first
+    assert counted.concluded == 1
+    assert run_key(_settings(handbook), DAY) in {
+        bytes.fromhex(path.name.removeprefix("outcomes-").removesuffix(".bin"))
+        for path in folder.glob("outcomes-*.bin")
+    }
+
+
+def test_the_command_line_takes_the_findings_from_the_conclusion(
+    tmp_path: Path, counted: Counted
+) -> None:
+    from click.testing import CliRunner
+
+    from stdlint.cli import main
+
+    handbook = example_copy(tmp_path)
+    arguments = ["check", "--format", "json", "--today", DAY.isoformat(), "--jobs", "1"]
+    runner = CliRunner()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(handbook)
+        patch.setenv("STDLINT_CACHE_DIR", str(tmp_path / "cache"))
+        first = runner.invoke(main, arguments)
+        counted.clear()
+        second = runner.invoke(main, arguments)
+    assert counted.concluded == 0
+    assert second.output == first.output
+    assert second.exit_code == first.exit_code

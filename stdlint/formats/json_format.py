@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from functools import cache
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -65,18 +64,34 @@ def chunks(result: Result, lang: Lang) -> Iterator[str]:
 
 
 def _diagnostic_text(diagnostic: Diagnostic) -> str:
-    """One finding as an item of the indented list (its fields at the third level)."""
-    lines = []
-    for key, value in diagnostic_object(diagnostic).items():
-        kind = type(value)
-        text = _string(value) if kind is str else repr(value) if kind is int else _other(value)
-        lines.append(f"      {_key(key)}: {text}")
-    return "    {\n" + ",\n".join(lines) + "\n    }"
+    """One finding as an item of the indented list (its fields at the third level): the
+    fields of :func:`diagnostic_object`, in its order, spelled in one expression (a large
+    handbook prints tens of thousands)."""
+    span = diagnostic.span
+    return (
+        f'    {{\n      "path": {_text(diagnostic.path)},\n'
+        f'      "line": {_number(span.line)},\n'
+        f'      "column": {_number(span.column)},\n'
+        f'      "end_line": {_number(span.end_line)},\n'
+        f'      "end_column": {_number(span.end_column)},\n'
+        f'      "code": {_text(diagnostic.code)},\n'
+        f'      "criterion": {_text(diagnostic.criterion.value)},\n'
+        f'      "severity": {_text(diagnostic.severity.value)},\n'
+        f'      "message": {_text(diagnostic.message)},\n'
+        f'      "suggestion": {_text(diagnostic.suggestion)}\n    }}'
+    )
+
+
+def _number(value: object) -> str:
+    return repr(value) if type(value) is int else _other(value)
+
+
+def _text(value: object) -> str:
+    return _string(value) if type(value) is str else _other(value)
 
 
 _string = encode_basestring  # the C function json.dumps spells a string with (an int: repr)
 _other = json.JSONEncoder(ensure_ascii=False).encode
-_key = cache(_string)  # the same few keys in every finding
 
 
 def _nested(value: object) -> str:

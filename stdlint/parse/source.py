@@ -151,9 +151,10 @@ def _walk(
     seen_files: set[str],
     visited_dirs: set[tuple[int, int]],
     ancestors: tuple[tuple[int, int], ...],
+    real_folder: str | None = None,
 ) -> Iterator[Source]:
     try:
-        info = folder.stat()
+        info = os.stat(folder)
     except OSError as error:
         yield _unreadable(folder, error)
         return
@@ -165,18 +166,20 @@ def _walk(
         return  # reached before by another way: its files are already found
     visited_dirs.add(identity)
     ancestors = (*ancestors, identity)
-    real_folder = os.path.realpath(folder)  # once, not once per file: a file that is not a
-    # link is then the folder's real path and its name
+    # Once a folder, not once a file: a file that is not a link is then the folder's real path
+    # and its name; so is a folder that is not a link, whose real path is not looked up again.
+    real_folder = real_folder or os.path.realpath(folder)
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as error:
         yield _unreadable(folder, error)
         return
     for entry in entries:
-        path = Path(entry.path)
-        if entry.name.startswith(".") or entry.name in _SKIPPED_DIRS:
+        name = entry.name
+        if name.startswith(".") or name in _SKIPPED_DIRS:
             continue
-        if _excluded(path, patterns, root):
+        path = Path(entry.path)
+        if patterns and _excluded(path, patterns, root):
             continue
         try:
             is_dir = entry.is_dir()
@@ -184,8 +187,9 @@ def _walk(
             yield _unreadable(path, error)
             continue
         if is_dir:
-            yield from _walk(path, patterns, root, seen_files, visited_dirs, ancestors)
-        elif entry.name.lower().endswith(MARKDOWN_SUFFIXES):
+            real = _entry_key(entry, real_folder)
+            yield from _walk(path, patterns, root, seen_files, visited_dirs, ancestors, real)
+        elif name.lower().endswith(MARKDOWN_SUFFIXES):
             key = _entry_key(entry, real_folder) or file_key(path)
             if _first_time(key, seen_files):
                 # Not is_file(): a dangling or looping link, a pipe or a device named .md is
@@ -194,7 +198,7 @@ def _walk(
 
 
 def _entry_key(entry: os.DirEntry[str], real_folder: str) -> str | None:
-    """The :func:`file_key` of a file found in a folder, if it is not a link (else None)."""
+    """The real path of a file or folder found in a folder, if it is not a link (else None)."""
     try:
         link = entry.is_symlink()
     except OSError:

@@ -255,6 +255,19 @@ def test_a_failed_write_leaves_the_old_file_whole(
     assert (target.stat().st_mode & 0o777) == 0o640  # the file keeps its permissions
 
 
+def test_a_written_file_is_flushed_to_disk_unless_it_is_a_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    synced: list[int] = []
+    real = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda handle: synced.append(handle) or real(handle))
+    write_atomic(tmp_path / "kept.yml", "a: 1\n")
+    assert len(synced) == 1
+    write_atomic(tmp_path / "cache.bin", b"x", durable=False)
+    assert len(synced) == 1  # no flush: a cache checks its own bytes, and is rebuilt
+    assert (tmp_path / "cache.bin").read_bytes() == b"x"
+
+
 def test_every_data_file_is_packaged() -> None:
     root = Path(__file__).resolve().parent.parent
     patterns = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"][

@@ -172,7 +172,7 @@ def _reuse(
     changed = [
         index
         for index, (source, _) in enumerate(work)
-        if not cache.unchanged(source, rows[wheres[index]].digest)
+        if not cache.unchanged(source, rows[wheres[index]].digest, wheres[index])
     ]
     fresh = _judge([work[index] for index in changed], judge, jobs, cache, progress)
     ready = dict(zip(changed, fresh, strict=True))

@@ -246,10 +246,11 @@ class Cache:
             return Outcome(outcome.facts, fingerprint=fingerprint, judged=False, signature=seen)
         return outcome
 
-    def unchanged(self, source: Source, digest: bytes) -> bool:
+    def unchanged(self, source: Source, digest: bytes, where: str | None = None) -> bool:
         """Whether ``source`` still has the bytes of ``digest``, as an entry of the cache says;
-        the entry is then kept for the next run without its outcome being read."""
-        where = os.path.abspath(source.path)
+        the entry is then kept for the next run without its outcome being read. ``where``: its
+        absolute path, if the caller has it."""
+        where = where or os.path.abspath(source.path)
         entry = self._old.get(where)
         if entry is None or entry.given != str(source.path) or entry.fingerprint.digest != digest:
             return False
@@ -310,7 +311,7 @@ class Cache:
                     body.append(part)
             _prepare(self.folder)
             head = _CONCLUSION_MAGIC + bytes([FORMAT]) + self.key
-            write_atomic(self.conclusion_file, (head, *body, checksum.digest()))
+            write_atomic(self.conclusion_file, (head, *body, checksum.digest()), durable=False)
         except Exception as error:  # only the next run's speed is at stake: never fatal
             log.debug("stdlint: the conclusion was not kept (%r)", error)
 
@@ -358,7 +359,7 @@ class Cache:
             return
         try:
             _prepare(self.folder)
-            write_atomic(self.file, _dump(self.key, entries, self.packages))
+            write_atomic(self.file, _dump(self.key, entries, self.packages), durable=False)
             _prune(self.folder, self.file)
         except OSError as error:
             log.debug("stdlint: the cache was not written (%s)", error)
@@ -376,7 +377,8 @@ class Cache:
             body = pickle.dumps({lang.value: rows[lang] for lang in Lang}, pickle.HIGHEST_PROTOCOL)
             checksum = hashlib.blake2b(body, digest_size=_KEY_BYTES).digest()
             _prepare(self.folder)
-            write_atomic(self.words_file, (_WORDS_MAGIC, bytes([FORMAT]), self.key, body, checksum))
+            head = _WORDS_MAGIC + bytes([FORMAT]) + self.key
+            write_atomic(self.words_file, (head, body, checksum), durable=False)
         except Exception as error:  # only the next run's speed is at stake: never fatal
             log.debug("stdlint: the words were not kept (%r)", error)
         else:
@@ -662,7 +664,11 @@ def _checked_conclusion(
 
 
 def _diagnostics(value: object) -> bool:
-    return isinstance(value, tuple) and all(isinstance(each, Diagnostic) for each in value)
+    """Whether ``value`` is a tuple of diagnostics (tens of thousands are checked: in C)."""
+    return type(value) is tuple and set(map(type, value)) <= _DIAGNOSTIC
+
+
+_DIAGNOSTIC = {Diagnostic}
 
 
 def _pieces(view: memoryview, start: int) -> Iterator[memoryview]:

@@ -74,9 +74,9 @@ def _diagnostic_text(diagnostic: Diagnostic) -> str:
         f'      "column": {_number(span.column)},\n'
         f'      "end_line": {_number(span.end_line)},\n'
         f'      "end_column": {_number(span.end_column)},\n'
-        f'      "code": {_text(diagnostic.code)},\n'
-        f'      "criterion": {_text(diagnostic.criterion.value)},\n'
-        f'      "severity": {_text(diagnostic.severity.value)},\n'
+        f'      "code": {_string(diagnostic.code)},\n'
+        f'      "criterion": {_string(diagnostic.criterion.value)},\n'
+        f'      "severity": {_string(diagnostic.severity.value)},\n'
         f'      "message": {_text(diagnostic.message)},\n'
         f'      "suggestion": {_text(diagnostic.suggestion)}\n    }}'
     )

@@ -17,8 +17,9 @@ import pytest
 
 from stdlint.config import load_profile
 from stdlint.engine import cache as cache_module
-from stdlint.engine import check, judge
+from stdlint.engine import check, judge, pool
 from stdlint.engine.cache import run_key
+from stdlint.parse.source import Source
 from stdlint.result import Result
 from stdlint.rules import all_rules
 from stdlint.settings import Settings
@@ -144,6 +145,37 @@ def test_a_body_edit_judges_that_file_alone_and_runs_no_handbook_rule(
             for d in result.diagnostics
         ), "the new vague step is found"
         assert _json(result) == _fresh(handbook)
+
+
+def test_files_judged_by_workers_carry_their_signature(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, counted: Counted
+) -> None:
+    # Workers start even for the example, a few files each: what they judge is concluded with
+    # its signature, so an edit of any file afterwards is still judged alone.
+    monkeypatch.setattr(pool, "POOL_FROM", 0)
+    monkeypatch.setattr(pool, "CHUNK", 3)
+    handbook = example_copy(tmp_path)
+    folder = tmp_path / "cache"
+    check(None, _settings(handbook), DAY, jobs=2, cache=folder, facts=False)
+    cache = cache_module.Cache.for_run(_settings(handbook), DAY, folder)
+    stored = cache.conclusion()
+    assert stored is not None
+    assert all(len(file.signature) == 20 for file in stored.files.values())
+    _edit_body(handbook / "standards" / "phone" / "answer-call.ru.md", "Спасибо за звонок.")
+    counted.clear()
+    result = _findings(handbook, folder)
+    assert counted.concluded == 0
+    assert _json(result) == _fresh(handbook)
+
+
+def test_a_check_without_cache_signs_nothing(tmp_path: Path) -> None:
+    handbook = example_copy(tmp_path)
+    path = handbook / "standards" / "phone" / "answer-call.ru.md"
+    with_cache = judge.Judge(_settings(handbook), DAY).source(Source(path, None), True)
+    assert with_cache.signature is not None
+    bare = judge.Judge(_settings(handbook), DAY, signatures=False).source(Source(path, None), True)
+    assert bare.signature is None
+    assert bare.findings == with_cache.findings
 
 
 def test_a_front_matter_edit_runs_the_handbook_rules_again(

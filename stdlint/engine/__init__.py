@@ -68,7 +68,7 @@ def check(
         # With nothing to check (no standard changed), the rest of the handbook need not be read.
         if profile.path and targets:
             others = [s for s in handbook if source_key(s) not in target_keys]
-    judge = Judge(settings, day)
+    judge = Judge(settings, day, signatures=cache is not False)
     work = [*((source, True) for source in targets), *((source, False) for source in others)]
     kept = None
     if cache is not False:

@@ -71,8 +71,10 @@ class Concluded:
 class Judge:
     """The enabled rules of a run and their context, ready to judge one file after another."""
 
-    def __init__(self, settings: Settings, today: date) -> None:
+    def __init__(self, settings: Settings, today: date, *, signatures: bool = True) -> None:
         self.settings, self.today = settings, today
+        # Whether each outcome carries its signature: only a check with a cache compares them.
+        self.signatures = signatures
         self.ctx = Context.for_profile(settings.profile, today)
         rules = [setting.instance() for setting in settings.rules]
         self.document_rules = [rule for rule in rules if isinstance(rule, DocumentRule)]
@@ -115,7 +117,7 @@ class Judge:
             if value is not None:
                 gathered[gatherer.code] = value
         facts = facts_of(doc, gathered)
-        seen = signature(facts)
+        seen = signature(facts) if self.signatures else None
         if not judged:
             failed = guard if guard.failures else None
             return Outcome(facts, guard=failed, judged=False, signature=seen)

@@ -120,7 +120,7 @@ def _share(
     # spawn, not fork: the caller may run threads (``mkdocs serve``), and a forked copy of
     # them can hang.
     context = multiprocessing.get_context("spawn")
-    initargs = (judge.settings, judge.today)
+    initargs = (judge.settings, judge.today, judge.signatures)
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_start, initargs=initargs
     ) as pool:
@@ -150,10 +150,10 @@ def _share(
     return done
 
 
-def _start(settings: Settings, today: date) -> None:
+def _start(settings: Settings, today: date, signatures: bool) -> None:
     global _judge
     _tune_collector()  # for the worker's life
-    _judge = Judge(settings, today)
+    _judge = Judge(settings, today, signatures=signatures)
 
 
 @contextmanager

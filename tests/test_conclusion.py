@@ -196,6 +196,36 @@ def test_a_front_matter_edit_runs_the_handbook_rules_again(
         (d.path, d.code) for d in result.diagnostics
     }
     assert _json(result) == _fresh(handbook)
+    # The conclusion was kept anew, and the next check takes it.
+    counted.clear()
+    again = _findings(handbook, folder)
+    assert counted.concluded == 0
+    assert _json(again) == _fresh(handbook)
+
+
+def test_a_new_conclusion_writes_only_the_pieces_of_files_concluded_otherwise(
+    tmp_path: Path,
+) -> None:
+    handbook = _troubled_handbook(tmp_path)
+    folder = tmp_path / "cache"
+    _findings(handbook, folder)
+    cache = cache_module.Cache.for_run(_settings(handbook), DAY, folder)
+    before = cache.conclusion()
+    assert before is not None
+    # The copy's id made unique: the handbook step runs again; two files' findings change.
+    duplicate = handbook / "standards" / "zz-duplicate.md"
+    text = duplicate.read_text("utf-8")
+    duplicate.write_text(text.replace("\nid: ", "\nid: zz-unique-", 1), "utf-8")
+    _findings(handbook, folder)
+    after = cache.conclusion()
+    assert after is not None
+    otherwise = {where for where, file in after.files.items() if before.files[where] != file}
+    assert str(duplicate) in otherwise
+    again = {cache_module._bucket(where) for where in otherwise}
+    assert again != set(after.pieces)  # some pieces were kept
+    for bucket, piece in after.pieces.items():
+        same = bytes(piece) == bytes(before.pieces[bucket])
+        assert same is (bucket not in again), bucket
 
 
 def test_a_suppression_in_an_edited_file_meets_the_findings_concluded_before(

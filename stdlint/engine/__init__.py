@@ -82,6 +82,7 @@ def check(
         for source in skipped
     )
     ready: dict[int, Outcome] = {}  # outcomes already at hand, by their place in ``work``
+    stored = None  # what the last whole check concluded
     if kept is not None and not facts and _foreseeable(judge):
         stored = kept.conclusion()
         if stored is not None and stored.today == day:
@@ -101,7 +102,13 @@ def check(
     if kept is not None:  # after the handbook-wide rules, whose findings' places it keeps
         kept.save(whole=paths is None)
         if paths is None and not guard.failures and _foreseeable(judge):
-            kept.conclude(_stored(day, judged, profile_file, concluded))
+            now = _stored(day, judged, profile_file, concluded)
+            if stored is None or stored.files.keys() != now.files.keys():
+                kept.conclude(now)
+            else:  # the pieces of the files concluded alike are written as they were read
+                alike = stored.files
+                changed = [where for where, file in now.files.items() if alike[where] != file]
+                kept.conclude(replace(now, pieces=stored.pieces), changed)
     standards = (outcome.facts for outcome in outcomes) if facts else ()
     return Result(
         diagnostics=concluded.diagnostics,

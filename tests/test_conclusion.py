@@ -300,6 +300,40 @@ def test_a_standard_named_alone_takes_the_handbook_findings_from_the_conclusion(
         assert _json(result) == _fresh(handbook, [named])
 
 
+def test_a_file_that_disappears_during_the_run_is_reported_and_the_rest_taken_as_concluded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, counted: Counted
+) -> None:
+    handbook = example_copy(tmp_path)
+    folder = tmp_path / "cache"
+    _findings(handbook, folder)
+    gone = handbook / "standards" / "phone" / "answer-call.en.md"
+    real = cache_module.Cache.unchanged
+
+    def look_then_delete(
+        self: cache_module.Cache, source: Source, digest: bytes, where: str | None = None
+    ) -> bool:
+        found = real(self, source, digest, where)
+        if source.path == gone:
+            gone.unlink()  # after its status was read: gone when it would be judged
+            return False
+        return found
+
+    monkeypatch.setattr(cache_module.Cache, "unchanged", look_then_delete)
+    counted.clear()
+    result = _findings(handbook, folder)
+    monkeypatch.setattr(cache_module.Cache, "unchanged", real)
+    # Unreadable now, its facts differ: the handbook step runs, and every other file is there.
+    assert counted.concluded == 1
+    assert ("standards/phone/answer-call.en.md", "STR010") in {
+        (d.path, d.code) for d in result.diagnostics
+    }
+    assert len(result.files) == 32
+    counted.clear()
+    after = _findings(handbook, folder)  # the file gone for good: the handbook step again
+    assert counted.concluded == 1
+    assert _json(after) == _fresh(handbook)
+
+
 def test_a_damaged_conclusion_is_ignored(tmp_path: Path, counted: Counted) -> None:
     handbook = _troubled_handbook(tmp_path)
     folder = tmp_path / "cache"

@@ -97,6 +97,14 @@ def _pieces_shared(handbook: Path, path: Path) -> int:
     return 1 if others else 0
 
 
+def _make_id_unique(handbook: Path) -> Path:
+    """A front-matter edit: the troubled handbook's copy of a standard gets an id of its own."""
+    duplicate = handbook / "standards" / "zz-duplicate.md"
+    text = duplicate.read_text("utf-8")
+    duplicate.write_text(text.replace("\nid: ", "\nid: zz-unique-", 1), "utf-8")
+    return duplicate
+
+
 def _edit_body(path: Path, sentence: str = "Answer within 20 seconds.") -> None:
     """A new sentence at the end of the body: what the handbook-wide rules see is the same."""
     path.write_text(path.read_text("utf-8") + f"\n{sentence}\n", "utf-8")
@@ -184,10 +192,7 @@ def test_a_front_matter_edit_runs_the_handbook_rules_again(
     handbook = _troubled_handbook(tmp_path)
     folder = tmp_path / "cache"
     _findings(handbook, folder)
-    # The copy's id made unique: its duplicate-id finding (a handbook-wide one) must go.
-    duplicate = handbook / "standards" / "zz-duplicate.md"
-    text = duplicate.read_text("utf-8")
-    duplicate.write_text(text.replace("\nid: ", "\nid: zz-unique-", 1), "utf-8")
+    _make_id_unique(handbook)  # its duplicate-id finding (a handbook-wide one) must go
     counted.clear()
     result = _findings(handbook, folder)
     assert counted.concluded == 1
@@ -212,10 +217,7 @@ def test_a_new_conclusion_writes_only_the_pieces_of_files_concluded_otherwise(
     cache = cache_module.Cache.for_run(_settings(handbook), DAY, folder)
     before = cache.conclusion()
     assert before is not None
-    # The copy's id made unique: the handbook step runs again; two files' findings change.
-    duplicate = handbook / "standards" / "zz-duplicate.md"
-    text = duplicate.read_text("utf-8")
-    duplicate.write_text(text.replace("\nid: ", "\nid: zz-unique-", 1), "utf-8")
+    duplicate = _make_id_unique(handbook)  # the handbook step runs again; some findings change
     _findings(handbook, folder)
     after = cache.conclusion()
     assert after is not None

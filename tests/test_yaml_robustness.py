@@ -321,3 +321,100 @@ def _point() -> object:
     from stdlint.diagnostics import Span
 
     return Span.point(1)
+
+
+# --- the quick build of plain front matter ----------------------------------------------
+
+# Texts that leave the quick build for the library's constructor, or come close to it.
+BUILD_TEXTS = [
+    "a: 1\nb: 1.0\nc: true\nd: ~\ne: 2026-11-23\nf: text\ng: '12'\nh: \"true\"\n",
+    "a: [1, [2, [3, {b: c}]]]\nd:\n  - e: f\n    g: [h]\n  - null\n",
+    "a: &x {b: 1}\nc: *x\n",  # an anchor: the same dict twice
+    "base: &b {x: 1, y: 2}\nthis:\n  <<: *b\n  y: 3\n",  # a merge key
+    "'<<': quoted\nb: 2\n",  # a quoted << is a plain key
+    "a: 1\na: 2\n",
+    "1: one\n1.0: one again\n",  # equal keys of different types
+    "true: yes\n~: nothing\n0x10: hex\n",
+    "? [a, b]\n: complex key\n",
+    "? {a: b}\n: mapping key\n",
+    "a: !!str 12\nb: !!int '0x10'\nc: !!float '1'\nd: !!bool 'false'\ne: !!null ''\n",
+    "a: !!int twelve\n",
+    "a: !!int twelve\nb: {c: !!float x}\n",  # two bad values: the library names the first
+    "a: !!binary aGVsbG8=\n",
+    "a: !!set {x, y}\n",
+    "a: !!omap [b: 1, c: 2]\n",
+    "a: !custom thing\n",
+    "a: !!str [1, 2]\n",
+    "a:\n  - !!map {b: 1}\n  - !!seq [1]\n",
+    "a: 1_000\nb: -0o17\nc: +12\nd: .inf\ne: -.Inf\nf: .NaN\ng: 1e3\n",
+    "a: " + "9" * (MAX_INTEGER_DIGITS + 1) + "\n",
+    "a:\n" + "".join(f"  k{index}: {index}\n" for index in range(MAX_VALUES // 2)),
+    "a: " + "[" * 30 + "]" * 30 + "\n",
+    "= : value key\nb: 2\n",
+    "",
+    "- just\n- a list\n",
+]
+
+
+def _typed(data: object, seen: dict[int, int] | None = None) -> object:
+    """``data`` with the type of every value beside it (``1``, ``1.0`` and ``True`` differ),
+    and a list or mapping met again (an alias's) as the number of its first appearance."""
+    seen = {} if seen is None else seen
+    if isinstance(data, dict | list):
+        if id(data) in seen:
+            return ("the same as", seen[id(data)])
+        seen[id(data)] = len(seen)
+    if isinstance(data, dict):
+        return ("dict", [(_typed(key, seen), _typed(value, seen)) for key, value in data.items()])
+    if isinstance(data, list):
+        return ("list", [_typed(item, seen) for item in data])
+    return (type(data).__name__, repr(data))
+
+
+def _load_both(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
+    """What the loader makes of ``text``, and what the library's own resolver and constructor
+    make of it (the shape of the data with its types, or the problem and its place)."""
+    from ruamel.yaml.resolver import VersionedResolver
+
+    from stdlint.parse import yamlsource
+
+    def outcome() -> object:
+        yamlsource._LOADERS.safe = None
+        try:
+            return _typed(load_mapping(text, first_line=2))
+        except YamlProblem as problem:
+            return (problem.kind, span_tuple(problem.span), problem.detail)
+
+    quick = outcome()
+    with monkeypatch.context() as patch:
+
+        def unusual(*_: object) -> object:
+            raise yamlsource._Unusual
+
+        patch.setattr(yamlsource._SafeConstructor, "_quick", unusual)
+        patch.setattr(yamlsource._Yaml12Resolver, "resolve", VersionedResolver.resolve)
+        library = outcome()
+    yamlsource._LOADERS.safe = None
+    return quick, library
+
+
+@pytest.mark.parametrize("text", BUILD_TEXTS)
+def test_quick_build_gives_what_the_library_gives(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    quick, library = _load_both(text, monkeypatch)
+    assert quick == library
+
+
+def test_quick_build_of_every_example_front_matter(monkeypatch: pytest.MonkeyPatch) -> None:
+    root = Path(__file__).resolve().parent.parent
+    texts = []
+    for folder in (root / "standards", root / "tests" / "fixtures"):
+        for path in sorted(folder.rglob("*.md")):
+            text = path.read_bytes().decode("utf-8", errors="replace")
+            if text.startswith("---\n") and text.count("---\n") >= 2:
+                texts.append(text.split("---\n", 2)[1])
+    assert len(texts) >= 90
+    for text in texts:
+        quick, library = _load_both(text, monkeypatch)
+        assert quick == library, text

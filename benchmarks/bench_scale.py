@@ -52,7 +52,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate_handbook import generate  # needs the repository root, above
 from benchmarks.regional import REPO, TODAY
-from benchmarks.runs import Runs
+from benchmarks.runs import Runs, as_installed, compile_stdlint
 
 PYTHON = sys.executable
 FLOOR = [PYTHON, str(REPO / "benchmarks" / "floor.py"), "."]
@@ -79,7 +79,11 @@ def run(command: list[str], cwd: Path, runs: Runs, output: Path | None = None) -
         ):
             start = time.perf_counter()
             child = subprocess.Popen(
-                timed if _HAS_GNU_TIME else command, cwd=cwd, stdout=stdout, stderr=stderr
+                timed if _HAS_GNU_TIME else command,
+                cwd=cwd,
+                env=as_installed(),
+                stdout=stdout,
+                stderr=stderr,
             )
             _, status, usage = os.wait4(child.pid, 0)
             elapsed = time.perf_counter() - start
@@ -270,6 +274,7 @@ def import_times(repeat: int) -> None:
     profile = subprocess.run(
         [PYTHON, "-X", "importtime", "-c", "import stdlint.cli"],
         cwd=REPO,
+        env=as_installed(),
         capture_output=True,
         text=True,
         check=True,
@@ -363,6 +368,7 @@ def main() -> None:
         "--profile", action="store_true", help="then one check under cProfile: top 15 functions"
     )
     args = parser.parse_args()
+    compile_stdlint()
     if args.keep and args.keep.exists() and any(args.keep.iterdir()):
         parser.error(f"--keep {args.keep}: the folder is not empty")
     print(machine(), flush=True)

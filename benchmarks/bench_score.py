@@ -45,7 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.bench_scale import machine  # needs the repository root on sys.path, above
 from benchmarks.generate_measurements import FORMATS
-from benchmarks.runs import Runs
+from benchmarks.runs import Runs, as_installed, compile_stdlint
 
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -100,6 +100,7 @@ def measure(command: list[str], output: Path, cwd: Path = REPO) -> tuple[Measure
     starter = subprocess.run(
         [PYTHON, "-c", MEASURE, str(output), str(errors), *command],
         cwd=cwd,
+        env=as_installed(),
         capture_output=True,
         text=True,
         check=True,
@@ -266,6 +267,7 @@ def main() -> None:
         "--keep", type=Path, help=f"keep the data and outputs in this folder (default: {CACHE})"
     )
     args = parser.parse_args()
+    compile_stdlint()
     from importlib.metadata import version
 
     print(f"{machine()}, DuckDB {version('duckdb')}", flush=True)

@@ -76,7 +76,7 @@ from benchmarks.regional import (  # needs the repository root on sys.path, abov
     regional_choices,
     regional_front,
 )
-from benchmarks.runs import Runs
+from benchmarks.runs import Runs, as_installed, compile_stdlint
 
 MKDOCS_BUILD = [sys.executable, "-m", "mkdocs", "build", "-q"]
 STDLINT_CHECK = [sys.executable, "-m", "stdlint", "check", "--today", TODAY, "--fail-on", "never"]
@@ -268,7 +268,7 @@ def write_configs(folder: Path, variants: list[str]) -> dict[str, Path]:
 
 
 def _environment() -> dict[str, str]:
-    env = dict(os.environ)
+    env = as_installed()
     env["STDLINT_TODAY"] = TODAY
     env["NO_MKDOCS_2_WARNING"] = "1"
     return env
@@ -471,6 +471,7 @@ def main() -> None:
         help="build in this new folder and keep it (for profiling) instead of a temporary one",
     )
     args = parser.parse_args()
+    compile_stdlint()
     if args.keep and args.keep.exists() and any(args.keep.iterdir()):
         parser.error(f"--keep {args.keep}: the folder is not empty")
     variants = [name.strip() for name in args.variants.split(",") if name.strip()]

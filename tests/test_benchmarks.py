@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from benchmarks.bench_score import floor_command, measure, record
 from benchmarks.generate_handbook import SIZE_MAX, SIZE_MIN, Sources, generate, read_sources
 from benchmarks.generate_measurements import generate as generate_measurements
-from benchmarks.runs import Runs
+from benchmarks.runs import Runs, as_installed
 from stdlint import check, load_settings
 from stdlint.cli import main
 
@@ -125,3 +125,19 @@ def test_each_score_run_is_measured_alone_and_judged_by_its_exit_status(tmp_path
     assert not record(runs, unreadable, stderr, (0, 1))
     assert "exit status 2" in runs.failed and "no such file" in runs.failed
     assert len(runs.wall) == 1
+
+
+def test_measured_commands_write_and_use_byte_code(tmp_path: Path) -> None:
+    """A machine that sets PYTHONDONTWRITEBYTECODE would have every measured run compile
+    stdlint again: the benchmarks' commands run without it, and everything else is kept."""
+    import subprocess
+
+    environment = {"PYTHONDONTWRITEBYTECODE": "1", "STDLINT_LANG": "ru", "PATH": "/usr/bin"}
+    kept = as_installed(environment)
+    assert kept == {"STDLINT_LANG": "ru", "PATH": "/usr/bin"}
+    assert environment["PYTHONDONTWRITEBYTECODE"] == "1"  # the caller's own is left alone
+    module = tmp_path / "measured.py"
+    module.write_text("VALUE = 1\n", "utf-8")
+    command = [sys.executable, "-c", "import measured"]
+    subprocess.run(command, cwd=tmp_path, env={**kept, "PYTHONPATH": str(tmp_path)}, check=True)
+    assert list((tmp_path / "__pycache__").glob("measured.*.pyc"))

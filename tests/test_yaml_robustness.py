@@ -372,8 +372,9 @@ def _typed(data: object, seen: dict[int, int] | None = None) -> object:
 
 
 def _load_both(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
-    """What the loader makes of ``text``, and what the library's own resolver and constructor
-    make of it (the shape of the data with its types, or the problem and its place)."""
+    """What the loader makes of ``text``, and what the library's own loading, resolver and
+    constructor make of it (the shape of the data with its types, or the problem and its
+    place)."""
     from ruamel.yaml.resolver import VersionedResolver
 
     from stdlint.parse import yamlsource
@@ -393,6 +394,7 @@ def _load_both(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[object, obje
 
         patch.setattr(yamlsource._SafeConstructor, "_quick", unusual)
         patch.setattr(yamlsource._Yaml12Resolver, "resolve", VersionedResolver.resolve)
+        patch.setattr(yamlsource, "load_with", lambda yaml, text: yaml.load(text))
         library = outcome()
     yamlsource._LOADERS.safe = None
     return quick, library
@@ -418,3 +420,34 @@ def test_quick_build_of_every_example_front_matter(monkeypatch: pytest.MonkeyPat
     for text in texts:
         quick, library = _load_both(text, monkeypatch)
         assert quick == library, text
+
+
+def test_loading_and_finding_positions_make_no_class_per_text() -> None:
+    """ruamel.yaml's own ``load`` and ``compose`` make a loader class for every text, which
+    lingers until the collector frees it: thousands of front matters held megabytes of them."""
+    import gc
+
+    from stdlint.parse.yamlpositions import Positions
+
+    def loader_classes() -> int:
+        return sum(
+            1
+            for item in gc.get_objects()
+            if isinstance(item, type) and item.__name__ in ("XLoader", "Loader")
+        )
+
+    texts = [FIELDS.replace("Answering", f"Answering {index}") for index in range(20)]
+    load_mapping(texts[0], first_line=2)
+    Positions(texts[0], 2).value(("channels",))
+    gc.collect()
+    gc.disable()
+    try:
+        before = loader_classes()
+        for text in texts:
+            load_mapping(text, first_line=2)
+            positions = Positions(text, 2)
+            positions.key(("id",))  # read from the parser's events
+            positions.value(("metrics", 0, "target"))  # composed
+        assert loader_classes() == before
+    finally:
+        gc.enable()

@@ -33,6 +33,8 @@ from stdlint.parse.yamlsource import (
     SourceLines,
     as_mapping,
     break_masks,
+    compose_with,
+    events_of,
     masked,
     node_tag,
 )
@@ -77,7 +79,7 @@ class Positions:
     @cached_property
     def _root(self) -> Node | None:
         try:
-            node: Node | None = _composer().compose(masked(self._text, self._masks))
+            node = compose_with(_composer(), masked(self._text, self._masks))
         except YAMLError:
             return None
         return node
@@ -104,7 +106,7 @@ class Positions:
         expecting_key = True  # at depth 1: is the next node a key of the top mapping?
         key: Event | None = None
         try:
-            for event in _composer().parse(masked(self._text, self._masks)):
+            for event in events_of(masked(self._text, self._masks)):
                 if isinstance(event, StreamStartEvent | DocumentStartEvent):
                     continue
                 if depth == 0 and not isinstance(event, MappingStartEvent):

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+import ruamel.yaml.main
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -362,6 +363,79 @@ def safe_loader() -> YAML:
     return yaml
 
 
+# ruamel.yaml's C parser, as YAML objects know it (None without ruamel.yaml.clib: then YAML's
+# own methods are used).
+_CParser: Any = getattr(ruamel.yaml.main, "CParser", None)
+
+_C_LOADERS: dict[tuple[type, type], type] = {}
+
+
+def _c_loader(yaml: YAML) -> Any:
+    """The class that loads a text with ``yaml``'s constructor and resolver on the C parser,
+    made once; None when ``yaml`` does not use the C parser alone.
+
+    It is the class ruamel.yaml's ``YAML.load`` and ``compose`` make anew for every text (and
+    that then lingers until the collector frees a cycle): thousands of front matters made
+    thousands of classes, about 6 KB each, and a fifth of the load's time.
+    """
+    if _CParser is None or yaml.Parser is not _CParser or yaml.Reader or yaml.Scanner:
+        return None
+    constructor: Any = yaml.Constructor
+    resolver: Any = yaml.Resolver
+    made = _C_LOADERS.get((constructor, resolver))
+    if made is None:
+
+        class Loader(_CParser, constructor, resolver):  # type: ignore[misc]
+            def __init__(self, text: str) -> None:  # as ruamel.yaml's own, for one text
+                _CParser.__init__(self, text)
+                self._parser = self._composer = self
+                constructor.__init__(self, loader=self)
+                self.allow_duplicate_keys = False
+                resolver.__init__(self, version=None, loadumper=self)
+
+        made = _C_LOADERS[(constructor, resolver)] = Loader
+    return made
+
+
+def load_with(yaml: YAML, text: str) -> Any:
+    """``yaml.load(text)``, on a loader class made once (see :func:`_c_loader`)."""
+    loader_class = _c_loader(yaml)
+    if loader_class is None:
+        return yaml.load(text)
+    loader = loader_class(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def compose_with(yaml: YAML, text: str) -> Node | None:
+    """``yaml.compose(text)``, on a loader class made once (see :func:`_c_loader`)."""
+    loader_class = _c_loader(yaml)
+    if loader_class is None:
+        node: Node | None = yaml.compose(text)
+        return node
+    loader = loader_class(text)
+    try:
+        composed: Node | None = loader.get_single_node()
+        return composed
+    finally:
+        loader.dispose()
+
+
+def events_of(text: str) -> Iterator[Any]:
+    """The parser's events of ``text`` (``YAML(typ="safe").parse``, without a loader class)."""
+    if _CParser is None:  # pragma: no cover - without ruamel.yaml.clib
+        yield from YAML(typ="safe").parse(text)
+        return
+    parser = _CParser(text)
+    try:
+        while parser.check_event():
+            yield parser.get_event()
+    finally:
+        parser.dispose()
+
+
 def load_mapping(text: str, first_line: int) -> dict[str, Any]:
     """Load YAML whose first line is line ``first_line`` of its file; it must be a mapping.
 
@@ -371,7 +445,7 @@ def load_mapping(text: str, first_line: int) -> dict[str, Any]:
     source = masked(text, masks)
     try:
         _check_depth_first(source)
-        data = safe_loader().load(source)
+        data = load_with(safe_loader(), source)
     except _NodeProblem as problem:
         lines = SourceLines(text, first_line)
         span = _first_alias(source, lines) if problem.index < 0 else lines.point(problem.index)
@@ -434,7 +508,7 @@ def _check_depth_first(text: str) -> None:
     if text.count("[") + text.count("{") + 2 * (widest + 1) <= _C_SAFE_DEPTH:
         return
     depth = 0
-    for event in YAML(typ="safe").parse(text):
+    for event in events_of(text):
         if isinstance(event, CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
@@ -565,7 +639,7 @@ def _children(node: Node) -> Iterator[Node]:
 def _first_alias(text: str, lines: SourceLines) -> Span:
     """Where the first alias is used: parsing events is linear in the text, unlike expanding."""
     try:
-        for event in YAML(typ="safe").parse(text):
+        for event in events_of(text):
             if isinstance(event, AliasEvent) and event.start_mark is not None:
                 return lines.point(event.start_mark.index)
     except YAMLError:

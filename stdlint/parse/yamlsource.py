@@ -27,7 +27,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
-from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.resolver import BaseResolver, VersionedResolver
 from ruamel.yaml.tag import Tag
 
 from stdlint.diagnostics import Span
@@ -72,6 +72,8 @@ _PLAIN_SCALARS = frozenset(
 # What the quick build takes on, with half the bounds of _measure to spare (as
 # _plainly_within_bounds): anything bigger or deeper is measured and built by the library.
 _QUICK_VALUES = min(MAX_VALUES, MAX_EXPANDED_NODES) // 2
+# The tag the resolver gives a plain or quoted scalar that is a string: one object, shared.
+_PLAIN_STR = BaseResolver.DEFAULT_SCALAR_TAG
 _QUICK_DEPTH = MAX_DEPTH // 2
 
 
@@ -95,35 +97,49 @@ class _SafeConstructor(SafeConstructor):
         return super().construct_document(node)
 
     def _quick(self, node: Node, depth: int, count: list[int], seen: set[int]) -> Any:
-        """The data of ``node``, ``depth`` levels down, ``count[0]`` values built so far, the
-        lists and mappings built so far in ``seen``."""
-        count[0] += 1
-        if depth > _QUICK_DEPTH or count[0] > _QUICK_VALUES:
-            raise _Unusual
-        tag = str(node.ctag)
+        """The data of ``node``, ``depth`` levels down, ``count[0]`` values met so far, the
+        lists and mappings built so far in ``seen``. A string, the most common value by far,
+        is taken where it is met."""
         kind = type(node)
         if kind is ScalarNode:
-            if tag == _STR:
-                return node.value
-            if tag not in _PLAIN_SCALARS or len(node.value) > MAX_INTEGER_DIGITS:
-                raise _Unusual
-            return self.yaml_constructors[tag](self, node)
-        if id(node) in seen:  # an alias: the library builds its value once and shares it
+            return self._quick_scalar(node)
+        if depth > _QUICK_DEPTH or id(node) in seen:  # an alias: the library shares its value
             raise _Unusual
         seen.add(id(node))
+        items = node.value
+        count[0] += 2 * len(items) if kind is MappingNode else len(items)
+        if count[0] > _QUICK_VALUES:
+            raise _Unusual
+        tag = str(node.ctag)
         if kind is SequenceNode and tag == _SEQ:
-            return [self._quick(item, depth + 1, count, seen) for item in node.value]
+            return [
+                item.value
+                if item.ctag is _PLAIN_STR and type(item) is ScalarNode
+                else self._quick(item, depth + 1, count, seen)
+                for item in items
+            ]
         if kind is not MappingNode or tag != _MAP:
             raise _Unusual
         data: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
+        for key_node, value_node in items:
             if type(key_node) is not ScalarNode:
                 raise _Unusual  # a list or mapping as a key
-            key = self._quick(key_node, depth + 1, count, seen)
+            key = key_node.value if key_node.ctag is _PLAIN_STR else self._quick_scalar(key_node)
             if key in data:
                 raise _Unusual  # the library says which key, and where
-            data[key] = self._quick(value_node, depth + 1, count, seen)
+            if value_node.ctag is _PLAIN_STR and type(value_node) is ScalarNode:
+                data[key] = value_node.value
+            else:
+                data[key] = self._quick(value_node, depth + 1, count, seen)
         return data
+
+    def _quick_scalar(self, node: Node) -> Any:
+        tag = str(node.ctag)
+        if tag == _STR:
+            return node.value
+        if tag not in _PLAIN_SCALARS or len(node.value) > MAX_INTEGER_DIGITS:
+            raise _Unusual
+        return self.yaml_constructors[tag](self, node)
 
     def construct_yaml_omap(self, node: Any) -> Iterator[Any]:
         """An ``!!omap`` read as the mapping of its pairs, duplicate keys refused as in any
@@ -293,20 +309,33 @@ class _Yaml12Resolver(VersionedResolver):
         """
         if kind is not ScalarNode or not implicit[0] or self.yaml_path_resolvers:
             return super().resolve(kind, value, implicit)
+        known = _Yaml12Resolver._resolved
+        tag = known.get(value)
+        if tag is not None:
+            return tag
         first = value[:1]
         candidates = _Yaml12Resolver._by_first.get(first)
         if candidates is None:  # the patterns for a value that starts so, then for any value
             table = self.versioned_resolver
             candidates = (*table.get(first, ()), *table.get(None, ()))
             _Yaml12Resolver._by_first[first] = candidates
-        for tag, regexp in candidates:
+        tag = self.DEFAULT_SCALAR_TAG
+        for name, regexp in candidates:
             if regexp.match(value):
-                return _shared_tag(tag)
-        return self.DEFAULT_SCALAR_TAG
+                tag = _shared_tag(name)
+                break
+        if len(value) <= _RESOLVED_LENGTH:  # keys and short values come back, file after file
+            if len(known) >= _RESOLVED_KEPT:
+                known.clear()
+            known[value] = tag
+        return tag
 
     _by_first: ClassVar[dict[str, tuple[Any, ...]]] = {}
+    _resolved: ClassVar[dict[str, Tag]] = {}  # the tags of short plain scalars resolved so far
 
 
+_RESOLVED_LENGTH = 40  # longer plain scalars (titles, notes) are seldom written twice
+_RESOLVED_KEPT = 4096
 _TAGS: dict[str, Tag] = {}
 
 

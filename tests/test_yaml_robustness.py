@@ -451,3 +451,27 @@ def test_loading_and_finding_positions_make_no_class_per_text() -> None:
         assert loader_classes() == before
     finally:
         gc.enable()
+
+
+def test_without_the_c_parser_the_library_loads_and_places_alike(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where ruamel.yaml.clib is missing, the YAML object's own methods load and compose."""
+    from stdlint.parse import yamlsource
+    from stdlint.parse.yamlpositions import Positions
+
+    text = FIELDS + "metrics:\n  - id: answer-time\n    target: 20\n"
+    loaded = load_mapping(text, first_line=2)
+    positions = Positions(text, 2)
+    places = (positions.key(("id",)), positions.value(("metrics", 0, "target")))
+    monkeypatch.setattr(yamlsource, "_CParser", None)
+    assert yamlsource._c_loader(yamlsource.safe_loader()) is None
+    assert load_mapping(text, first_line=2) == loaded
+    again = Positions(text, 2)
+    assert (again.key(("id",)), again.value(("metrics", 0, "target"))) == places
+    assert [type(event).__name__ for event in yamlsource.events_of("a: [1]\n")][:4] == [
+        "StreamStartEvent",
+        "DocumentStartEvent",
+        "MappingStartEvent",
+        "ScalarEvent",
+    ]

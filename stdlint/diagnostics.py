@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -107,6 +108,15 @@ class Diagnostic:
     suggestion: str
     # The words the finding is about: part of a future baseline fingerprint, not of the output.
     quote: str = ""
+
+    def __post_init__(self) -> None:
+        # A check keeps every finding to the end, and most of their words are written alike
+        # (a suggestion, a rule's message about the same words): each is kept once. Interned
+        # strings are freed with their last finding.
+        for name in ("message", "suggestion", "quote"):
+            value = getattr(self, name)
+            if type(value) is str:
+                object.__setattr__(self, name, sys.intern(value))
 
     def __reduce__(self) -> tuple[type[Diagnostic], tuple[object, ...]]:
         fields = (self.path, self.span, self.code, self.criterion, self.severity)

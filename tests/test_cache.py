@@ -824,3 +824,30 @@ def test_the_same_bytes_with_a_new_status_are_kept_anew(tmp_path: Path) -> None:
     again = fingerprint.again(file)
     assert again is not None and again is not fingerprint
     assert again.digest == fingerprint.digest and again.stamp != fingerprint.stamp
+
+
+def test_findings_keep_the_words_they_write_alike_once(tmp_path: Path) -> None:
+    """Thousands of findings kept to the end of a check share a suggestion, or a message about
+    the same words: each text is kept once, made anew or read back from the cache."""
+    from stdlint.diagnostics import Span
+
+    def finding(line: int) -> Diagnostic:
+        words = "".join(["быстро"])  # made anew each time, as a rendered message is
+        return Diagnostic(
+            "standards/a.ru.md",
+            Span.point(line),
+            "CON001",
+            Criterion.CONCRETENESS,
+            Severity.ERROR,
+            f"расплывчатое слово «{words}»",
+            "".join(["назовите ", "срок"]),
+            words,
+        )
+
+    first, second = finding(3), finding(7)
+    assert first.message is second.message
+    assert first.suggestion is second.suggestion
+    assert first.quote is second.quote
+    read_back = pickle.loads(pickle.dumps((first, second)))
+    assert read_back[1].suggestion is first.suggestion
+    assert read_back == (first, second)

@@ -236,7 +236,7 @@ def table(
     """Medians; the ratios to the floor are medians of the rounds' ratios (wall, CPU)."""
     print(
         f"  {'run':<26} {'wall s':>8} {'min–max':>15} {'files/s':>8} {'CPU s':>8}"
-        f" {'peak RSS MB':>12} {'x floor':>8} {'CPU x fl.':>9}  wall x floor per round"
+        f" {'peak RSS MiB':>12} {'x floor':>8} {'CPU x fl.':>9}  wall x floor per round"
     )
     for name, runs in results.items():
         if runs.failed:

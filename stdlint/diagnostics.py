@@ -95,6 +95,9 @@ class Span:
         return cls(line, column, line + len(parts) - 1, len(parts[-1]) + 1)
 
 
+_intern, _set = sys.intern, object.__setattr__
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One finding at one place in one file."""
@@ -112,11 +115,16 @@ class Diagnostic:
     def __post_init__(self) -> None:
         # A check keeps every finding to the end, and most of their words are written alike
         # (a suggestion, a rule's message about the same words): each is kept once. Interned
-        # strings are freed with their last finding.
-        for name in ("message", "suggestion", "quote"):
-            value = getattr(self, name)
-            if type(value) is str:
-                object.__setattr__(self, name, sys.intern(value))
+        # strings are freed with their last finding. (Written out: tens of thousands of
+        # findings are read back from the cache in one check.)
+        try:
+            message, suggestion = _intern(self.message), _intern(self.suggestion)
+            quote = _intern(self.quote)
+        except TypeError:  # a subclass of str, from a plugin: kept as it is
+            return
+        _set(self, "message", message)
+        _set(self, "suggestion", suggestion)
+        _set(self, "quote", quote)
 
     def __reduce__(self) -> tuple[type[Diagnostic], tuple[object, ...]]:
         fields = (self.path, self.span, self.code, self.criterion, self.severity)

@@ -851,3 +851,10 @@ def test_findings_keep_the_words_they_write_alike_once(tmp_path: Path) -> None:
     read_back = pickle.loads(pickle.dumps((first, second)))
     assert read_back[1].suggestion is first.suggestion
     assert read_back == (first, second)
+
+    class Marked(str):  # a plugin's own kind of text cannot be interned: it is kept as given
+        pass
+
+    marked = replace(first, message=Marked("своё сообщение"))
+    assert type(marked.message) is Marked
+    assert marked.suggestion == first.suggestion

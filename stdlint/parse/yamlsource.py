@@ -69,11 +69,11 @@ _STR, _SEQ, _MAP = (YAML_TAG + name for name in ("str", "seq", "map"))
 _PLAIN_SCALARS = frozenset(
     YAML_TAG + name for name in ("null", "bool", "int", "float", "timestamp")
 )
+# The tag the resolver gives a plain or quoted scalar that is a string: one object, shared.
+_PLAIN_STR = BaseResolver.DEFAULT_SCALAR_TAG
 # What the quick build takes on, with half the bounds of _measure to spare (as
 # _plainly_within_bounds): anything bigger or deeper is measured and built by the library.
 _QUICK_VALUES = min(MAX_VALUES, MAX_EXPANDED_NODES) // 2
-# The tag the resolver gives a plain or quoted scalar that is a string: one object, shared.
-_PLAIN_STR = BaseResolver.DEFAULT_SCALAR_TAG
 _QUICK_DEPTH = MAX_DEPTH // 2
 
 

@@ -112,13 +112,14 @@ def test_copies_of_a_standard_share_their_strings_and_field_names() -> None:
     ]
     for one, other in [(first, second), tuple(shared)]:
         assert one.meta is not None and other.meta is not None
-        assert one.meta is not other.meta
+        assert one.meta is not other.meta  # a standard's own, even written alike
         assert one.meta.channels[0] is other.meta.channels[0]
         assert one.meta.metrics[0].id is other.meta.metrics[0].id
         assert one.meta.model_fields_set is other.meta.model_fields_set
         assert one.meta.metrics[0].model_fields_set is other.meta.metrics[0].model_fields_set
         assert one.meta.metrics[0] is other.meta.metrics[0]  # frozen, made of frozen values
-        assert one.meta.journey is not other.meta.journey  # a list could be changed
+        assert one.meta.journey is other.meta.journey  # a tuple of ids, which cannot change
+        assert isinstance(one.meta.journey, tuple) and isinstance(one.meta.tags, tuple)
     assert first.meta is not None and second.meta is not None
     fields_set = set(second.meta.model_fields_set)
     changed = first.meta.model_copy(update={"owner": "someone else"})

@@ -108,7 +108,7 @@ def test_invalid_optional_values_are_dropped_leaf_first_then_parent() -> None:
     ).replace("review_every: 6 months\n", "review_every: twice a year\n")
     doc = _doc(text)
     assert doc.meta is not None
-    assert doc.meta.channels == ["phone"]
+    assert doc.meta.channels == ("phone",)
     assert [(metric.id, metric.unit, metric.target) for metric in doc.meta.metrics] == [
         ("answer-time", "seconds", None)
     ]

@@ -355,4 +355,8 @@ def _rule_infos(settings: Settings) -> tuple[RuleInfo, ...]:
 
 def _record(facts: Facts) -> FileRecord:
     state = FileState.CHECKED if facts.readable else FileState.UNREADABLE
-    return FileRecord(facts.display_path, Path(os.path.abspath(facts.path)), state)
+    path = facts.path
+    absolute = os.path.abspath(path)
+    # The facts' own path when it is absolute already (a handbook's files are found so): a
+    # Path is a few hundred bytes, and a record is kept for every file.
+    return FileRecord(facts.display_path, path if str(path) == absolute else Path(absolute), state)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -65,6 +65,9 @@ class Metric(_Written):
 class StandardMeta(_Written):
     """A standard's front matter."""
 
+    # Each standard writes its own (an id, a title): never looked for among others written alike.
+    shared_whole: ClassVar[bool] = False
+
     id: Slug = Field(description="Stable id; the same id in another language is a translation.")
     title: str = Field(description="Title shown to staff; the H1 heading, if any, must match.")
     lang: Lang = Field(description="Language of this file: en or ru.")
@@ -77,14 +80,14 @@ class StandardMeta(_Written):
         None, description="Who did the last review (written by “stdlint verify”)."
     )
     review_every: Interval | None = Field(None, description='Review interval, e.g. "6 months".')
-    journey: OneOrMany = Field([], description="Ids of the journey stages it covers.")
-    channels: OneOrMany = Field([], description="Ids of the channels it applies to.")
-    services: OneOrMany = Field([], description="Ids of the services it applies to.")
-    roles: OneOrMany = Field([], description="Ids of the staff roles who follow it.")
-    dimensions: OneOrMany = Field([], description="Quality dimensions it addresses.")
-    metrics: list[Metric] = Field([], description="Metrics with targets and zones.")
+    journey: OneOrMany = Field((), description="Ids of the journey stages it covers.")
+    channels: OneOrMany = Field((), description="Ids of the channels it applies to.")
+    services: OneOrMany = Field((), description="Ids of the services it applies to.")
+    roles: OneOrMany = Field((), description="Ids of the staff roles who follow it.")
+    dimensions: OneOrMany = Field((), description="Quality dimensions it addresses.")
+    metrics: tuple[Metric, ...] = Field((), description="Metrics with targets and zones.")
     verification: OneOrMany = Field(
-        [], description="How compliance is checked: call-recording-review, mystery-shopper…"
+        (), description="How compliance is checked: call-recording-review, mystery-shopper…"
     )
-    tags: list[str] = Field([], description="Free labels for search and grouping.")
-    supersedes: OneOrMany = Field([], description="Ids of the standards this one replaces.")
+    tags: tuple[str, ...] = Field((), description="Free labels for search and grouping.")
+    supersedes: OneOrMany = Field((), description="Ids of the standards this one replaces.")

@@ -41,6 +41,11 @@ _KEYS: dict[int, object] = {}
 _UNCHANGING = (str, int, float, type(None), Enum, date)
 # The classes of models that have held a value that can change: never shared, never keyed.
 _CHANGING: set[type[BaseModel]] = set()
+# The tuples of strings (lists of ids: channels, stages) that models hold, one of each; kept
+# while the process lives, so bounded likewise. Exact strings only: a tuple equal to another
+# is then the same, item for item.
+_TUPLES_KEPT = 4096
+_TUPLES: dict[tuple[str, ...], tuple[str, ...]] = {}
 
 
 def shared(model: _Model) -> _Model:
@@ -112,7 +117,7 @@ def _key(cls: type[BaseModel], names: frozenset[str], values: tuple[Any, ...]) -
     own key. None for a model that can change, or holds one that is not shared."""
     if cls in _CHANGING:
         return None
-    if not cls.model_config.get("frozen"):
+    if not cls.model_config.get("frozen") or not getattr(cls, "shared_whole", True):
         _CHANGING.add(cls)
         return None
     parts: list[object] = [cls, names]
@@ -126,8 +131,9 @@ def _key(cls: type[BaseModel], names: frozenset[str], values: tuple[Any, ...]) -
             parts.append((float, repr(value)))
         elif isinstance(value, _UNCHANGING):
             parts.append((type(value), value))
-        else:  # a list: such a model is never shared (a standard's front matter)
-            _CHANGING.add(cls)
+        elif type(value) is tuple and all(type(item) is str for item in value):
+            parts.append((tuple, value))
+        else:  # a tuple of models, say: a model that holds one is not shared
             return None
     return tuple(parts)
 
@@ -137,8 +143,8 @@ def _interned(value: Any) -> Any:
     kind = type(value)
     if kind is str:
         return _intern(value)
-    if kind is list:  # of ids mostly: strings interned here, without a call each
-        return [_intern(item) if type(item) is str else _interned(item) for item in value]
+    if kind is tuple and value:  # of ids mostly (of models unpickled already, else)
+        return _shared_tuple(value)
     return value
 
 
@@ -149,11 +155,24 @@ def _shared_value(value: Any) -> Any:
     # Exactly str: a StrEnum member (Lang, Status) is shared already, and must stay itself.
     if type(value) is str:
         return sys.intern(value)
-    if type(value) is list:
-        return [_shared_value(item) for item in value]
+    if type(value) is tuple and value:
+        return _shared_tuple(tuple(_shared_value(item) for item in value))
     if isinstance(value, BaseModel) and id(value) not in _KEYS:
         return shared(value)
     return value
+
+
+def _shared_tuple(items: tuple[Any, ...]) -> tuple[Any, ...]:
+    """``items`` with its strings interned; one tuple for all that list the same strings."""
+    if not all(type(item) is str for item in items):
+        return items
+    items = tuple(map(_intern, items))
+    found = _TUPLES.get(items)
+    if found is None:
+        if len(_TUPLES) >= _TUPLES_KEPT:
+            _TUPLES.clear()
+        found = _TUPLES[items] = items
+    return found
 
 
 __all__ = ["rebuilt", "reduced", "shared"]

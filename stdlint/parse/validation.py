@@ -157,6 +157,8 @@ _INVALID["dict_type"] = _INVALID["model_type"]
 _INVALID["literal_error"] = _INVALID["enum"]
 _INVALID["bool_parsing"] = _INVALID["bool_type"]
 _INVALID["model_attributes_type"] = _INVALID["model_type"]
+# The lists of a front matter are kept as tuples: to its author, each is a list.
+_INVALID["tuple_type"] = _INVALID["list_type"]
 _FIX_VALUE: dict[str, Text] = {
     "empty": Text(en="write a value after “{key}:”", ru="впишите значение после «{key}:»"),
     "string_type": Text(
@@ -200,6 +202,7 @@ _FIX_VALUE["float_type"] = _FIX_VALUE["int_parsing"] = _FIX_VALUE["int_type"] = 
 _FIX_VALUE["dict_type"] = _FIX_VALUE["model_attributes_type"] = _FIX_VALUE["model_type"]
 _FIX_VALUE["literal_error"] = _FIX_VALUE["enum"]
 _FIX_VALUE["bool_parsing"] = _FIX_VALUE["bool_type"]
+_FIX_VALUE["tuple_type"] = _FIX_VALUE["list_type"]
 
 
 def field_problems(

@@ -67,13 +67,13 @@ IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 
 
 def _one_or_many(value: Any) -> Any:
-    return [value] if isinstance(value, str) else value
+    return (value,) if isinstance(value, str) else value
 
 
 OneOrMany = Annotated[
-    list[Slug], BeforeValidator(_one_or_many, json_schema_input_type=list[Slug] | Slug)
+    tuple[Slug, ...], BeforeValidator(_one_or_many, json_schema_input_type=list[Slug] | Slug)
 ]
-"""A list of ids; a single id written without brackets is taken as a list of one."""
+"""A list of ids, kept as a tuple; a single id written without brackets is a list of one."""
 
 
 @dataclass(frozen=True, slots=True)

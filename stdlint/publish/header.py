@@ -7,6 +7,7 @@ during a build, and ``stdlint site`` writes it into the front matter of the page
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -73,7 +74,7 @@ def _day(day: date | None) -> str:
     return day.isoformat() if day else "—"
 
 
-def _metric(metric: Metric, siblings: list[Metric], lang: Lang) -> dict[str, str]:
+def _metric(metric: Metric, siblings: Sequence[Metric], lang: Lang) -> dict[str, str]:
     row = {
         "name": metric.name or metric.id,
         "id": metric.id,

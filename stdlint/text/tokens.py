@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -41,14 +42,18 @@ class Token:
 
 # Several rules read each sentence of a document: it is split once. The sentences of one
 # document are far fewer than this; a larger cache (16,384) held 40 MB once a big handbook
-# had filled it, for the sentences that many standards repeat.
+# had filled it, for the sentences that many standards repeat. The words of the sentences kept
+# are kept once each (interned): the same few thousand words make up most of them.
 @lru_cache(maxsize=4096)
 def tokenize(text: str) -> tuple[Token, ...]:
     """Split ``text`` into tokens (several rules read one sentence: it is split once)."""
     return tuple(
-        Token(match.group(), match.start(), match.end(), match.lastgroup or PUNCT)
+        Token(_intern(match.group()), match.start(), match.end(), match.lastgroup or PUNCT)
         for match in _TOKEN.finditer(text)
     )
+
+
+_intern = sys.intern
 
 
 def count_words(text: str) -> int:

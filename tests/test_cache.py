@@ -24,9 +24,8 @@ from stdlint.engine import check, judge
 from stdlint.engine.cache import run_key
 from stdlint.i18n import Lang
 from stdlint.parse.document import Document
-from stdlint.parse.facts import Facts
+from stdlint.parse.facts import Facts, positions_of
 from stdlint.parse.source import Fingerprint, Source, read
-from stdlint.parse.yamlpositions import unpacked
 from stdlint.progress import Bar, wanted
 from stdlint.result import Result
 from stdlint.rules import HandbookRule, all_rules
@@ -124,11 +123,11 @@ def test_a_second_run_finds_where_handbook_wide_findings_are_without_composing(
     handbook = _troubled_handbook(tmp_path)
     folder = tmp_path / "cache"
     first = _json(_check(handbook, folder))
-    unpacked.cache_clear()
+    positions_of.cache_clear()
     second = _check(handbook, folder)
     # A duplicate id is a handbook-wide finding placed at the id: kept with the facts.
     assert any(d.code == "STR008" for d in second.diagnostics), "a handbook-wide finding"
-    assert unpacked.cache_info().misses == 0, "no front matter composed again"
+    assert positions_of.cache_info().misses == 0, "no front matter composed again"
     assert _json(second) == first == _fresh(handbook)
 
 

@@ -16,9 +16,8 @@ from stdlint.config import load_profile
 from stdlint.engine import check
 from stdlint.i18n import Lang
 from stdlint.parse.document import Document, parse
-from stdlint.parse.facts import Facts, facts_of
+from stdlint.parse.facts import Facts, facts_of, positions_of
 from stdlint.parse.source import Source, decode, read
-from stdlint.parse.yamlpositions import unpacked
 from stdlint.text.tokens import WORD, count_words, tokenize
 
 REPO = Path(__file__).parent.parent
@@ -156,7 +155,7 @@ def test_composed_positions_are_kept_for_the_last_few_standards_only() -> None:
     many = [facts_of(_copy(text.replace("id: ", f"id: x{n}-", 1), f"{n}.md")) for n in range(40)]
     assert many[0].positions is not None
     many[0].position(("status",), value=True)
-    composed = weakref.ref(unpacked(many[0].positions))
+    composed = weakref.ref(positions_of(many[0].path, many[0].positions))
     for facts in many[1:]:
         facts.position(("status",), value=True)
     gc.collect()
@@ -176,11 +175,11 @@ def test_positions_asked_for_are_kept_through_pickling_without_composing_again()
     expected = facts.position(("id",), value=True)
     assert expected.line == 2
     loaded = pickle.loads(pickle.dumps(facts))
-    unpacked.cache_clear()
+    positions_of.cache_clear()
     assert loaded.position(("id",), value=True) == expected
-    assert unpacked.cache_info().misses == 0, "found without composing the front matter"
+    assert positions_of.cache_info().misses == 0, "found without composing the front matter"
     assert loaded.position(("status",), value=True).line > expected.line
-    assert unpacked.cache_info().misses == 1, "a position not asked before is composed"
+    assert positions_of.cache_info().misses == 1, "a position not asked before is composed"
 
 
 def test_the_signature_tells_what_the_handbook_rules_see() -> None:
@@ -201,3 +200,48 @@ def test_the_signature_tells_what_the_handbook_rules_see() -> None:
     assert signature(facts_of(_copy(linked, "a.md"))) != same
     # A gathered value whose repr is an address cannot be told apart: no signature at all.
     assert signature(facts_of(_copy(text, "a.md"), {"X": object()})) is None
+
+
+def _on_disk(path: Path, data: bytes) -> Facts:
+    path.write_bytes(data)
+    return facts_of(_read(path), on_disk=True)
+
+
+@pytest.mark.parametrize("newline", [b"\n", b"\r\n"])
+def test_a_file_read_whole_keeps_a_digest_and_its_front_matter_is_read_again(
+    tmp_path: Path, newline: bytes
+) -> None:
+    data = STANDARD.read_bytes().replace(b"\n", newline)
+    if newline == b"\r\n":
+        data = b"\xef\xbb\xbf" + data  # a BOM too: read again as the rules saw it
+    facts = _on_disk(tmp_path / STANDARD.name, data)
+    kept = facts_of(_copy(STANDARD.read_text("utf-8"), STANDARD.name))
+    assert facts.positions is not None and kept.positions is not None
+    assert not facts.positions.kept and kept.positions.kept
+    assert len(pickle.dumps(facts.positions)) * 4 < len(pickle.dumps(kept.positions))
+    assert kept.meta is not None and kept.meta.metrics
+    keys = [("id",), ("status",), ("journey", 1), ("metrics", 0, "target")]
+    positions_of.cache_clear()
+    for key in keys:
+        for value in (False, True):
+            assert facts.position(key, value=value) == kept.position(key, value=value)
+    assert facts.position(("status",), value=True).line > 2
+    # Pickled (a worker, the cache), it still reads the file again.
+    loaded = pickle.loads(pickle.dumps(facts))
+    positions_of.cache_clear()
+    assert loaded.position(("title",)) == kept.position(("title",))
+
+
+def test_a_file_changed_or_gone_after_it_was_judged_gives_line_1_never_a_wrong_place(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / STANDARD.name
+    facts = _on_disk(path, STANDARD.read_bytes())
+    pushed_down = STANDARD.read_text("utf-8").replace("\nid:", "\n# moved\n\nid:", 1)
+    assert pushed_down != STANDARD.read_text("utf-8")
+    path.write_text(pushed_down, "utf-8")
+    positions_of.cache_clear()
+    assert facts.position(("status",), value=True).line == 1
+    path.unlink()
+    positions_of.cache_clear()
+    assert facts.position(("title",)).line == 1

@@ -100,10 +100,14 @@ class Judge:
         read_source = guard.run(shown, READ, lang, partial(read, source), None)
         if read_source is None:
             return self.document(Document(source.path, shown, None, lang), judged, guard)
-        outcome = self.document(read_document(read_source, profile, guard), judged, guard)
+        on_disk = read_source.fingerprint is not None  # read whole: can be read again
+        doc = read_document(read_source, profile, guard)
+        outcome = self.document(doc, judged, guard, on_disk=on_disk)
         return replace(outcome, fingerprint=read_source.fingerprint)
 
-    def document(self, doc: Document, judged: bool, guard: Guard) -> Outcome:
+    def document(
+        self, doc: Document, judged: bool, guard: Guard, *, on_disk: bool = False
+    ) -> Outcome:
         """The outcome of ``doc``: its facts, and its findings when ``judged``.
 
         A file that is not judged (a standard outside the files asked for) only gives its facts
@@ -116,7 +120,7 @@ class Judge:
             value = guard.run(path, gatherer.code, lang, partial(gatherer.gather, doc, ctx), None)
             if value is not None:
                 gathered[gatherer.code] = value
-        facts = facts_of(doc, gathered)
+        facts = facts_of(doc, gathered, on_disk=on_disk)
         seen = signature(facts) if self.signatures else None
         if not judged:
             failed = guard if guard.failures else None

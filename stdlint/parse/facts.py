@@ -17,6 +17,7 @@ import hashlib
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +25,11 @@ from stdlint.diagnostics import Span
 from stdlint.i18n import Lang
 from stdlint.parse.body import Link
 from stdlint.parse.document import Document
+from stdlint.parse.frontmatter import front_matter_text
 from stdlint.parse.models import StandardMeta
 from stdlint.parse.sharing import shared
-from stdlint.parse.yamlpositions import PackedPositions, unpacked
+from stdlint.parse.source import Source, read
+from stdlint.parse.yamlpositions import PackedPositions, Positions, unpacked
 
 _FOUND_KEPT = 8  # positions kept a standard: those of its handbook-wide findings, a few
 
@@ -56,7 +59,9 @@ class Facts:
             return Span.point(1)
         span = self.found.get((path, value))
         if span is None:
-            positions = unpacked(self.positions)
+            positions = positions_of(self.path, self.positions)
+            if positions is None:  # the file has changed since it was judged
+                return Span.point(1)
             span = positions.value(path) if value else positions.key(path)
             if len(self.found) < _FOUND_KEPT:
                 self.found[(path, value)] = span
@@ -67,8 +72,26 @@ class Facts:
         return _unpickled, tuple(getattr(self, each.name) for each in fields(self))
 
 
-def facts_of(doc: Document, gathered: Mapping[str, object] | None = None) -> Facts:
-    """The facts of ``doc`` (and what the handbook-wide rules gathered from it)."""
+@lru_cache(maxsize=32)
+def positions_of(path: Path, packed: PackedPositions) -> Positions | None:
+    """The positions of ``packed``: of its text, or of the front matter of the file at
+    ``path``, read again, if it is still the text they were packed from (else None).
+
+    Composed when first asked; the last few are kept, so a rule that asks about one standard
+    again and again reads and composes its front matter once."""
+    if packed.kept:
+        return unpacked(packed)
+    again = read(Source(path, None)).text
+    text = front_matter_text(again.split("\n")) if again is not None else None
+    return Positions(text, packed.first_line) if text and packed.matches(text) else None
+
+
+def facts_of(
+    doc: Document, gathered: Mapping[str, object] | None = None, *, on_disk: bool = False
+) -> Facts:
+    """The facts of ``doc`` (and what the handbook-wide rules gathered from it). ``on_disk``:
+    the document's text is the whole of its file as read now, so the front matter's text need
+    not be kept for its positions; it is read again, when asked, from the file."""
     matter = doc.front_matter
     data = matter.data if matter else {}
     written_id, written_lang = data.get("id"), data.get("lang")
@@ -82,7 +105,7 @@ def facts_of(doc: Document, gathered: Mapping[str, object] | None = None) -> Fac
         written_id=sys.intern(str(written_id)) if isinstance(written_id, str) else None,
         written_lang=sys.intern(str(written_lang)) if isinstance(written_lang, str) else None,
         # Without the node tree the document's rules may have composed: only the text is kept.
-        positions=positions.packed() if positions is not None else None,
+        positions=positions.packed(text=not on_disk) if positions is not None else None,
         links=doc.links,
         gathered=dict(gathered or {}),
     )
@@ -129,4 +152,4 @@ def _unpickled(*values: Any) -> Facts:
 _unpickled.stdlint_reconstructor = True  # type: ignore[attr-defined]
 
 
-__all__ = ["Facts", "facts_of", "signature"]
+__all__ = ["Facts", "facts_of", "positions_of", "signature"]

@@ -56,13 +56,27 @@ class _YamlExplained:
         return describe(self.problem, lang)[1]
 
 
+def _closing(lines: list[str]) -> int | None:
+    """The index of the line that closes the front matter opened by ``lines[0]``, if any."""
+    return next((i for i in range(1, len(lines)) if lines[i].rstrip() in _CLOSERS), None)
+
+
+def front_matter_text(lines: list[str]) -> str | None:
+    """The YAML text of the front matter at the top of ``lines`` (from line 2), as :func:`split`
+    reads it; None when there is none, or it is not closed."""
+    if not lines or lines[0].rstrip() != _FENCE:
+        return None
+    close = _closing(lines)
+    return None if close is None else "\n".join(lines[1:close])
+
+
 def split(lines: list[str]) -> FrontMatter:
     """Find, load and validate the front matter at the top of ``lines``."""
     if not any(line.strip() for line in lines):
         return FrontMatter(1, problems=(Problem("STR001", Span.point(1), Worded(*_EMPTY)),))
     if lines[0].rstrip() != _FENCE:
         return FrontMatter(1, problems=(Problem("STR001", Span.point(1), Worded(*_MISSING)),))
-    close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in _CLOSERS), None)
+    close = _closing(lines)
     if close is None:
         span = Span(1, 1, 1, 4)
         return FrontMatter(

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -60,9 +61,14 @@ class Positions:
         """The same positions without the node tree computed so far (to keep for long)."""
         return Positions(self._text, self._first_line)
 
-    def packed(self) -> PackedPositions:
-        """The same positions in a few hundred bytes, to keep for long (see :func:`unpacked`)."""
-        return PackedPositions(zlib.compress(self._text.encode("utf-8")), self._first_line)
+    def packed(self, *, text: bool = True) -> PackedPositions:
+        """The same positions in a few hundred bytes, to keep for long (see :func:`unpacked`);
+        without ``text``, in a few dozen: a digest of the text, which is read again from its
+        file when a position is asked (see ``PackedPositions.matches``)."""
+        encoded = self._text.encode("utf-8")
+        if not text:
+            return PackedPositions(b"", self._first_line, _text_digest(encoded))
+        return PackedPositions(zlib.compress(encoded), self._first_line)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Positions):
@@ -240,20 +246,36 @@ def _composer() -> YAML:
 @dataclass(frozen=True, slots=True)
 class PackedPositions:
     """The YAML text of :class:`Positions`, compressed: a front matter of 1 KB (up to 4 KB as a
-    Python string, with its node tree another 10 KB once composed) takes about 600 bytes."""
+    Python string, with its node tree another 10 KB once composed) takes about 600 bytes.
 
-    text: bytes  # UTF-8, zlib
+    Or only a digest of the text, when the text is in a file that can be read again: the
+    positions are then those of the text read again, if it is still the same (:meth:`matches`).
+    """
+
+    text: bytes  # UTF-8, zlib; empty when the text is to be read again
     first_line: int
+    digest: bytes = b""  # of the UTF-8 text, when it is to be read again
 
-    def __reduce__(self) -> tuple[type[PackedPositions], tuple[bytes, int]]:
+    def __reduce__(self) -> tuple[type[PackedPositions], tuple[bytes, int, bytes]]:
         # Built again by the constructor: faster to unpickle than a dataclass's own state.
-        return PackedPositions, (self.text, self.first_line)
+        return PackedPositions, (self.text, self.first_line, self.digest)
+
+    @property
+    def kept(self) -> bool:
+        """Whether the text is kept here (else it is read again: :meth:`matches`)."""
+        return not self.digest
+
+    def matches(self, text: str) -> bool:
+        """Whether ``text``, read again, is the text these positions were packed from."""
+        return _text_digest(text.encode("utf-8")) == self.digest
 
 
-@lru_cache(maxsize=32)
+def _text_digest(encoded: bytes) -> bytes:
+    return hashlib.blake2b(encoded, digest_size=12).digest()
+
+
 def unpacked(packed: PackedPositions) -> Positions:
-    """The positions of ``packed``, composed when first asked; the last few are kept, so a rule
-    that asks about one standard again and again composes its front matter once."""
+    """The positions of ``packed``, whose text is :attr:`~PackedPositions.kept`."""
     return Positions(zlib.decompress(packed.text).decode("utf-8"), packed.first_line)
 
 

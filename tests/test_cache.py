@@ -417,7 +417,7 @@ def test_the_cache_list_itself_builds_no_object(tmp_path: Path) -> None:
     # A list of entries that would build an object (here a BytesIO): refused, not built.
     key = bytes(20)
     file = tmp_path / "outcomes.bin"
-    row = ("a", "a", b"d", (1,), 1, True, 0, 0)
+    row = ("a", "a", b"d", b"1,1,1,1,1", 1, True, 0, 0)
     file.write_bytes(_cache_file(key, [b"x"], [row, io.BytesIO(b"")]))
     assert cache_module._load(file, key) == {}
     # Written the same way without the object, the list is read: the refusal was the object's.
@@ -430,8 +430,12 @@ def test_the_cache_list_itself_builds_no_object(tmp_path: Path) -> None:
     # A piece that is not a list of outcomes gives none, and the entry is judged again.
     assert chunk.outcome(0, frozenset({"stdlint"})) is None
     # A row that names a piece the file lacks is left out.
-    file.write_bytes(_cache_file(key, [b"x"], [row, ("b", "b", b"d", (1,), 1, True, 1, 0)]))
+    file.write_bytes(_cache_file(key, [b"x"], [row, ("b", "b", b"d", b"1,1,1,1,1", 1, True, 1, 0)]))
     assert list(cache_module._load(file, key)) == ["a"]
+    # Each part of a row is of exactly its type: True is no place in a piece, a tuple no stamp.
+    for wrong in [(*row[:7], True), (*row[:3], (1, 1, 1, 1, 1), *row[4:])]:
+        file.write_bytes(_cache_file(key, [b"x"], [row, wrong]))
+        assert cache_module._load(file, key) == {}
 
 
 def test_what_the_run_depends_on_changes_the_key(tmp_path: Path) -> None:

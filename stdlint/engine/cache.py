@@ -64,7 +64,7 @@ log = logging.getLogger("stdlint")
 
 FOLDER = ".stdlint_cache"
 ENVIRONMENT = "STDLINT_CACHE_DIR"
-FORMAT = 5  # of the cache file; a new format is a new key
+FORMAT = 6  # of the cache file; a new format is a new key
 KEEP = 4  # cache files kept in the folder: this run's and the three used last before it
 _MAGIC = b"stdlint outcome cache\n"
 _KEY_BYTES = 20
@@ -683,20 +683,16 @@ def _pieces(view: memoryview, start: int) -> Iterator[memoryview]:
 
 
 # The last two: the outcome's piece of the file, and its place in that piece.
-_Row = tuple[str, str, bytes, tuple[int, ...], int, bool, int, int]
-_SHAPE = (str, str, bytes, tuple, int, bool, int, int)
+_Row = tuple[str, str, bytes, bytes, int, bool, int, int]
+_SHAPE = (str, str, bytes, bytes, int, bool, int, int)
 
 
 def _checked_rows(rows: object) -> Iterable[_Row]:
     if not isinstance(rows, list):
         raise ValueError("not a list of entries")
     for row in rows:
-        if not (
-            isinstance(row, tuple)
-            and len(row) == len(_SHAPE)
-            and all(isinstance(part, kind) for part, kind in zip(row, _SHAPE, strict=True))
-            and all(type(part) is int for part in row[3])
-        ):
+        # Exact types, as written (a subclass, even bool for int, is of the wrong shape).
+        if type(row) is not tuple or tuple(map(type, row)) != _SHAPE:
             raise ValueError("an entry of the wrong shape")
         yield row
 

@@ -73,7 +73,8 @@ class Judge:
 
     def __init__(self, settings: Settings, today: date, *, signatures: bool = True) -> None:
         self.settings, self.today = settings, today
-        # Whether each outcome carries its signature: only a check with a cache compares them.
+        # Whether each outcome carries its signature and its file's fingerprint: only a check
+        # with a cache keeps or compares them.
         self.signatures = signatures
         self.ctx = Context.for_profile(settings.profile, today)
         rules = [setting.instance() for setting in settings.rules]
@@ -103,6 +104,8 @@ class Judge:
         on_disk = read_source.fingerprint is not None  # read whole: can be read again
         doc = read_document(read_source, profile, guard)
         outcome = self.document(doc, judged, guard, on_disk=on_disk)
+        if not self.signatures:
+            return outcome
         return replace(outcome, fingerprint=read_source.fingerprint)
 
     def document(

@@ -40,10 +40,10 @@ class Fingerprint:
     """What a file was when it was read: the digest of its bytes, and its status then."""
 
     digest: bytes
-    stamp: tuple[int, ...]  # modified and changed (ns), size, inode, device of the file read
+    stamp: bytes  # modified and changed (ns), size, inode, device of the file read: see stamp()
     read_ns: int  # when it was read (time.time_ns())
 
-    def __reduce__(self) -> tuple[type[Fingerprint], tuple[bytes, tuple[int, ...], int]]:
+    def __reduce__(self) -> tuple[type[Fingerprint], tuple[bytes, bytes, int]]:
         # Built again by the constructor: faster to unpickle than a dataclass's own state.
         return Fingerprint, (self.digest, self.stamp, self.read_ns)
 
@@ -61,7 +61,7 @@ class Fingerprint:
             now = stamp(os.stat(path))
         except OSError:
             return None
-        if now == self.stamp and self.stamp[1] < self.read_ns - _RACY_NS:
+        if now == self.stamp and _changed_ns(self.stamp) < self.read_ns - _RACY_NS:
             return self
         found = read(Source(path, None)).fingerprint
         return found if found is not None and found.digest == self.digest else None
@@ -70,10 +70,18 @@ class Fingerprint:
 _RACY_NS = 2_000_000_000  # a change this close to the read is not trusted to the status
 
 
-def stamp(info: os.stat_result) -> tuple[int, ...]:
+def stamp(info: os.stat_result) -> bytes:
     """The parts of a file's status that change when its bytes do (the change time even when
-    the modification time is set back)."""
-    return (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino, info.st_dev)
+    the modification time is set back): modified and changed (ns), size, inode and device, as
+    decimal numbers (one small bytes object rather than a tuple of five large ints: one is kept
+    for every file of a check with a cache)."""
+    parts = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino, info.st_dev)
+    return b"%d,%d,%d,%d,%d" % parts
+
+
+def _changed_ns(stamp: bytes) -> int:
+    """The change time (ns) of a :func:`stamp`."""
+    return int(stamp.split(b",", 2)[1])
 
 
 def display_path(path: Path, base: Path | None = None) -> str:

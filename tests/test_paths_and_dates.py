@@ -295,6 +295,34 @@ def test_the_reported_size_is_not_trusted(handbook: Path, monkeypatch: pytest.Mo
     assert found.problem.explained.message(Lang.EN).startswith("the file is 0.0 MB")
 
 
+@pytest.mark.parametrize("reported", [0, 1, 5000])
+def test_a_file_bigger_than_its_open_status_says_is_read_whole(
+    handbook: Path, monkeypatch: pytest.MonkeyPatch, reported: int
+) -> None:
+    # Read at the size fstat reports, plus one byte to see more: then on to the end.
+    grown = handbook / "standards" / "grown.md"
+    text = _standard("grown") + "Ответьте на письмо в течение 2 рабочих часов.\n" * 3000
+    grown.write_text(text, "utf-8")
+    real_fstat = os.fstat
+
+    class Saying:  # the status of the file opened, but for its size
+        def __init__(self, info: os.stat_result) -> None:
+            self.info = info
+
+        def __getattr__(self, name: str) -> object:
+            return reported if name == "st_size" else getattr(self.info, name)
+
+    def fstat_saying(descriptor: int) -> object:
+        return Saying(real_fstat(descriptor))
+
+    monkeypatch.setattr(source_module.os, "fstat", fstat_saying)
+    found = source_module.read(source_module.Source(grown, None))
+    assert found.problem is None and found.text == text
+    monkeypatch.setattr(source_module, "MAX_FILE_BYTES", len(text.encode("utf-8")) - 1)
+    found = source_module.read(source_module.Source(grown, None))
+    assert found.text is None and found.problem is not None and found.problem.code == "STR010"
+
+
 @pytest.mark.parametrize(
     ("newline", "where"),
     [(b"\r", (3, 8)), (b"\r\n", (3, 8)), (b"\n", (3, 8)), (b"mixed", (3, 8))],

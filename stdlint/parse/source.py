@@ -260,11 +260,13 @@ def _bytes(path: Path) -> tuple[bytes, os.stat_result] | Source:
         # O_NONBLOCK: should the file become a pipe between stat and open, opening it does not
         # wait for a writer; fstat then sees what was really opened.
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(descriptor, "rb") as file:
-            opened = os.fstat(file.fileno())
+        try:
+            opened = os.fstat(descriptor)
             if not stat.S_ISREG(opened.st_mode):
                 return Source(path, None, _not_regular(path, opened.st_mode))
-            data = file.read(MAX_FILE_BYTES + 1)
+            data = _read_whole(descriptor, opened.st_size)
+        finally:
+            os.close(descriptor)
     except OSError as error:
         return _unreadable(path, error)
     if len(data) > MAX_FILE_BYTES:
@@ -280,6 +282,28 @@ def _bytes(path: Path) -> tuple[bytes, os.stat_result] | Source:
             ),
         )
     return data, opened
+
+
+def _read_whole(descriptor: int, size: int) -> bytes:
+    """The bytes of an open regular file of ``size`` bytes, and one more if it has grown; never
+    more than :data:`MAX_FILE_BYTES` + 1.
+
+    Read at the size the file reports, not at the limit: a read of up to 1 MB makes Python
+    allocate (and the system map) 1 MB for every file, which took most of the time of reading
+    a standard of a few KB.
+    """
+    limit = MAX_FILE_BYTES + 1
+    chunks: list[bytes] = []
+    total = 0
+    want = min(size, MAX_FILE_BYTES) + 1  # the one more tells a file that grew since fstat
+    while total < limit:
+        chunk = os.read(descriptor, min(want, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        want = 1 << 16
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def digest(data: bytes) -> bytes:

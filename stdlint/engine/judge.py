@@ -203,7 +203,8 @@ class Judge:
         finals: dict[str, tuple[tuple[Diagnostic, ...], int]] = {}
         for outcome in files:
             path = outcome.facts.display_path
-            final = finals[path] = self.finish(outcome, found[path], guard)
+            # get, not found[path]: a defaultdict would keep an empty list for every file.
+            final = finals[path] = self.finish(outcome, found.get(path, ()), guard)
             kept += final[0]
             suppressed += final[1]
         kept.extend(guard.diagnostics())  # never suppressed, never switched off

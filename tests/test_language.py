@@ -494,3 +494,32 @@ def test_clearly_is_checkable_on_what_is_displayed_or_marked(
     text: str, lang: Lang, expected: list[tuple[str, str]]
 ) -> None:
     assert _flags(text, lang) == expected
+
+
+def test_english_lemmas_from_the_in_place_dictionary_are_the_full_dictionarys() -> None:
+    # stdlint reads simplemma's dictionary in place (low_memory: 4 MB rather than 21); it must
+    # give the lemmas the dictionary built in memory gives, for every English word stdlint's
+    # lexicon and the example handbook's English standards use.
+    import re
+    from pathlib import Path
+
+    from simplemma import lemmatize
+
+    from stdlint.text import morph
+
+    repo = Path(__file__).parent.parent
+    texts = [repo / "stdlint" / "text" / "lexicons" / "en.yml"]
+    texts += sorted((repo / "standards").rglob("*.en.md"))
+    words = {
+        word.replace("’", "'")
+        for path in texts
+        for word in re.findall(r"[a-z][a-z’']*", path.read_text("utf-8").lower())
+    }
+    assert len(words) > 1000
+    differ = [
+        word
+        for word in sorted(words)
+        if lemmatize(word, lang="en", low_memory=True) != lemmatize(word, lang="en")
+    ]
+    assert differ == []
+    assert morph.analyse_word("responded", EN).best == "respond"

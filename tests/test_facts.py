@@ -245,3 +245,17 @@ def test_a_file_changed_or_gone_after_it_was_judged_gives_line_1_never_a_wrong_p
     path.unlink()
     positions_of.cache_clear()
     assert facts.position(("title",)).line == 1
+
+
+def test_a_check_keeps_the_front_matter_of_a_file_named_relatively_digests_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A relative name may not find the file again from another folder (a later check that
+    # takes these facts from the cache): such a file keeps its front matter's text.
+    (tmp_path / "loose.md").write_bytes(STANDARD.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    (loose,) = check([Path("loose.md")], None, date(2026, 11, 23)).handbook
+    assert loose.positions is not None and loose.positions.kept
+    handbook = check(None, load_profile(REPO / "handbook.yml"), date(2026, 11, 23)).handbook
+    assert all(f.path.is_absolute() for f in handbook)
+    assert all(f.positions is not None and not f.positions.kept for f in handbook if f.meta)

@@ -101,7 +101,9 @@ class Judge:
         read_source = guard.run(shown, READ, lang, partial(read, source), None)
         if read_source is None:
             return self.document(Document(source.path, shown, None, lang), judged, guard)
-        on_disk = read_source.fingerprint is not None  # read whole: can be read again
+        # Read whole, and named so that it is found again from any folder (facts can come from
+        # the cache to a check run elsewhere): its front matter can be read again for positions.
+        on_disk = read_source.fingerprint is not None and read_source.path.is_absolute()
         doc = read_document(read_source, profile, guard)
         outcome = self.document(doc, judged, guard, on_disk=on_disk)
         if not self.signatures:

@@ -5,10 +5,12 @@ rules, the reports and the published pages: the front matter, where its keys are
 links of the body, and what each handbook-wide rule gathered from the body. They are small and
 picklable, so a handbook of any size is checked in bounded memory, and in worker processes.
 
-Small means about 3 KB a standard: the front matter's text is kept compressed and composed
-again only when a finding asks where a key is; the front-matter models share the strings that
-many standards write alike (channel, stage and metric ids, units, owners), the sets of field
-names pydantic keeps with every model instance, and the metrics written alike.
+Small means under 3 KB a standard: the front matter's text is not kept for a file read whole
+(a digest of it is: the file is read again, and its front matter composed, only when a finding
+asks where a key is; other text is kept compressed); the front-matter models share the strings
+that many standards write alike (channel, stage and metric ids, units, owners), the tuples of
+ids listed alike, the sets of field names pydantic keeps with every model instance, and the
+metrics written alike.
 """
 
 from __future__ import annotations

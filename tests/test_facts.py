@@ -259,3 +259,42 @@ def test_a_check_keeps_the_front_matter_of_a_file_named_relatively_digests_the_r
     handbook = check(None, load_profile(REPO / "handbook.yml"), date(2026, 11, 23)).handbook
     assert all(f.path.is_absolute() for f in handbook)
     assert all(f.positions is not None and not f.positions.kept for f in handbook if f.meta)
+
+
+def test_judging_a_file_leaves_no_cycle_for_the_collector(tmp_path: Path) -> None:
+    # A check keeps thousands of standards' facts: garbage that only the cycle collector can
+    # free makes it look through all of them again and again. A document, its blocks and
+    # sentences, and the YAML loader of its front matter are freed by reference counts.
+    from stdlint.engine.judge import Judge
+    from stdlint.settings import Settings
+
+    judge = Judge(Settings.from_profile(load_profile(REPO / "handbook.yml")), date(2026, 11, 23))
+    # The example's standards, and the fixtures: findings of every kind, broken YAML and all.
+    fixtures = sorted((REPO / "tests" / "fixtures").rglob("*.md"))
+    sources = [Source(path, None) for path in [*STANDARDS, *fixtures]]
+    for source in sources:  # what is loaded once (lexicons, dictionaries, lazy imports)
+        judge.source(source, True)
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        outcomes = [judge.source(source, True) for source in sources]
+        gc.collect()
+        left = [type(each).__qualname__ for each in gc.garbage]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    assert len(outcomes) == len(sources) > len(STANDARDS) > 20
+    assert sum(len(outcome.findings) for outcome in outcomes) > 100
+    assert left == []
+
+
+def test_a_sentence_finds_its_block_while_the_document_is_kept() -> None:
+    doc = _read(STANDARD)
+    prose = next(block for block in doc.prose if len(list(block.sentences())) > 1)
+    sentence = list(prose.sentences())[1]
+    assert sentence.prose is prose
+    assert prose.text[sentence.start :].startswith(sentence.text)
+    del doc, prose
+    gc.collect()
+    with pytest.raises(ReferenceError):
+        sentence.prose  # noqa: B018

@@ -70,6 +70,12 @@ def front_matter_text(lines: list[str]) -> str | None:
     return None if close is None else "\n".join(lines[1:close])
 
 
+def _kept(problem: YamlProblem) -> YamlProblem:
+    """The same problem, never raised: without the traceback (and the error it was raised from)
+    that would keep the frames of the load, and this one, alive in a cycle."""
+    return YamlProblem(problem.kind, problem.span, problem.detail)
+
+
 def split(lines: list[str]) -> FrontMatter:
     """Find, load and validate the front matter at the top of ``lines``."""
     if not any(line.strip() for line in lines):
@@ -91,7 +97,7 @@ def split(lines: list[str]) -> FrontMatter:
             body_first_line,
             present=True,
             closed=True,
-            problems=(Problem("STR002", problem.span, _YamlExplained(problem)),),
+            problems=(Problem("STR002", problem.span, _YamlExplained(_kept(problem))),),
         )
     positions = Positions(text, first_line=2)
     try:

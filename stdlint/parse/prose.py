@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
+from weakref import ReferenceType, ref
 
 from stdlint.diagnostics import Span
 from stdlint.parse.sentences import split_sentences
@@ -34,8 +35,18 @@ class Sentence:
 
     text: str
     span: Span
-    prose: Prose
+    # Its block, which keeps its sentences once split: held weakly, so that a document's blocks
+    # and sentences are freed with it, by their reference counts, not by the cycle collector.
+    block: ReferenceType[Prose] = field(repr=False, compare=False)
     start: int  # offset into prose.text
+
+    @property
+    def prose(self) -> Prose:
+        """The block this sentence is part of (while its document is kept)."""
+        prose = self.block()
+        if prose is None:
+            raise ReferenceError("the block of this sentence is no longer kept")
+        return prose
 
 
 @dataclass(frozen=True)
@@ -80,8 +91,9 @@ class Prose:
     @cached_property
     def _sentences(self) -> tuple[Sentence, ...]:
         # Several rules read the same block: split it once.
+        block = ref(self)
         return tuple(
-            Sentence(self.text[start:end], self.span(start, end), self, start)
+            Sentence(self.text[start:end], self.span(start, end), block, start)
             for start, end in split_sentences(self.text)
         )
 

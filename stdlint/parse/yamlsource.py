@@ -436,7 +436,7 @@ def load_with(yaml: YAML, text: str) -> Any:
     try:
         return loader.get_single_data()
     finally:
-        loader.dispose()
+        _drop(loader)
 
 
 def compose_with(yaml: YAML, text: str) -> Node | None:
@@ -450,7 +450,15 @@ def compose_with(yaml: YAML, text: str) -> Node | None:
         composed: Node | None = loader.get_single_node()
         return composed
     finally:
-        loader.dispose()
+        _drop(loader)
+
+
+def _drop(loader: Any) -> None:
+    """Free a loader of :func:`_c_loader` now. It names itself as its parser, its composer and
+    its constructor's loader: a cycle, which only the collector would free, at its next full
+    pass, with every other object of the check to look through."""
+    loader.dispose()
+    loader.__dict__.clear()
 
 
 def events_of(text: str) -> Iterator[Any]:

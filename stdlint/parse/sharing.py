@@ -41,11 +41,16 @@ _KEYS: dict[int, object] = {}
 _UNCHANGING = (str, int, float, type(None), Enum, date)
 # The classes of models that have held a value that can change: never shared, never keyed.
 _CHANGING: set[type[BaseModel]] = set()
+# The classes of frozen models that may be shared whole (asked once: a missing class attribute
+# of a pydantic model is slow to be told missing).
+_SHAREABLE: set[type[BaseModel]] = set()
 # The tuples of strings (lists of ids: channels, stages) that models hold, one of each; kept
 # while the process lives, so bounded likewise. Exact strings only: a tuple equal to another
 # is then the same, item for item.
 _TUPLES_KEPT = 4096
 _TUPLES: dict[tuple[str, ...], tuple[str, ...]] = {}
+# The field names of each model class met (:func:`_fields`).
+_FIELDS: dict[type[BaseModel], tuple[tuple[str, ...], frozenset[str]]] = {}
 
 
 def shared(model: _Model) -> _Model:
@@ -57,13 +62,17 @@ def shared(model: _Model) -> _Model:
 
 def rebuilt(cls: type[_Model], names: tuple[str, ...], values: tuple[Any, ...]) -> _Model:
     """The model of a pickle (see :func:`reduced`), shared as :func:`shared` does."""
-    if not (isinstance(cls, type) and issubclass(cls, BaseModel)):
-        raise pickle.UnpicklingError(f"{cls!r} is not a model")
-    if len(values) != len(cls.model_fields) or not set(names) <= cls.model_fields.keys():
+    fields = _FIELDS.get(cls)  # only classes known to be models are there
+    if fields is None:
+        if not (isinstance(cls, type) and issubclass(cls, BaseModel)):
+            raise pickle.UnpicklingError(f"{cls!r} is not a model")
+        fields = _fields(cls)
+    written = frozenset(names)
+    if len(values) != len(fields[0]) or not written <= fields[1]:
         raise pickle.UnpicklingError(f"a {cls.__name__} of other fields")
     # Its inner models were unpickled (and shared) before it; its strings are interned only
     # when it is built, not when one written alike is found.
-    return _built(cls, frozenset(names), values, _interned)
+    return _built(cls, written, values, _interned)
 
 
 # It builds a model of its class from its pickled values and nothing else: the cache's
@@ -98,8 +107,11 @@ def _built(
         values = tuple(map(interned, values))
     model = cls.__new__(cls)
     setattr_ = object.__setattr__
-    setattr_(model, "__dict__", dict(zip(cls.model_fields, values, strict=True)))
-    setattr_(model, "__pydantic_fields_set__", _FIELDS_SETS.setdefault(names, set(names)))
+    setattr_(model, "__dict__", dict(zip(_fields(cls)[0], values, strict=True)))
+    fields_set = _FIELDS_SETS.get(names)
+    if fields_set is None:
+        fields_set = _FIELDS_SETS[names] = set(names)
+    setattr_(model, "__pydantic_fields_set__", fields_set)
     setattr_(model, "__pydantic_extra__", None)
     setattr_(model, "__pydantic_private__", None)
     if key is not None:
@@ -115,14 +127,23 @@ def _key(cls: type[BaseModel], names: frozenset[str], values: tuple[Any, ...]) -
     """What tells a frozen model of unchanging values from any other, exactly: the type of each
     value and, for a number, its repr (20 and 20.0, 0.0 and -0.0 differ); an inner model by its
     own key. None for a model that can change, or holds one that is not shared."""
-    if cls in _CHANGING:
-        return None
-    if not cls.model_config.get("frozen") or not getattr(cls, "shared_whole", True):
-        _CHANGING.add(cls)
-        return None
+    if cls not in _SHAREABLE:
+        if cls in _CHANGING:
+            return None
+        if not cls.model_config.get("frozen") or not getattr(cls, "shared_whole", True):
+            _CHANGING.add(cls)
+            return None
+        _SHAREABLE.add(cls)
     parts: list[object] = [cls, names]
     for value in values:
-        if isinstance(value, BaseModel):
+        kind = type(value)
+        if kind is str or kind is int or kind is bool or value is None:  # the most, first
+            parts.append((kind, value))
+        elif kind is tuple:
+            if not all(type(item) is str for item in value):
+                return None  # a tuple of models, say: a model that holds one is not shared
+            parts.append((tuple, value))
+        elif isinstance(value, BaseModel):
             inner = _KEYS.get(id(value))
             if inner is None:
                 return None
@@ -131,11 +152,19 @@ def _key(cls: type[BaseModel], names: frozenset[str], values: tuple[Any, ...]) -
             parts.append((float, repr(value)))
         elif isinstance(value, _UNCHANGING):
             parts.append((type(value), value))
-        elif type(value) is tuple and all(type(item) is str for item in value):
-            parts.append((tuple, value))
-        else:  # a tuple of models, say: a model that holds one is not shared
+        else:
             return None
     return tuple(parts)
+
+
+def _fields(cls: type[BaseModel]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The names of a model class's fields, in order and as a set (pydantic's
+    ``model_fields`` is a property that builds its answer anew)."""
+    found = _FIELDS.get(cls)
+    if found is None:
+        names = tuple(cls.model_fields)
+        found = _FIELDS[cls] = (names, frozenset(names))
+    return found
 
 
 def _interned(value: Any) -> Any:

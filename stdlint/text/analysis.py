@@ -163,9 +163,10 @@ class SentenceFacts:
         """A number with a unit or a count is named ("3 agents", "90 %", "5 minutes")."""
         return any(quantity.value is not None for quantity in self.quantities)
 
-    @property
+    @cached_property
     def word_count(self) -> int:
-        """How many words (numbers included) the sentence has."""
+        """How many words (numbers included) the sentence has (counted once: the facts of a
+        sentence are kept for every standard that writes it)."""
         return sum(1 for token in self.tokens if token.kind != "punct")
 
 

@@ -39,11 +39,10 @@ _MODELS_KEPT = 4096
 _MODELS: dict[object, BaseModel] = {}
 _KEYS: dict[int, object] = {}
 _UNCHANGING = (str, int, float, type(None), Enum, date)
-# The classes of models that have held a value that can change: never shared, never keyed.
-_CHANGING: set[type[BaseModel]] = set()
-# The classes of frozen models that may be shared whole (asked once: a missing class attribute
-# of a pydantic model is slow to be told missing).
-_SHAREABLE: set[type[BaseModel]] = set()
+# Whether the models of a class may be shared whole: frozen, and not a class that says it is
+# each standard's own (``shared_whole = False``). Asked once a class: pydantic's metaclass is
+# slow to tell a class attribute missing.
+_WHOLE: dict[type[BaseModel], bool] = {}
 # The tuples of strings (lists of ids: channels, stages) that models hold, one of each; kept
 # while the process lives, so bounded likewise. Exact strings only: a tuple equal to another
 # is then the same, item for item.
@@ -127,13 +126,12 @@ def _key(cls: type[BaseModel], names: frozenset[str], values: tuple[Any, ...]) -
     """What tells a frozen model of unchanging values from any other, exactly: the type of each
     value and, for a number, its repr (20 and 20.0, 0.0 and -0.0 differ); an inner model by its
     own key. None for a model that can change, or holds one that is not shared."""
-    if cls not in _SHAREABLE:
-        if cls in _CHANGING:
-            return None
-        if not cls.model_config.get("frozen") or not getattr(cls, "shared_whole", True):
-            _CHANGING.add(cls)
-            return None
-        _SHAREABLE.add(cls)
+    whole = _WHOLE.get(cls)
+    if whole is None:
+        frozen = bool(cls.model_config.get("frozen"))
+        whole = _WHOLE[cls] = frozen and bool(getattr(cls, "shared_whole", True))
+    if not whole:
+        return None
     parts: list[object] = [cls, names]
     for value in values:
         kind = type(value)

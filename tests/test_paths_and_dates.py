@@ -292,7 +292,17 @@ def test_the_reported_size_is_not_trusted(handbook: Path, monkeypatch: pytest.Mo
     found = source_module.read(source_module.Source(big, None))
     assert found.text is None and found.problem is not None
     assert found.problem.code == "STR010"
-    assert found.problem.explained.message(Lang.EN).startswith("the file is 0.0 MB")
+    assert found.problem.explained.message(Lang.EN).startswith("the file is 0.01 MB")
+
+
+def test_a_file_just_past_the_limit_says_so_in_its_size(handbook: Path) -> None:
+    big = handbook / "standards" / "big.md"
+    big.write_bytes(b"a" * (source_module.MAX_FILE_BYTES + 1))
+    found = source_module.read(source_module.Source(big, None))
+    assert found.problem is not None and found.problem.code == "STR010"
+    explained = found.problem.explained
+    assert explained.message(Lang.EN) == "the file is 1.01 MB; a standard is at most 1 MB"
+    assert explained.message(Lang.RU).startswith("файл занимает 1,01 МБ")
 
 
 @pytest.mark.parametrize("reported", [0, 1, 5000])

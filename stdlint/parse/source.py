@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import fnmatch
 import hashlib
+import math
 import os
 import re
 import stat
@@ -270,17 +271,13 @@ def _bytes(path: Path) -> tuple[bytes, os.stat_result] | Source:
     except OSError as error:
         return _unreadable(path, error)
     if len(data) > MAX_FILE_BYTES:
-        size = max(opened.st_size, len(data))
-        return Source(
-            path,
-            None,
-            _problem(
-                "STR010",
-                _TOO_LARGE,
-                size=f"{size / 1024 / 1024:.1f}",
-                limit=MAX_FILE_BYTES // 1024 // 1024,
-            ),
+        # Rounded up, to hundredths: a file just past the limit must not read "1.0 MB".
+        size = f"{math.ceil(max(opened.st_size, len(data)) * 100 / 1024 / 1024) / 100:.2f}"
+        limit = MAX_FILE_BYTES // 1024 // 1024
+        problem = _problem(
+            "STR010", _TOO_LARGE, size=size, size_ru=size.replace(".", ","), limit=limit
         )
+        return Source(path, None, problem)
     return data, opened
 
 
@@ -391,7 +388,7 @@ _BINARY = (
 _TOO_LARGE = (
     Text(
         en="the file is {size} MB; a standard is at most {limit} MB",
-        ru="файл занимает {size} МБ; стандарт не может быть больше {limit} МБ",
+        ru="файл занимает {size_ru} МБ; стандарт не может быть больше {limit} МБ",
     ),
     Text(
         en="split it into several standards, or exclude it in handbook.yml",

@@ -150,6 +150,30 @@ def test_metrics_are_shared_only_when_they_are_written_alike(one: str, other: st
     assert metric(one, "c.md") is first
 
 
+def test_what_the_handbook_rules_gather_is_one_mapping_for_standards_that_gave_the_same() -> None:
+    from stdlint.parse.sharing import shared_mapping
+
+    bounds = {"CNS002": ((20.0, "second"), (2.0, "hour"))}
+    alike = {"CNS002": ((20.0, "second"), (2.0, "hour"))}
+    one, other = shared_mapping(dict(bounds)), shared_mapping(alike)
+    assert one is other and one == bounds
+    # Told apart as exactly as written: 20 and 20.0, 0.0 and -0.0 are kept apart.
+    ints = shared_mapping({"CNS002": ((20, "second"), (2.0, "hour"))})
+    assert ints is not one and isinstance(ints, dict)
+    assert type(ints["CNS002"][0][0]) is int
+    assert shared_mapping({"X": -0.0}) is not shared_mapping({"X": 0.0})
+    # A value that is not plain (a plugin's list) gets a mapping of its own, equal to it.
+    listed = {"X": [1, 2]}
+    own, again = shared_mapping(listed), shared_mapping(listed)
+    assert own == listed and own is not listed and own is not again
+    # Facts share it when made and when unpickled (from a worker, from the cache).
+    text = STANDARD.read_text("utf-8")
+    first, second = (facts_of(_copy(text, f"g-{n}.md"), bounds) for n in range(2))
+    assert first.gathered is second.gathered is one
+    apart = [pickle.loads(pickle.dumps(facts)) for facts in (first, second)]
+    assert apart[0].gathered is apart[1].gathered == bounds
+
+
 def test_composed_positions_are_kept_for_the_last_few_standards_only() -> None:
     text = STANDARD.read_text("utf-8")
     many = [facts_of(_copy(text.replace("id: ", f"id: x{n}-", 1), f"{n}.md")) for n in range(40)]

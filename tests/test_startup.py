@@ -169,3 +169,27 @@ def test_the_data_loader_reads_every_data_file_as_the_safe_loader_does() -> None
     for path in files:
         text = path.read_text("utf-8")
         assert load_data(text) == YAML(typ="safe").load(text), path
+
+
+@pytest.mark.parametrize("name", ["language", "handbook-consistency"])
+def test_after_a_large_check_the_russian_dictionary_is_let_go_and_the_findings_hold(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Once the documents are judged, a large check lets the dictionary go before the
+    # handbook-wide step and the output; whatever they ask of it is found again.
+    from stdlint.engine import judge
+    from stdlint.i18n import Lang
+    from stdlint.text import morph
+    from tests.harness import FIXTURES, actual_findings, expected_findings
+
+    handbook = FIXTURES / name
+    kept = actual_findings(handbook)
+    assert morph._russian.cache_info().currsize == 1  # fewer files than judge.RELEASE_FROM
+    monkeypatch.setattr(judge, "RELEASE_FROM", 1)
+    released = actual_findings(handbook)
+    assert morph._russian.cache_info().currsize == 0
+    assert released == kept == expected_findings(handbook)
+    assert sum(kept.values()) > 5
+    morph.agree_with_number.cache_clear()
+    assert morph.agree_with_number("рабочие часы", 37, Lang.RU) == "рабочих часов"  # loaded
+    assert morph._russian.cache_info().currsize == 1

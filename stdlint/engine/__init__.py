@@ -268,6 +268,8 @@ def _judge(
     finally:  # interrupted too: the bar leaves the terminal as it found it
         if progress is not None:
             progress.stop()
+    if missing:
+        judge.rest(len(missing))
     for index, outcome in zip(missing, fresh, strict=True):
         found[index] = outcome
         if cache is not None:

@@ -10,7 +10,8 @@ Small means under 3 KB a standard: the front matter's text is not kept for a fil
 asks where a key is; other text is kept compressed); the front-matter models share the strings
 that many standards write alike (channel, stage and metric ids, units, owners), the tuples of
 ids listed alike, the sets of field names pydantic keeps with every model instance, and the
-metrics written alike.
+metrics written alike; what the handbook-wide rules gathered is one mapping for all the
+standards that gave exactly the same.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from stdlint.diagnostics import Span
 from stdlint.i18n import Lang
@@ -29,7 +30,7 @@ from stdlint.parse.body import Link
 from stdlint.parse.document import Document
 from stdlint.parse.frontmatter import front_matter_text
 from stdlint.parse.models import StandardMeta
-from stdlint.parse.sharing import shared
+from stdlint.parse.sharing import shared, shared_mapping
 from stdlint.parse.source import Source, read
 from stdlint.parse.yamlpositions import PackedPositions, Positions, unpacked
 
@@ -109,7 +110,7 @@ def facts_of(
         # Without the node tree the document's rules may have composed: only the text is kept.
         positions=positions.packed(text=not on_disk) if positions is not None else None,
         links=doc.links,
-        gathered=dict(gathered or {}),
+        gathered=cast(Mapping[str, object], shared_mapping(dict(gathered or {}))),
     )
 
 
@@ -146,7 +147,11 @@ def signature(facts: Facts) -> bytes | None:
 
 
 def _unpickled(*values: Any) -> Facts:
-    return Facts(*values)
+    facts = Facts(*values)
+    gathered = shared_mapping(facts.gathered)  # as facts_of shares it
+    if gathered is not facts.gathered:
+        object.__setattr__(facts, "gathered", gathered)
+    return facts
 
 
 # It builds a Facts and nothing else: the cache's unpickler, which builds no function's result

@@ -48,6 +48,10 @@ _WHOLE: dict[type[BaseModel], bool] = {}
 # is then the same, item for item.
 _TUPLES_KEPT = 4096
 _TUPLES: dict[tuple[str, ...], tuple[str, ...]] = {}
+# The mappings of plain values (what handbook-wide rules gather from a standard), one of each
+# (:func:`shared_mapping`); bounded likewise.
+_MAPPINGS_KEPT = 4096
+_MAPPINGS: dict[str, dict[str, object]] = {}
 # The field names of each model class met (:func:`_fields`).
 _FIELDS: dict[type[BaseModel], tuple[tuple[str, ...], frozenset[str]]] = {}
 
@@ -202,4 +206,32 @@ def _shared_tuple(items: tuple[Any, ...]) -> tuple[Any, ...]:
     return found
 
 
-__all__ = ["rebuilt", "reduced", "shared"]
+def shared_mapping(mapping: object) -> object:
+    """One dict for all the mappings of exactly the same plain values (strings, numbers, and
+    tuples of them), such as the bounds a handbook-wide rule gathers from standards written
+    alike; a dict of its own for any other mapping, and anything else as it is. The dict is
+    only read: facts hold it."""
+    if type(mapping) is not dict:
+        return mapping
+    if not all(type(name) is str and _plain(value) for name, value in mapping.items()):
+        return dict(mapping)
+    # The repr of plain values tells them apart exactly (20 and 20.0, 0.0 and -0.0 differ),
+    # and takes less to keep than the values' types would.
+    key = repr(mapping)
+    found = _MAPPINGS.get(key)
+    if found is None:
+        if len(_MAPPINGS) >= _MAPPINGS_KEPT:
+            _MAPPINGS.clear()
+        found = _MAPPINGS[key] = {_intern(name): value for name, value in mapping.items()}
+    return found
+
+
+def _plain(value: object) -> bool:
+    kind = type(value)
+    if kind is tuple:
+        assert isinstance(value, tuple)
+        return all(map(_plain, value))
+    return kind is str or kind is float or kind is int or kind is bool or value is None
+
+
+__all__ = ["rebuilt", "reduced", "shared", "shared_mapping"]

@@ -333,6 +333,12 @@ class LanguageEngine:
         self._facts: OrderedDict[tuple[Lang, str], SentenceFacts] = OrderedDict()
         self._mentions: OrderedDict[tuple[Lang, str], tuple[ChannelMention, ...]] = OrderedDict()
 
+    def forget(self) -> None:
+        """Drop the analyses kept of sentences (the lexicons stay): once the documents are
+        judged, the handbook-wide step and the output have the memory they took."""
+        self._facts.clear()
+        self._mentions.clear()
+
     def lexicon(self, lang: Lang) -> Lexicon:
         """The lexicon of ``lang``, built on first use."""
         if lang not in self._lexicons:

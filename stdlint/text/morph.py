@@ -9,6 +9,7 @@ grammar checks use the most likely reading (``best``).
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -161,6 +162,14 @@ def counts_many(word: str, lang: Lang) -> bool:
     «Суток» is plural in form only: «в течение суток» is one day.
     """
     return _russian_many(word) if lang is Lang.RU else plural_noun(word, lang)
+
+
+def release() -> None:
+    """Let the Russian dictionary go (about 20 MB); the words analysed so far stay known, and
+    a word not seen yet loads it again (0.15 s)."""
+    if _russian.cache_info().currsize:
+        _russian.cache_clear()
+        gc.collect()  # the analyser's parts refer to one another: only the collector frees them
 
 
 def load(lang: Lang) -> None:

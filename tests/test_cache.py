@@ -381,11 +381,43 @@ def test_a_damaged_or_foreign_cache_is_ignored_and_rebuilt(
         assert judged == []  # and the rebuilt cache serves the next run
 
 
+def test_a_damaged_piece_of_outcomes_costs_only_its_own_files(
+    tmp_path: Path, judged: list[str]
+) -> None:
+    # Each piece is checked against its own digest when first read: one flipped byte in it
+    # and only the standards whose outcomes it holds are judged again; the rest are trusted.
+    handbook = example_copy(tmp_path)
+    folder = tmp_path / "cache"
+    expected = _json(_check(handbook, folder))
+    (file,) = _cache_files(folder)
+    entries = cache_module._load(file, _run_key(handbook))
+    chunk = next(iter(entries.values())).chunk
+    assert chunk is not None
+    mates = sorted(where for where, entry in entries.items() if entry.chunk is chunk)
+    data = bytearray(file.read_bytes())
+    start = bytes(data).index(bytes(chunk.payload))
+    data[start + len(chunk.payload) // 2] ^= 1
+    file.write_bytes(bytes(data))
+    judged.clear()
+    assert _json(_check(handbook, folder)) == expected
+    assert sorted(os.path.abspath(handbook / path) for path in judged) == mates
+    assert 0 < len(mates) < 32
+    judged.clear()
+    assert _json(_check(handbook, folder)) == expected
+    assert judged == []  # the piece was written anew
+
+
 def _cache_file(key: bytes, payloads: list[bytes], rows: object) -> bytes:
-    """A cache file as stdlint writes one: header, pieces of outcomes, list, checksum."""
+    """A cache file as stdlint writes one: header; pieces of outcomes and the list, each with
+    its length and digest first; the checksum of those lengths and digests."""
     body = pickle.dumps(rows)
-    pieces = b"".join(len(piece).to_bytes(8, "little") + piece for piece in [*payloads, body])
-    checksum = cache_module.hashlib.blake2b(pieces, digest_size=20).digest()
+    heads = [
+        len(piece).to_bytes(8, "little")
+        + cache_module.hashlib.blake2b(piece, digest_size=20).digest()
+        for piece in [*payloads, body]
+    ]
+    pieces = b"".join(head + piece for head, piece in zip(heads, [*payloads, body], strict=True))
+    checksum = cache_module.hashlib.blake2b(b"".join(heads), digest_size=20).digest()
     return cache_module._MAGIC + bytes([cache_module.FORMAT]) + key + pieces + checksum
 
 

@@ -64,7 +64,7 @@ log = logging.getLogger("stdlint")
 
 FOLDER = ".stdlint_cache"
 ENVIRONMENT = "STDLINT_CACHE_DIR"
-FORMAT = 6  # of the cache file; a new format is a new key
+FORMAT = 7  # of the cache file; a new format is a new key
 KEEP = 4  # cache files kept in the folder: this run's and the three used last before it
 _MAGIC = b"stdlint outcome cache\n"
 _KEY_BYTES = 20
@@ -97,12 +97,14 @@ _CACHEDIR_TAG = (
 class _Chunk:
     """Outcomes stored in one piece of the cache file, pickled together: what they write alike
     (a channel's id, a metric shared by regional copies, the classes themselves) is written and
-    read once for all of them. Unpickled whole, the first time one of them is asked for."""
+    read once for all of them. Checked against its digest and unpickled whole, the first time
+    one of them is asked for."""
 
-    __slots__ = ("failed", "outcomes", "payload", "size", "used")
+    __slots__ = ("digest", "failed", "outcomes", "payload", "size", "used")
 
-    def __init__(self, payload: bytes | memoryview) -> None:
+    def __init__(self, payload: bytes | memoryview, digest: bytes) -> None:
         self.payload = payload  # a view of the cache file's bytes
+        self.digest = digest  # of the payload, as the file gives it
         self.size = 0  # how many entries of the cache file name one of its outcomes
         self.outcomes: list[Outcome] | None = None
         self.used: list[tuple[frozenset[str], ...]] = []  # as read, for each outcome
@@ -111,7 +113,7 @@ class _Chunk:
     def outcome(self, index: int, packages: frozenset[str]) -> Outcome | None:
         """Its outcome number ``index``; None if the piece does not load (never trusted)."""
         if self.outcomes is None and not self.failed:
-            outcomes = _outcomes(self.payload, packages)
+            outcomes = _outcomes(self.payload, packages) if _intact(self) else None
             if outcomes is None:
                 self.failed = True
                 return None
@@ -471,9 +473,11 @@ def _dump(
     key: bytes, entries: Mapping[str, _Entry], packages: frozenset[str]
 ) -> Iterator[bytes | memoryview]:
     """The cache file in pieces, made as they are written: the header; each piece of outcomes
-    (:class:`_Chunk`), length first; the list of entries, which names each outcome by its piece
-    and place; the checksum of all after the header. A piece whose outcomes are all the ones
-    read back from one piece, in the same order, is written as it was read, not pickled again.
+    (:class:`_Chunk`), its length and digest first; the list of entries, which names each
+    outcome by its piece and place, likewise; the checksum of every length and digest. A piece
+    whose outcomes are all the ones read back from one piece, in the same order, is written as
+    it was read, with its digest, neither pickled nor digested again; so a check that finds a
+    file changed reads and digests only the list and that file's piece.
     """
     yield _MAGIC + bytes([FORMAT]) + key
     checksum = hashlib.blake2b(digest_size=_KEY_BYTES)
@@ -488,26 +492,44 @@ def _dump(
             kept = _repickled(buckets[bucket], packages)
         if kept is None:
             continue
-        payload, members = kept
-        for piece in (len(payload).to_bytes(8, "little"), payload):
-            checksum.update(piece)
-            yield piece
+        payload, digest, members = kept
+        yield from _digested(payload, digest, checksum)
         for index, (where, entry) in enumerate(members):
             fingerprint = entry.fingerprint
             digest, stamp, read_ns = fingerprint.digest, fingerprint.stamp, fingerprint.read_ns
             rows.append((where, entry.given, digest, stamp, read_ns, entry.judged, pieces, index))
         pieces += 1
     body = pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
-    for piece in (len(body).to_bytes(8, "little"), body):
-        checksum.update(piece)
-        yield piece
+    yield from _digested(body, None, checksum)
     yield checksum.digest()
 
 
+def _digested(
+    payload: bytes | memoryview, digest: bytes | None, checksum: Any
+) -> tuple[bytes, bytes | memoryview]:
+    """A piece as the file holds it: its length and digest (``digest``, or computed now), whose
+    ``checksum`` they update, then the payload."""
+    if digest is None:
+        digest = hashlib.blake2b(payload, digest_size=_KEY_BYTES).digest()
+    head = len(payload).to_bytes(8, "little") + digest
+    checksum.update(head)
+    return head, payload
+
+
+def _intact(chunk: _Chunk) -> bool:
+    """Whether a piece's payload still has the digest the file gives it (else it is damaged,
+    and its files are judged again)."""
+    if hashlib.blake2b(chunk.payload, digest_size=_KEY_BYTES).digest() == chunk.digest:
+        return True
+    log.debug("stdlint: a piece of the cache is damaged; its files are judged again")
+    return False
+
+
 _Members = list[tuple[str, _Entry]]
+_Kept = tuple[bytes | memoryview, bytes | None, _Members]
 
 
-def _as_read(members: _Members) -> tuple[bytes | memoryview, _Members] | None:
+def _as_read(members: _Members) -> _Kept | None:
     """The bytes of the piece these entries were all read from, in its order; else None."""
     chunk = members[0][1].chunk
     if (
@@ -521,16 +543,16 @@ def _as_read(members: _Members) -> tuple[bytes | memoryview, _Members] | None:
         return None
     if chunk.size != len(members):  # one of them has gone: the piece is made anew
         return None
-    return chunk.payload, members
+    return chunk.payload, chunk.digest, members
 
 
-def _repickled(members: _Members, packages: frozenset[str]) -> tuple[bytes, _Members] | None:
+def _repickled(members: _Members, packages: frozenset[str]) -> _Kept | None:
     """These entries' outcomes pickled together; those that cannot be (a plugin rule
     gathered something that does not pickle, a piece that no longer loads) are left out."""
     stored = [(where, entry, entry.stored(packages)) for where, entry in members]
     kept = [(where, entry, found) for where, entry, found in stored if found is not None]
     try:
-        return _pickled([found for _, _, found in kept]), [(w, e) for w, e, _ in kept]
+        return _pickled([found for _, _, found in kept]), None, [(w, e) for w, e, _ in kept]
     except Exception:  # find the ones that do not pickle, and keep the others
         pass
     good = []
@@ -543,7 +565,7 @@ def _repickled(members: _Members, packages: frozenset[str]) -> tuple[bytes, _Mem
             good.append((where, entry, found))
     if not good:
         return None
-    return _pickled([found for _, _, found in good]), [(w, e) for w, e, _ in good]
+    return _pickled([found for _, _, found in good]), None, [(w, e) for w, e, _ in good]
 
 
 def _verified(file: Path, magic: bytes, key: bytes) -> tuple[memoryview, int] | None:
@@ -568,16 +590,22 @@ def _verified(file: Path, magic: bytes, key: bytes) -> tuple[memoryview, int] | 
 def _load(file: Path, key: bytes) -> dict[str, _Entry]:
     """The entries of ``file``, or none if it is missing, unreadable, foreign or corrupt.
 
-    Each piece of outcomes stays a view of the file's bytes, read once, and is unpickled when
-    one of its outcomes is first asked for."""
-    verified = _verified(file, _MAGIC, key)
-    if verified is None:
-        return {}
-    view, head = verified
+    The lengths and digests of its pieces are checked whole, and so is the list of entries;
+    each piece of outcomes stays a view of the file's bytes, read once, and is checked against
+    its digest and unpickled when one of its outcomes is first asked for."""
     try:
-        *payloads, body = _pieces(view, head)
-        rows = _Plain(io.BytesIO(body)).load()
-        chunks = [_Chunk(payload) for payload in payloads]
+        data = file.read_bytes()
+    except OSError:
+        return {}
+    head = len(_MAGIC) + 1 + _KEY_BYTES
+    if data[:head] != _MAGIC + bytes([FORMAT]) + key or len(data) < head + _KEY_BYTES:
+        log.debug("stdlint: %s is not a cache of this run; ignored", file)
+        return {}
+    try:
+        *chunks, listed = _chunks(memoryview(data), head)
+        if not _intact(listed):
+            raise ValueError("the list of entries is damaged")
+        rows = _Plain(io.BytesIO(listed.payload)).load()
         entries: dict[str, _Entry] = {}
         for where, given, digest, stamp, read_ns, judged, number, index in _checked_rows(rows):
             if 0 <= number < len(chunks):
@@ -646,15 +674,12 @@ def _checked_conclusion(
         if not isinstance(rows, list):
             raise ValueError("a piece of the wrong shape")
         for row in rows:
+            # Exact types, as written, in one comparison; then the findings, in C.
             if not (
-                isinstance(row, tuple)
-                and len(row) == 8
-                and all(isinstance(row[index], str) for index in (0, 1))
-                and all(isinstance(row[index], bytes) for index in (2, 3))
-                and isinstance(row[4], bool)
+                type(row) is tuple
+                and tuple(map(type, row)) == _STORED_SHAPE
                 and _diagnostics(row[5])
                 and _diagnostics(row[6])
-                and type(row[7]) is int
                 and _bucket(row[0]) == bucket
             ):
                 raise ValueError("a file of the wrong shape")
@@ -663,12 +688,35 @@ def _checked_conclusion(
     return Stored(date.fromisoformat(day), files, profile, read)
 
 
+# A row of the conclusion: the file's absolute path, then StoredFile's fields.
+_STORED_SHAPE = (str, str, bytes, bytes, bool, tuple, tuple, int)
+
+
 def _diagnostics(value: object) -> bool:
     """Whether ``value`` is a tuple of diagnostics (tens of thousands are checked: in C)."""
     return type(value) is tuple and set(map(type, value)) <= _DIAGNOSTIC
 
 
 _DIAGNOSTIC = {Diagnostic}
+
+
+def _chunks(view: memoryview, start: int) -> list[_Chunk]:
+    """The pieces of a cache file from ``start``, each with its length and digest first, if the
+    checksum that ends the file is that of their lengths and digests (else ValueError)."""
+    end = len(view) - _KEY_BYTES
+    checksum = hashlib.blake2b(digest_size=_KEY_BYTES)
+    chunks: list[_Chunk] = []
+    while start < end:
+        after = start + 8 + _KEY_BYTES
+        length = int.from_bytes(view[start : start + 8], "little")
+        if after + length > end:
+            raise ValueError("a piece runs past the end of the file")
+        checksum.update(view[start:after])
+        chunks.append(_Chunk(view[after : after + length], bytes(view[after - _KEY_BYTES : after])))
+        start = after + length
+    if not chunks or checksum.digest() != view[end:]:
+        raise ValueError("the file is damaged")
+    return chunks
 
 
 def _pieces(view: memoryview, start: int) -> Iterator[memoryview]:

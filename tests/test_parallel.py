@@ -8,6 +8,8 @@ import logging
 import multiprocessing
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -29,11 +31,21 @@ GOLDEN = Path(__file__).resolve().parent / "golden" / "handbook"
 DAY = "2026-11-30"
 
 
-@pytest.fixture
-def small_pools(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Start workers even for a small handbook, and give each a few files at a time."""
+@pytest.fixture(params=["fork", "spawn"])
+def small_pools(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    """Start workers even for a small handbook, and give each a few files at a time; forked
+    from this process once it is warm (the command line), or spawned (a process with threads,
+    such as ``mkdocs serve``, or another system than Linux)."""
     monkeypatch.setattr(pool, "POOL_FROM", 0)
     monkeypatch.setattr(pool, "CHUNK", 3)
+    monkeypatch.setattr(pool, "_forkable", lambda: request.param == "fork")
+    started = multiprocessing.get_context
+
+    def context(method: str | None = None) -> object:
+        assert method == request.param
+        return started(method)
+
+    monkeypatch.setattr(pool.multiprocessing, "get_context", context)
 
 
 def _troubled_handbook(tmp_path: Path) -> Path:
@@ -175,3 +187,53 @@ def _failures(result: Result) -> list[tuple[str, str, str]]:
 
 def test_default_jobs_is_the_cores_this_process_may_use() -> None:
     assert pool.default_jobs() >= 1
+
+
+def test_forked_workers_start_warm_and_build_no_judge_of_their_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(pool, "POOL_FROM", 0)
+    monkeypatch.setattr(pool, "CHUNK", 3)
+    monkeypatch.setattr(pool, "_forkable", lambda: True)
+
+    def cold_start(*args: object) -> None:
+        raise AssertionError("a forked worker has its judge already")
+
+    monkeypatch.setattr(pool, "_start", cold_start)
+    profile = load_profile(REPO / "handbook.yml")
+    serial = check(None, profile, date(2026, 11, 30), jobs=1)
+    parallel = check(None, profile, date(2026, 11, 30), jobs=2)
+    assert parallel.files == serial.files and len(parallel.files) > 20
+    assert parallel.diagnostics == serial.diagnostics
+    assert pool._judge is None  # not kept past the check
+
+
+FORKED_AFTER_PRINTING = """
+import sys
+from datetime import date
+from pathlib import Path
+from stdlint.config import load_profile
+from stdlint.engine import check, pool
+
+if __name__ == "__main__":
+    pool.POOL_FROM, pool.CHUNK = 0, 3
+    assert pool._forkable()
+    print("written before the check", end="")  # not flushed: stdout is a pipe
+    result = check(None, load_profile(Path(sys.argv[1])), date(2026, 11, 30), jobs=2)
+    print(f"; {len(result.files)} files")
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux")
+def test_what_was_printed_before_forking_is_written_once(tmp_path: Path) -> None:
+    script = tmp_path / "script.py"
+    script.write_text(FORKED_AFTER_PRINTING, "utf-8")
+    run = subprocess.run(
+        [sys.executable, str(script), str(REPO / "handbook.yml")],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+    )
+    files = len(list((REPO / "standards").rglob("*.md")))
+    assert run.stdout == f"written before the check; {files} files\n"

@@ -4,8 +4,9 @@ Each worker resolves the rules and the language engine once (the pool's initiali
 judges chunks of files from the first; this process judges chunks from the last until they
 meet. The outcomes are put back in the order the files were given, so a run with any number
 of processes gives the same result as a serial one, byte for byte. A small handbook is judged
-in this process alone: a worker needs about two seconds to start and warm up (imports,
-lexicons), as long as this process takes for a hundred or so files.
+in this process alone: a spawned worker needs about a second to start and warm up (imports,
+dictionaries, lexicons), as long as this process takes for a hundred or so files. Where it is
+safe, the workers are forked from this process once it is warm, and need none of that.
 """
 
 from __future__ import annotations
@@ -14,11 +15,14 @@ import gc
 import logging
 import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
+import sys
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from datetime import date
+from functools import partial
 from typing import Protocol
 
 from stdlint.engine.judge import Judge, Outcome
@@ -119,41 +123,63 @@ def _share(
     takes them from the last, until the two meet. (Handing out chunks as they are needed,
     rather than cancelling queued ones: Python 3.11's pool deadlocks when a worker dies with a
     cancelled task in its queue.)
+
+    Where a fork is safe (:func:`_forkable`), this process judges its first chunk before the
+    workers start, and they are forked from it warm: they load no dictionary and build no
+    lexicon of their own. Elsewhere they are spawned, and each warms up by itself.
     """
+    global _judge
     done: list[list[Outcome] | None] = [None] * len(chunks)
     running: dict[Future[list[Outcome]], int] = {}
     front, back, broken = 0, len(chunks), False
-    # spawn, not fork: the caller may run threads (``mkdocs serve``), and a forked copy of
-    # them can hang.
-    context = multiprocessing.get_context("spawn")
-    initargs = (judge.settings, judge.today, judge.signatures)
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start, initargs=initargs
-    ) as pool:
-        while front < back or running:
-            while not broken and front < back and len(running) < AHEAD * workers:
-                try:
-                    running[pool.submit(_judge_chunk, chunks[front])] = front
-                except RuntimeError:  # a worker died (BrokenProcessPool), or none started
-                    broken = True
-                    break
-                front += 1
-            for future in [future for future in running if future.done()]:
-                index = running.pop(future)
-                try:
-                    done[index] = future.result()
-                    if progress is not None:
-                        progress.advance(len(chunks[index]))
-                except BrokenProcessPool:  # killed, out of memory, a crash in native code
-                    broken = True
-                except Exception as error:  # judged again here, where a bug keeps its traceback
-                    log.debug("stdlint: a worker failed (%r)", error)
-            if front < back:
-                back -= 1
-                done[back] = _judge_here(judge, chunks[back], progress)
-            elif running:
-                wait(running, return_when=FIRST_COMPLETED)
+    forked = _forkable()
+    if forked:
+        back -= 1
+        done[back] = _judge_here(judge, chunks[back], progress)
+        _judge = judge  # the forked workers' own copy, warm (multiprocessing flushes the
+        # standard streams before it forks: nothing written so far is written twice)
+    context = multiprocessing.get_context("fork" if forked else "spawn")
+    initializer: Callable[[], None] = (
+        _tune_collector
+        if forked
+        else partial(_start, judge.settings, judge.today, judge.signatures)
+    )
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=initializer) as pool:
+            while front < back or running:
+                while not broken and front < back and len(running) < AHEAD * workers:
+                    try:
+                        running[pool.submit(_judge_chunk, chunks[front])] = front
+                    except RuntimeError:  # a worker died (BrokenProcessPool), or none started
+                        broken = True
+                        break
+                    front += 1
+                for future in [future for future in running if future.done()]:
+                    index = running.pop(future)
+                    try:
+                        done[index] = future.result()
+                        if progress is not None:
+                            progress.advance(len(chunks[index]))
+                    except BrokenProcessPool:  # killed, out of memory, a crash in native code
+                        broken = True
+                    except Exception as error:  # judged again here, where a bug keeps its traceback
+                        log.debug("stdlint: a worker failed (%r)", error)
+                if front < back:
+                    back -= 1
+                    done[back] = _judge_here(judge, chunks[back], progress)
+                elif running:
+                    wait(running, return_when=FIRST_COMPLETED)
+    finally:
+        _judge = None  # this process's judge is not kept past the check
     return done
+
+
+def _forkable() -> bool:
+    """Whether workers may be forked from this process: on Linux, and with no other thread
+    running (the command line, ``mkdocs build``). A forked copy of another thread's state can
+    hang (``mkdocs serve`` runs a server thread), and macOS's system libraries are not safe to
+    fork; there the workers are spawned."""
+    return sys.platform == "linux" and threading.active_count() == 1
 
 
 def _start(settings: Settings, today: date, signatures: bool) -> None:

@@ -153,6 +153,7 @@ def _analyses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The words analysed with a dictionary from now on, in a process that has analysed none."""
     analysed: list[str] = []
     monkeypatch.setattr(morph, "_KNOWN", {Lang.EN: {}, Lang.RU: {}})
+    monkeypatch.setattr(morph, "_LEARNT", {Lang.EN: {}, Lang.RU: {}})
     for name in ("_analyse_english", "_analyse_russian"):
         real = getattr(morph, name)
 
@@ -184,6 +185,25 @@ def test_the_words_of_earlier_checks_are_known_without_a_dictionary(
     assert judged == ["standards/phone/answer-call.en.md"]
     assert analysed == [], "every word of the edited file was analysed by an earlier check"
     assert _json(result) == _fresh(handbook)
+
+
+def test_words_learnt_are_analyses_when_asked_for_and_are_kept_again_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    words = ["обращения", "позвоните", "стали", "два", "replies", "customer's"]
+    langs = [Lang.RU] * 4 + [Lang.EN] * 2
+    earlier = [morph.analyse_word(word, lang) for word, lang in zip(words, langs, strict=True)]
+    rows = {lang: morph.known_words(lang) for lang in Lang}
+    analysed = _analyses(monkeypatch)  # a new process: nothing analysed, nothing learnt
+    for lang in Lang:
+        morph.learn(lang, rows[lang])
+        assert morph._KNOWN[lang] == {}  # nothing made before it is asked for
+        assert morph.known_count(lang) == len(rows[lang])
+        assert sorted(morph.known_words(lang)) == sorted(rows[lang])
+    again = [morph.analyse_word(word, lang) for word, lang in zip(words, langs, strict=True)]
+    assert again == earlier and analysed == []
+    for lang in Lang:  # asked for or not, every word is kept for the next check
+        assert sorted(morph.known_words(lang)) == sorted(rows[lang])
 
 
 @pytest.mark.parametrize("damage", ["garbage", "planted", "wrong shape"])

@@ -372,9 +372,9 @@ class Cache:
         """Keep the words this process knows, if the file lacks some."""
         if self._words_known is None:
             return  # nothing was judged here
-        rows = {lang: morph.known_words(lang) for lang in Lang}
-        if all(len(rows[lang]) <= self._words_known[lang] for lang in Lang):
+        if all(morph.known_count(lang) <= self._words_known[lang] for lang in Lang):
             return
+        rows = {lang: morph.known_words(lang) for lang in Lang}
         try:
             body = pickle.dumps({lang.value: rows[lang] for lang in Lang}, pickle.HIGHEST_PROTOCOL)
             checksum = hashlib.blake2b(body, digest_size=_KEY_BYTES).digest()

@@ -52,9 +52,14 @@ _KNOWN: dict[Lang, dict[str, WordInfo]] = {Lang.EN: {}, Lang.RU: {}}
 WordRow = tuple[str, tuple[str, ...], str, str | None, bool, bool]
 
 
+# Words learnt from an earlier process (:func:`learn`) and not asked for yet, as plain rows: a
+# file judged after an edit asks for a few hundred of the tens of thousands a cache keeps.
+_LEARNT: dict[Lang, dict[str, WordRow]] = {Lang.EN: {}, Lang.RU: {}}
+
+
 def known_words(lang: Lang) -> list[WordRow]:
     """The words of ``lang`` analysed so far in this process, as plain rows."""
-    return [
+    rows = [
         (
             str(info.form),
             tuple(sorted(str(lemma) for lemma in info.lemmas)),
@@ -65,19 +70,38 @@ def known_words(lang: Lang) -> list[WordRow]:
         )
         for info in _KNOWN[lang].values()
     ]
+    return [*rows, *_LEARNT[lang].values()]
+
+
+def known_count(lang: Lang) -> int:
+    """How many words of ``lang`` :func:`known_words` would give (without making the rows)."""
+    return len(_KNOWN[lang]) + len(_LEARNT[lang])
 
 
 def learn(lang: Lang, rows: list[WordRow]) -> None:
     """Take ``rows`` (of :func:`known_words`, from an earlier process) as analysed words of
-    ``lang``; a word analysed already keeps its analysis."""
-    known = _KNOWN[lang]
-    for form, lemmas, best, pos, imperative, number in rows:
-        if form not in known:
-            known[form] = WordInfo(form, frozenset(lemmas), best, pos, imperative, number)
+    ``lang``; a word analysed already keeps its analysis. Each is made a :class:`WordInfo`
+    when first asked for."""
+    known, learnt = _KNOWN[lang], _LEARNT[lang]
+    for row in rows:
+        if row[0] not in known:
+            learnt[row[0]] = row
+
+
+def _known(word: str, lang: Lang) -> WordInfo | None:
+    """The analysis of ``word`` made or learnt in this process, if any."""
+    info = _KNOWN[lang].get(word)
+    if info is None:
+        row = _LEARNT[lang].pop(word, None)
+        if row is not None:
+            form, lemmas, best, pos, imperative, number = row
+            info = WordInfo(form, frozenset(lemmas), best, pos, imperative, number)
+            _KNOWN[lang][word] = info
+    return info
 
 
 def _russian_word(word: str) -> WordInfo:
-    info = _KNOWN[Lang.RU].get(word)
+    info = _known(word, Lang.RU)
     if info is None:
         info = _KNOWN[Lang.RU][word] = _analyse_russian(word)
     return info
@@ -102,7 +126,7 @@ def _analyse_russian(word: str) -> WordInfo:
 
 
 def _english_word(word: str) -> WordInfo:
-    info = _KNOWN[Lang.EN].get(word)
+    info = _known(word, Lang.EN)
     if info is None:
         info = _KNOWN[Lang.EN][word] = _analyse_english(word)
     return info

@@ -118,6 +118,10 @@ def test_copies_of_a_standard_share_their_strings_and_field_names() -> None:
         assert one.meta.metrics[0].model_fields_set is other.meta.metrics[0].model_fields_set
         assert one.meta.metrics[0] is other.meta.metrics[0]  # frozen, made of frozen values
         assert one.meta.journey is other.meta.journey  # a tuple of ids, which cannot change
+        # Dates and intervals cannot change either: one object of each value.
+        assert one.meta.last_reviewed is not None and one.meta.review_every is not None
+        assert one.meta.last_reviewed is other.meta.last_reviewed
+        assert one.meta.review_every is other.meta.review_every
         assert isinstance(one.meta.journey, tuple) and isinstance(one.meta.tags, tuple)
     assert first.meta is not None and second.meta is not None
     fields_set = set(second.meta.model_fields_set)

@@ -26,6 +26,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from stdlint.parse.values import Interval
+
 _Model = TypeVar("_Model", bound=BaseModel)
 
 # One set of field names for all the models that have the same; pydantic never changes a
@@ -52,6 +54,10 @@ _TUPLES: dict[tuple[str, ...], tuple[str, ...]] = {}
 # (:func:`shared_mapping`); bounded likewise.
 _MAPPINGS_KEPT = 4096
 _MAPPINGS: dict[str, dict[str, object]] = {}
+# Dates and intervals, one object of each value (:func:`_alike`): many standards are approved
+# and reviewed together, on the same schedule. Bounded likewise.
+_VALUES_KEPT = 4096
+_VALUES: dict[tuple[type, object], object] = {}
 # The field names of each model class met (:func:`_fields`).
 _FIELDS: dict[type[BaseModel], tuple[tuple[str, ...], frozenset[str]]] = {}
 
@@ -176,6 +182,8 @@ def _interned(value: Any) -> Any:
         return _intern(value)
     if kind is tuple and value:  # of ids mostly (of models unpickled already, else)
         return _shared_tuple(value)
+    if kind is date or kind is Interval:
+        return _alike(value)
     return value
 
 
@@ -190,7 +198,20 @@ def _shared_value(value: Any) -> Any:
         return _shared_tuple(tuple(_shared_value(item) for item in value))
     if isinstance(value, BaseModel) and id(value) not in _KEYS:
         return shared(value)
+    if type(value) is date or type(value) is Interval:
+        return _alike(value)
     return value
+
+
+def _alike(value: Any) -> Any:
+    """One object for every equal date, or interval, of exactly its type (they cannot change)."""
+    key = (type(value), value)
+    found = _VALUES.get(key)
+    if found is None:
+        if len(_VALUES) >= _VALUES_KEPT:
+            _VALUES.clear()
+        found = _VALUES[key] = value
+    return found
 
 
 def _shared_tuple(items: tuple[Any, ...]) -> tuple[Any, ...]:

@@ -200,6 +200,8 @@ def _walk(
             yield from _walk(path, patterns, root, seen_files, visited_dirs, ancestors, real)
         elif name.lower().endswith(MARKDOWN_SUFFIXES):
             key = _entry_key(entry, real_folder) or file_key(path)
+            if key == entry.path:  # one string for both: a source is kept for every file
+                key = str(path)
             if _first_time(key, seen_files):
                 # Not is_file(): a dangling or looping link, a pipe or a device named .md is
                 # still reported, by read().

@@ -205,13 +205,7 @@ def _shared_value(value: Any) -> Any:
 
 def _alike(value: Any) -> Any:
     """One object for every equal date, or interval, of exactly its type (they cannot change)."""
-    key = (type(value), value)
-    found = _VALUES.get(key)
-    if found is None:
-        if len(_VALUES) >= _VALUES_KEPT:
-            _VALUES.clear()
-        found = _VALUES[key] = value
-    return found
+    return _kept(_VALUES, (type(value), value), value, _VALUES_KEPT)
 
 
 def _shared_tuple(items: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -219,11 +213,21 @@ def _shared_tuple(items: tuple[Any, ...]) -> tuple[Any, ...]:
     if not all(type(item) is str for item in items):
         return items
     items = tuple(map(_intern, items))
-    found = _TUPLES.get(items)
+    return _kept(_TUPLES, items, items, _TUPLES_KEPT)
+
+
+_Key = TypeVar("_Key")
+_Value = TypeVar("_Value")
+
+
+def _kept(memo: dict[_Key, _Value], key: _Key, value: _Value, most: int) -> _Value:
+    """What ``memo`` keeps under ``key``, or else ``value``, kept now; a memo that holds
+    ``most`` is emptied first (it lives as long as the process)."""
+    found = memo.get(key)
     if found is None:
-        if len(_TUPLES) >= _TUPLES_KEPT:
-            _TUPLES.clear()
-        found = _TUPLES[items] = items
+        if len(memo) >= most:
+            memo.clear()
+        found = memo[key] = value
     return found
 
 
@@ -241,9 +245,8 @@ def shared_mapping(mapping: object) -> object:
     key = repr(mapping)
     found = _MAPPINGS.get(key)
     if found is None:
-        if len(_MAPPINGS) >= _MAPPINGS_KEPT:
-            _MAPPINGS.clear()
-        found = _MAPPINGS[key] = {_intern(name): value for name, value in mapping.items()}
+        own = {_intern(name): value for name, value in mapping.items()}
+        found = _kept(_MAPPINGS, key, own, _MAPPINGS_KEPT)
     return found
 
 

@@ -628,3 +628,25 @@ def test_conflicting_targets_names_the_same_other_standard_as_a_full_scan(
     kept = _first_of_each_target(group)  # type: ignore[arg-type]
     for me, _ in group:
         assert first_other(kept, me) is first_other(group, me)  # type: ignore[arg-type]
+
+
+@settings(FUZZ, max_examples=400)
+@given(
+    st.one_of(
+        st.text(_PROSE_CHARS, max_size=200),
+        st.text(max_size=200),
+        st.lists(
+            st.sampled_from(
+                ["CSAT", "КРС", "SLA-2", "e-mail", "д'Артаньян", "12:30", "5мин", "_", "-", " "]
+            ),
+            max_size=30,
+        ).map("".join),
+    )
+)
+def test_the_words_of_a_paragraph_are_the_word_tokens_of_its_split(text: str) -> None:
+    # TRN002 reads a paragraph's words as matched, without tokens: the same words, places.
+    from stdlint.text.tokens import WORD, tokenize, words
+
+    matched = [(match.group(), match.start(), match.end()) for match in words(text)]
+    split = [(token.text, token.start, token.end) for token in tokenize(text) if token.kind == WORD]
+    assert matched == split

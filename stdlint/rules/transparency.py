@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from pydantic import Field
 
@@ -15,7 +16,7 @@ from stdlint.parse.sections import SectionId
 from stdlint.rules.base import Context, DocumentRule
 from stdlint.text.analysis import SentenceFacts
 from stdlint.text.lexicon import Lexicon
-from stdlint.text.tokens import WORD, tokenize
+from stdlint.text.tokens import words
 
 MAX_WORDS = 30
 _WORDS_RU = ("слово", "слова", "слов")
@@ -283,32 +284,40 @@ class UndefinedAbbreviation(DocumentRule):
         seen: set[str] = set()
         for prose in doc.prose:
             text = prose.text
-            for token in tokenize(text):
-                word = token.text
-                # Most words have a lower-case letter: they are passed over at the first test.
-                if (
-                    token.kind != WORD
-                    or not word.isupper()
-                    or word in seen
-                    or not _is_abbreviation(word)
-                ):
+            for word, start, end in _candidates(text):
+                if word in seen:
                     continue
                 if known is None:
                     known = ctx.language.lexicon(doc.lang).abbreviations
                 if word in known:
                     continue
                 seen.add(word)
-                if _defined_here(text, token.start, token.end):
+                if _defined_here(text, start, end):
                     continue
                 yield self.report(
                     doc,
-                    prose.span(token.start, token.end),
+                    prose.span(start, end),
                     self._message,
                     self._suggestion,
                     word,
                     word=quote(doc.lang, word),
                     bare=word,
                 )
+
+
+# The paragraphs read last, with what each may hold: many standards repeat a paragraph (regional
+# copies), and most paragraphs hold no abbreviation at all. Kept as words and offsets, not as
+# the paragraph's tokens, which took most of the token cache's room.
+@lru_cache(maxsize=4096)
+def _candidates(text: str) -> tuple[tuple[str, int, int], ...]:
+    """The words of a paragraph written like an abbreviation, with their offsets, in order."""
+    found = []
+    for match in words(text):
+        word = match.group()
+        # Most words have a lower-case letter: they are passed over at the first test.
+        if word.isupper() and _is_abbreviation(word):
+            found.append((word, match.start(), match.end()))
+    return tuple(found)
 
 
 def _is_abbreviation(word: str) -> bool:

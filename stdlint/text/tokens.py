@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -41,10 +42,12 @@ class Token:
 
 
 # Several rules read each sentence of a document: it is split once. The sentences of one
-# document are far fewer than this; a larger cache (16,384) held 40 MB once a big handbook
-# had filled it, for the sentences that many standards repeat. The words of the sentences kept
-# are kept once each (interned): the same few thousand words make up most of them.
-@lru_cache(maxsize=4096)
+# document are far fewer than this; the language engine keeps the tokens of the 4,096
+# sentences it analysed last with their facts (stdlint.text.analysis), so this cache serves
+# the rest (titles, channel names, units), and a larger one only held those sentences' tokens
+# again (4,096 here: 2.3 MiB more at 10,000 standards, in no less time). The words of the
+# tokens kept are kept once each (interned): the same few thousand words make up most of them.
+@lru_cache(maxsize=512)
 def tokenize(text: str) -> tuple[Token, ...]:
     """Split ``text`` into tokens (several rules read one sentence: it is split once)."""
     return tuple(
@@ -54,6 +57,13 @@ def tokenize(text: str) -> tuple[Token, ...]:
 
 
 _intern = sys.intern
+
+
+def words(text: str) -> Iterator[re.Match[str]]:
+    """The word tokens of ``text`` (a whole paragraph, read once) as they are matched: neither
+    made :class:`Token` nor kept, so that they take no place in :func:`tokenize`'s cache of
+    sentences. ``match.group()``, ``start()`` and ``end()`` are a word token's text and offsets."""
+    return (match for match in _TOKEN.finditer(text) if match.lastgroup == WORD)
 
 
 def count_words(text: str) -> int:

@@ -144,6 +144,7 @@ def test_a_text_check_imports_no_other_format_nor_the_reports_or_authoring() -> 
         "stdlint.authoring.fix",
         "stdlint.publish",
         "stdlint.mkdocs",
+        "stdlint.scorecard.model",  # the scorecard's formats are named, its model not needed
     ]
     modules = loaded(REPO, ["stdlint.formats.text", *others], "check", "--select", "STR")
     assert modules == {"stdlint.formats.text": True, **dict.fromkeys(others, False)}
@@ -151,12 +152,19 @@ def test_a_text_check_imports_no_other_format_nor_the_reports_or_authoring() -> 
 
 def test_the_public_names_are_imported_on_first_use() -> None:
     import stdlint
+    import stdlint.scorecard
 
-    for name in stdlint.__all__:
-        assert getattr(stdlint, name) is not None
-    assert set(stdlint.__all__) <= set(dir(stdlint))
-    with pytest.raises(AttributeError):
-        _ = stdlint.no_such_name
+    for package in (stdlint, stdlint.scorecard):
+        for name in package.__all__:
+            assert getattr(package, name) is not None
+        assert set(package.__all__) <= set(dir(package))
+        with pytest.raises(AttributeError):
+            _ = package.no_such_name
+    from stdlint.scorecard import Scorecard, score
+    from stdlint.scorecard.measure import score as measured
+    from stdlint.scorecard.model import Scorecard as modelled
+
+    assert (Scorecard, score) == (modelled, measured)
 
 
 def test_the_data_loader_reads_every_data_file_as_the_safe_loader_does() -> None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stdlint.i18n import Lang, Text
 from stdlint.parse.source import file_key
+
+if TYPE_CHECKING:
+    import subprocess
 
 
 class GitError(Exception):
@@ -66,6 +69,8 @@ _VERIFY = ("rev-parse", "--verify", "--quiet")
 
 
 def _run_git(root: Path, *arguments: str) -> subprocess.CompletedProcess[bytes]:
+    import subprocess  # here: every check imports this module, few run git
+
     try:
         return subprocess.run(["git", *arguments], cwd=root, capture_output=True, check=False)
     except OSError as error:

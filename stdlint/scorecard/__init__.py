@@ -10,32 +10,52 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from stdlint.scorecard.model import (
-    DataError,
-    Light,
-    MetricScore,
-    Period,
-    PeriodError,
-    Problem,
-    ProblemKind,
-    Scorecard,
-    StandardScore,
-    Stats,
-)
-
 if TYPE_CHECKING:
     from stdlint.scorecard.measure import score
+    from stdlint.scorecard.model import (
+        DataError,
+        Light,
+        MetricScore,
+        Period,
+        PeriodError,
+        Problem,
+        ProblemKind,
+        Scorecard,
+        StandardScore,
+        Stats,
+    )
+
+# The names of the model, imported when first asked for: every command imports this package
+# for its formats, and only ``stdlint score`` needs the model's classes.
+_MODEL = frozenset(
+    {
+        "DataError",
+        "Light",
+        "MetricScore",
+        "Period",
+        "PeriodError",
+        "Problem",
+        "ProblemKind",
+        "Scorecard",
+        "StandardScore",
+        "Stats",
+    }
+)
 
 SCORE_FORMATS = ("text", "markdown", "json")
 
 
 def __getattr__(name: str) -> Any:
-    if name != "score":
-        raise AttributeError(f"module 'stdlint.scorecard' has no attribute {name!r}")
-    from stdlint.scorecard.measure import score
+    if name in _MODEL:
+        from stdlint.scorecard import model
 
-    globals()["score"] = score
-    return score
+        value = getattr(model, name)
+    elif name == "score":
+        from stdlint.scorecard.measure import score as value
+    else:
+        raise AttributeError(f"module 'stdlint.scorecard' has no attribute {name!r}")
+    globals()[name] = value
+    return value
 
 
 __all__ = [

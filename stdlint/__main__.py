@@ -1,5 +1,5 @@
 """``python -m stdlint``."""
 
-from stdlint.cli import main
+from stdlint.cli import run
 
-main()
+run()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -316,3 +317,59 @@ def test_installed_commands_on_the_example_handbook(command: list[str]) -> None:
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert json.loads(completed.stdout)["diagnostics"] == []
+
+
+def _command(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``python -m stdlint ARGS`` as a user runs it: its own process, which ends quickly."""
+    return subprocess.run(
+        [sys.executable, "-m", "stdlint", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_the_command_flushes_all_its_output_before_it_ends_and_keeps_its_status(
+    tmp_path: Path,
+) -> None:
+    # The process ends without tearing its objects down: everything written must be out first.
+    clean = _command("check", "--format", "json", "--no-cache", cwd=REPO)
+    assert clean.returncode == 0, clean.stderr
+    assert json.loads(clean.stdout)["files"] == len(list((REPO / "standards").rglob("*.md")))
+    findings = REPO / "tests" / "fixtures" / "language"
+    found = _command(
+        "check", "--format", "json", "--no-cache", "--today", "2026-06-01", cwd=findings
+    )
+    report = json.loads(found.stdout)
+    assert found.returncode == 1 and len(report["diagnostics"]) > 5
+    assert found.stdout.endswith("}\n")
+    text = _command("check", "--no-cache", "--no-color", "--today", "2026-06-01", cwd=findings)
+    assert text.returncode == 1 and text.stdout.rstrip().splitlines()[-1].startswith("Checked")
+    usage = _command("check", "--no-such-option", cwd=REPO)
+    assert usage.returncode == 2 and "No such option" in usage.stderr
+    assert _command("--version", cwd=tmp_path).stdout.startswith("stdlint, version ")
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path: Path) -> None:
+    # Findings enough to fill the pipe many times over: the command is still writing when the
+    # reader goes, and its writes and its last flush meet a broken pipe.
+    fixture = REPO / "tests" / "fixtures" / "language"
+    handbook = tmp_path / "handbook"
+    (handbook / "standards").mkdir(parents=True)
+    shutil.copy(fixture / "handbook.yml", handbook / "handbook.yml")
+    for copy in range(12):
+        for path in fixture.glob("*.md"):
+            shutil.copy(path, handbook / "standards" / f"{copy}-{path.name}")
+    command = [sys.executable, "-m", "stdlint", "check", "--format", "json", "--no-cache"]
+    with subprocess.Popen(
+        command, cwd=handbook, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.read(10) == b'{\n  "versi'
+        process.stdout.close()  # as `stdlint check | head -c 10` does
+        errors = process.stderr.read().decode()
+        status = process.wait(timeout=120)
+    assert status == 1
+    assert "Traceback" not in errors and "Exception ignored" not in errors

@@ -55,7 +55,7 @@ def test_hook_entry_is_a_stdlint_command() -> None:
     hook = _hook()
     program, *arguments = shlex.split(str(hook["entry"]))
     pyproject = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))
-    assert pyproject["project"]["scripts"].get(program) == "stdlint.cli:main", program
+    assert pyproject["project"]["scripts"].get(program) == "stdlint.cli:run", program
     assert arguments == ["check"]
     result = CliRunner().invoke(main, [*arguments, "--help"])
     assert result.exit_code == 0, result.output

@@ -52,5 +52,5 @@ def test_the_wheel_carries_every_file_of_the_package(tmp_path: Path) -> None:
         "stdlint/text/lexicons/en.yml",
         "stdlint/text/lexicons/ru.yml",
     }
-    assert "stdlint = stdlint.cli:main" in entry_points
+    assert "stdlint = stdlint.cli:run" in entry_points
     assert "stdlint = stdlint.mkdocs.plugin:StdlintPlugin" in entry_points

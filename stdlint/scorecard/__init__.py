@@ -25,33 +25,18 @@ if TYPE_CHECKING:
         Stats,
     )
 
-# The names of the model, imported when first asked for: every command imports this package
-# for its formats, and only ``stdlint score`` needs the model's classes.
-_MODEL = frozenset(
-    {
-        "DataError",
-        "Light",
-        "MetricScore",
-        "Period",
-        "PeriodError",
-        "Problem",
-        "ProblemKind",
-        "Scorecard",
-        "StandardScore",
-        "Stats",
-    }
-)
-
 SCORE_FORMATS = ("text", "markdown", "json")
 
 
 def __getattr__(name: str) -> Any:
-    if name in _MODEL:
+    # The model's names are imported when first asked for: every command imports this package
+    # for its formats, and only ``stdlint score`` needs the model's classes.
+    if name == "score":
+        from stdlint.scorecard.measure import score as value
+    elif name in __all__:
         from stdlint.scorecard import model
 
         value = getattr(model, name)
-    elif name == "score":
-        from stdlint.scorecard.measure import score as value
     else:
         raise AttributeError(f"module 'stdlint.scorecard' has no attribute {name!r}")
     globals()[name] = value

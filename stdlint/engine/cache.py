@@ -492,8 +492,8 @@ def _dump(
             kept = _repickled(buckets[bucket], packages)
         if kept is None:
             continue
-        payload, digest, members = kept
-        yield from _digested(payload, digest, checksum)
+        payload, payload_digest, members = kept
+        yield from _digested(payload, payload_digest, checksum)
         for index, (where, entry) in enumerate(members):
             fingerprint = entry.fingerprint
             digest, stamp, read_ns = fingerprint.digest, fingerprint.stamp, fingerprint.read_ns
@@ -521,7 +521,7 @@ def _intact(chunk: _Chunk) -> bool:
     and its files are judged again)."""
     if hashlib.blake2b(chunk.payload, digest_size=_KEY_BYTES).digest() == chunk.digest:
         return True
-    log.debug("stdlint: a piece of the cache is damaged; its files are judged again")
+    log.debug("stdlint: a piece of the cache does not match its digest; not used")
     return False
 
 
@@ -568,10 +568,9 @@ def _repickled(members: _Members, packages: frozenset[str]) -> _Kept | None:
     return _pickled([found for _, _, found in good]), None, [(w, e) for w, e, _ in good]
 
 
-def _verified(file: Path, magic: bytes, key: bytes) -> tuple[memoryview, int] | None:
-    """The bytes of ``file`` before its checksum, and where its header ends; None if it is
-    missing, unreadable, of another kind or run, or damaged (the checksum of all after the
-    header, last in the file, does not match)."""
+def _headed(file: Path, magic: bytes, key: bytes) -> tuple[bytes, int] | None:
+    """The bytes of ``file`` and where its header ends; None if it is missing, unreadable, or
+    of another kind or run."""
     try:
         data = file.read_bytes()
     except OSError:
@@ -580,6 +579,17 @@ def _verified(file: Path, magic: bytes, key: bytes) -> tuple[memoryview, int] | 
     if data[:head] != magic + bytes([FORMAT]) + key or len(data) < head + _KEY_BYTES:
         log.debug("stdlint: %s is not a cache of this run; ignored", file)
         return None
+    return data, head
+
+
+def _verified(file: Path, magic: bytes, key: bytes) -> tuple[memoryview, int] | None:
+    """The bytes of ``file`` before its checksum, and where its header ends; None if it is
+    missing, unreadable, of another kind or run, or damaged (the checksum of all after the
+    header, last in the file, does not match)."""
+    headed = _headed(file, magic, key)
+    if headed is None:
+        return None
+    data, head = headed
     view = memoryview(data)[: len(data) - _KEY_BYTES]
     if hashlib.blake2b(view[head:], digest_size=_KEY_BYTES).digest() != data[len(view) :]:
         log.debug("stdlint: %s is damaged; ignored", file)
@@ -593,14 +603,10 @@ def _load(file: Path, key: bytes) -> dict[str, _Entry]:
     The lengths and digests of its pieces are checked whole, and so is the list of entries;
     each piece of outcomes stays a view of the file's bytes, read once, and is checked against
     its digest and unpickled when one of its outcomes is first asked for."""
-    try:
-        data = file.read_bytes()
-    except OSError:
+    headed = _headed(file, _MAGIC, key)
+    if headed is None:
         return {}
-    head = len(_MAGIC) + 1 + _KEY_BYTES
-    if data[:head] != _MAGIC + bytes([FORMAT]) + key or len(data) < head + _KEY_BYTES:
-        log.debug("stdlint: %s is not a cache of this run; ignored", file)
-        return {}
+    data, head = headed
     try:
         *chunks, listed = _chunks(memoryview(data), head)
         if not _intact(listed):

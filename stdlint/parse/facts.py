@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from stdlint.diagnostics import Span
 from stdlint.i18n import Lang
@@ -110,7 +110,7 @@ def facts_of(
         # Without the node tree the document's rules may have composed: only the text is kept.
         positions=positions.packed(text=not on_disk) if positions is not None else None,
         links=doc.links,
-        gathered=cast(Mapping[str, object], shared_mapping(dict(gathered or {}))),
+        gathered=shared_mapping(gathered or {}),
     )
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import pickle
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from enum import Enum
 from typing import Any, TypeVar
@@ -231,12 +231,13 @@ def _kept(memo: dict[_Key, _Value], key: _Key, value: _Value, most: int) -> _Val
     return found
 
 
-def shared_mapping(mapping: object) -> object:
+def shared_mapping(mapping: Mapping[str, object]) -> Mapping[str, object]:
     """One dict for all the mappings of exactly the same plain values (strings, numbers, and
     tuples of them), such as the bounds a handbook-wide rule gathers from standards written
-    alike; a dict of its own for any other mapping, and anything else as it is. The dict is
-    only read: facts hold it."""
-    if type(mapping) is not dict:
+    alike; a dict of its own for any other mapping (never ``mapping`` itself), and what is no
+    mapping (an unpickled value of the wrong shape) as it is. The dict is only read: facts
+    hold it."""
+    if not isinstance(mapping, Mapping):
         return mapping
     if not all(type(name) is str and _plain(value) for name, value in mapping.items()):
         return dict(mapping)

@@ -226,7 +226,7 @@ def test_a_new_conclusion_writes_only_the_pieces_of_files_concluded_otherwise(
     again = {cache_module._bucket(where) for where in otherwise}
     assert again != set(after.pieces)  # some pieces were kept
     for bucket, piece in after.pieces.items():
-        same = bytes(piece) == bytes(before.pieces[bucket])
+        same = bytes(piece.payload) == bytes(before.pieces[bucket].payload)
         assert same is (bucket not in again), bucket
 
 
@@ -336,13 +336,22 @@ def test_a_file_that_disappears_during_the_run_is_reported_and_the_rest_taken_as
     assert _json(after) == _fresh(handbook)
 
 
-def test_a_damaged_conclusion_is_ignored(tmp_path: Path, counted: Counted) -> None:
+# Where a byte is damaged: inside a piece, in the first piece's length, in the checksum.
+_DAMAGE = {
+    "payload": lambda data: len(data) // 2,
+    "length": lambda data: len(cache_module._CONCLUSION_MAGIC) + 1 + 20,
+    "checksum": lambda data: len(data) - 1,
+}
+
+
+@pytest.mark.parametrize("where", sorted(_DAMAGE))
+def test_a_damaged_conclusion_is_ignored(tmp_path: Path, counted: Counted, where: str) -> None:
     handbook = _troubled_handbook(tmp_path)
     folder = tmp_path / "cache"
     expected = _json(_findings(handbook, folder))
     (file,) = folder.glob("conclusion-*.bin")
     data = bytearray(file.read_bytes())
-    data[len(data) // 2] ^= 0xFF
+    data[_DAMAGE[where](data)] ^= 0xFF
     file.write_bytes(bytes(data))
     counted.clear()
     assert _json(_findings(handbook, folder)) == expected

@@ -209,8 +209,8 @@ def _reuse(
             kept, silenced = judge.finish(now, row.handbook, guard)
             readable = now.facts.readable
             digest = now.fingerprint.digest if now.fingerprint else b""
-            files[where] = replace(
-                row, digest=digest, readable=readable, kept=kept, suppressed=silenced
+            files[where] = row._replace(
+                digest=digest, readable=readable, kept=kept, suppressed=silenced
             )
         diagnostics += kept
         suppressed += silenced

@@ -48,7 +48,7 @@ from datetime import date
 from enum import Enum
 from importlib import metadata
 from pathlib import Path, PurePath
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
@@ -64,7 +64,7 @@ log = logging.getLogger("stdlint")
 
 FOLDER = ".stdlint_cache"
 ENVIRONMENT = "STDLINT_CACHE_DIR"
-FORMAT = 7  # of the cache file; a new format is a new key
+FORMAT = 8  # of the cache file; a new format is a new key
 KEEP = 4  # cache files kept in the folder: this run's and the three used last before it
 _MAGIC = b"stdlint outcome cache\n"
 _KEY_BYTES = 20
@@ -176,9 +176,9 @@ def _pickled(stored: list[tuple[Outcome, tuple[frozenset[str], ...]]]) -> bytes:
             suppression.used = current
 
 
-@dataclass(frozen=True, slots=True)
-class StoredFile:
-    """One standard as the last whole check of a run key concluded on it."""
+class StoredFile(NamedTuple):
+    """One standard as the last whole check of a run key concluded on it: a row of the
+    conclusion (a tuple, read back as it was written: tens of thousands in a warm check)."""
 
     display_path: str
     digest: bytes  # of the bytes judged
@@ -196,9 +196,9 @@ class Stored:
     today: date
     files: Mapping[str, StoredFile]  # by absolute path, as the cache's entries are
     profile: tuple[str, tuple[Diagnostic, ...]] | None  # handbook.yml and the findings about it
-    # Each piece of the file as read (by its number, see _bucket): written again as it is
-    # when none of its files has changed.
-    pieces: Mapping[int, bytes | memoryview] = field(default_factory=dict)
+    # Each piece of the file as read, with its digest (by its number, see _bucket): written
+    # again as it is when none of its files has changed.
+    pieces: Mapping[int, _Chunk] = field(default_factory=dict)
 
 
 class Cache:
@@ -268,14 +268,16 @@ class Cache:
     def conclusion(self) -> Stored | None:
         """What the last whole check of this run key concluded, file by file; None if there is
         none, or it is damaged, foreign or of another shape (never trusted, like the rest)."""
-        verified = _verified(self.conclusion_file, _CONCLUSION_MAGIC, self.key)
-        if verified is None:
+        headed = _headed(self.conclusion_file, _CONCLUSION_MAGIC, self.key)
+        if headed is None:
             return None
-        view, head = verified
+        data, head = headed
         try:
-            first, *pieces = _pieces(view, head)
-            day, profile = _Classes(io.BytesIO(first), self.packages).load()
-            loaded = [_Classes(io.BytesIO(piece), self.packages).load() for piece in pieces]
+            first, *pieces = _chunks(memoryview(data), head)
+            if not all(map(_intact, (first, *pieces))):
+                raise ValueError("a piece is damaged")
+            day, profile = _Classes(io.BytesIO(first.payload), self.packages).load()
+            loaded = [_Classes(io.BytesIO(p.payload), self.packages).load() for p in pieces]
             return _checked_conclusion(day, profile, loaded, pieces)
         except Exception as error:  # a bad file of any kind is ignored, never trusted
             log.debug("stdlint: %s could not be read (%r); ignored", self.conclusion_file, error)
@@ -292,25 +294,17 @@ class Cache:
         for where in sorted(stored.files):
             buckets.setdefault(_bucket(where), []).append(where)
         try:
-            pieces: list[bytes | memoryview] = [
-                pickle.dumps((stored.today.isoformat(), stored.profile), pickle.HIGHEST_PROTOCOL)
-            ]
+            checksum = hashlib.blake2b(digest_size=_KEY_BYTES)
+            first = (stored.today.isoformat(), stored.profile)
+            body = [*_digested(pickle.dumps(first, pickle.HIGHEST_PROTOCOL), None, checksum)]
             for bucket, wheres in sorted(buckets.items()):
                 read = stored.pieces.get(bucket)
                 if read is not None and again is not None and bucket not in again:
-                    pieces.append(read)
+                    body += _digested(read.payload, read.digest, checksum)  # not digested again
                     continue
-                rows = [
-                    (where, *(getattr(stored.files[where], name) for name in StoredFile.__slots__))
-                    for where in wheres
-                ]
-                pieces.append(pickle.dumps((bucket, rows), protocol=pickle.HIGHEST_PROTOCOL))
-            checksum = hashlib.blake2b(digest_size=_KEY_BYTES)
-            body: list[bytes | memoryview] = []
-            for piece in pieces:
-                for part in (len(piece).to_bytes(8, "little"), piece):
-                    checksum.update(part)
-                    body.append(part)
+                rows = [(where, *stored.files[where]) for where in wheres]
+                piece = pickle.dumps((bucket, rows), protocol=pickle.HIGHEST_PROTOCOL)
+                body += _digested(piece, None, checksum)
             _prepare(self.folder)
             head = _CONCLUSION_MAGIC + bytes([FORMAT]) + self.key
             write_atomic(self.conclusion_file, (head, *body, checksum.digest()), durable=False)
@@ -659,7 +653,7 @@ def _checked_words(rows: object) -> list[morph.WordRow]:
 
 
 def _checked_conclusion(
-    day: object, profile: object, loaded: list[object], pieces: list[memoryview]
+    day: object, profile: object, loaded: list[object], pieces: list[_Chunk]
 ) -> Stored:
     """The conclusion unpickled, if it has the shape :meth:`Cache.conclude` writes."""
     if not isinstance(day, str):
@@ -672,7 +666,7 @@ def _checked_conclusion(
     ):
         raise ValueError("a profile of the wrong shape")
     files: dict[str, StoredFile] = {}
-    read: dict[int, memoryview] = {}
+    read: dict[int, _Chunk] = {}
     for piece, payload in zip(loaded, pieces, strict=True):
         if not (isinstance(piece, tuple) and len(piece) == 2 and type(piece[0]) is int):
             raise ValueError("a piece of the wrong shape")
@@ -689,13 +683,14 @@ def _checked_conclusion(
                 and _bucket(row[0]) == bucket
             ):
                 raise ValueError("a file of the wrong shape")
-            files[row[0]] = StoredFile(*row[1:])
+            files[row[0]] = _stored_file(StoredFile, row[1:])
         read[bucket] = payload
     return Stored(date.fromisoformat(day), files, profile, read)
 
 
 # A row of the conclusion: the file's absolute path, then StoredFile's fields.
 _STORED_SHAPE = (str, str, bytes, bytes, bool, tuple, tuple, int)
+_stored_file = tuple.__new__  # a StoredFile of fields already checked, without a call to build
 
 
 def _diagnostics(value: object) -> bool:
@@ -723,17 +718,6 @@ def _chunks(view: memoryview, start: int) -> list[_Chunk]:
     if not chunks or checksum.digest() != view[end:]:
         raise ValueError("the file is damaged")
     return chunks
-
-
-def _pieces(view: memoryview, start: int) -> Iterator[memoryview]:
-    """The length-prefixed pieces of ``view`` from ``start``."""
-    while start < len(view):
-        length = int.from_bytes(view[start : start + 8], "little")
-        end = start + 8 + length
-        if length < 0 or end > len(view):
-            raise ValueError("a piece runs past the end of the file")
-        yield view[start + 8 : end]
-        start = end
 
 
 # The last two: the outcome's piece of the file, and its place in that piece.

@@ -95,7 +95,7 @@ def run_check(
         comparison = known_findings.compare(result, known[1], whole_handbook=targets is None)
         result = comparison.result
     chosen = resolve(output_format)
-    _write(pieces(chosen, result, ui), color)
+    _write(pieces(chosen, result, ui, styled=_styled(color)), color)
     if chosen == "github":
         _append_step_summary(result, ui)
     if known is not None and comparison is not None:
@@ -117,6 +117,17 @@ def _write(texts: Iterable[str], color: bool | None) -> None:
             batch, size = [], 0
     if batch:
         click.echo("".join(batch), nl=False, color=color)
+
+
+def _styled(color: bool | None) -> bool:
+    """Whether the output is to be styled: as ``--color``/``--no-color`` say, else when it goes
+    to a terminal (click then strips styles from anything else: none need be written)."""
+    if color is not None:
+        return color
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # replaced, or closed
+        return False
 
 
 def _append_step_summary(result: Result, lang: Lang) -> None:

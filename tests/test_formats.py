@@ -37,6 +37,7 @@ from stdlint.formats import (
     gitlab,
     json_format,
     junit,
+    pieces,
     rdjsonl,
     sarif,
 )
@@ -161,6 +162,17 @@ def test_every_format_is_offered_by_check_and_text_stays_the_default(
     plain = run_cli("check", "--today", TODAY.isoformat(), "--lang", "en", cwd=HANDBOOK)
     assert plain.exit_code == 1
     assert plain.output == click.unstyle(FORMATS["text"](check_golden(), Lang.EN))
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_text_unstyled_is_the_styled_text_without_its_styles(lang: Lang) -> None:
+    result = check_golden()
+    styled = "".join(pieces("text", result, lang))
+    plain = "".join(pieces("text", result, lang, styled=False))
+    assert "\x1b[" in styled and "\x1b[" not in plain
+    assert plain == click.unstyle(styled)
+    # A format that writes no styles is the same either way.
+    assert "".join(pieces("json", result, lang, styled=False)) == FORMATS["json"](result, lang)
 
 
 def check_golden() -> Result:

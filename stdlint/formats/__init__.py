@@ -1,7 +1,8 @@
 """Output formats: each a function of the finished :class:`~stdlint.engine.Result`.
 
 A format module exposes ``render(result, lang) -> str``, and may expose ``chunks(result, lang)``,
-the same text in pieces for a caller that writes them as they come (:func:`pieces`); this
+the same text in pieces for a caller that writes them as they come (:func:`pieces`); one that
+styles its text for a terminal sets ``STYLED = True`` and takes ``styled=False``. This
 registry maps the names accepted by ``--format`` to them. A format's module is imported when
 its renderer is first asked for, so a run pays only for the format it prints.
 """
@@ -51,14 +52,16 @@ FORMATS: Mapping[str, Renderer] = _Registry()
 __all__ = ["FORMATS", "Renderer", "pieces", "resolve"]
 
 
-def pieces(name: str, result: Result, lang: Lang) -> Iterable[str]:
+def pieces(name: str, result: Result, lang: Lang, *, styled: bool = True) -> Iterable[str]:
     """The text of format ``name`` in pieces: a finding at a time where the format can (so a
-    large handbook's output is never held whole), else in one piece."""
+    large handbook's output is never held whole), else in one piece. A format that styles its
+    text for a terminal (``STYLED`` in its module) writes none when not ``styled``."""
     module = import_module(f"stdlint.formats.{_MODULES[name]}")
+    options = {} if styled or not getattr(module, "STYLED", False) else {"styled": False}
     if hasattr(module, "chunks"):
-        found: Iterable[str] = module.chunks(result, lang)
+        found: Iterable[str] = module.chunks(result, lang, **options)
         return found
-    return (FORMATS[name](result, lang),)
+    return (module.render(result, lang, **options),)
 
 
 def resolve(name: str) -> str:

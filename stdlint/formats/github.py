@@ -83,7 +83,8 @@ def annotated_log(result: Result, lang: Lang, workspace: str = "") -> str:
             if left_out.get(severity, 0) > 0
         )
         lines.append(_NOT_SHOWN.render(lang, limit=ANNOTATIONS_PER_KIND, counts=counts))
-    listing = click.unstyle(text.render(_with_paths(result, paths), lang))
+    # Unstyled, and stripped of any style the findings quote from the standards.
+    listing = click.unstyle(text.render(_with_paths(result, paths), lang, styled=False))
     # The findings quote the standards: a line of them that starts with "::" must not run as
     # a command. GitHub ignores commands until it sees the token again, and the token, a hash
     # of the listing, cannot occur in it.
@@ -131,7 +132,7 @@ def step_summary(result: Result, lang: Lang, workspace: str = "") -> str:
     """
     paths = paths_from(result, workspace)
     kept = set(map(id, most_severe_first(result.diagnostics)[:SUMMARY_ROWS]))
-    lines = ["### stdlint", "", click.unstyle(text.summary_line(result, lang)), ""]
+    lines = ["### stdlint", "", click.unstyle(text.summary_line(result, lang, styled=False)), ""]
     if result.diagnostics:
         columns = _COLUMNS.render(lang)
         lines += [f"| {columns} |", "|" + "---|" * (columns.count("|") + 1)]

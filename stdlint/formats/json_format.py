@@ -51,8 +51,9 @@ def chunks(result: Result, lang: Lang) -> Iterator[str]:
     )
     if result.diagnostics:
         separator = "[\n"
+        spelled: dict[object, str] = {}  # paths, messages, suggestions: most are written often
         for diagnostic in result.diagnostics:
-            yield separator + _diagnostic_text(diagnostic)
+            yield separator + _diagnostic_text(diagnostic, spelled)
             separator = ",\n"
         yield "\n  ]"
     else:
@@ -63,13 +64,13 @@ def chunks(result: Result, lang: Lang) -> Iterator[str]:
     )
 
 
-def _diagnostic_text(diagnostic: Diagnostic) -> str:
+def _diagnostic_text(diagnostic: Diagnostic, spelled: dict[object, str]) -> str:
     """One finding as an item of the indented list (its fields at the third level): the
     fields of :func:`diagnostic_object`, in its order, spelled in one expression (a large
-    handbook prints tens of thousands)."""
+    handbook prints tens of thousands). Its texts are spelled once each (``spelled``)."""
     span = diagnostic.span
     return (
-        f'    {{\n      "path": {_text(diagnostic.path)},\n'
+        f'    {{\n      "path": {_text(diagnostic.path, spelled)},\n'
         f'      "line": {_number(span.line)},\n'
         f'      "column": {_number(span.column)},\n'
         f'      "end_line": {_number(span.end_line)},\n'
@@ -77,8 +78,8 @@ def _diagnostic_text(diagnostic: Diagnostic) -> str:
         f'      "code": {_string(diagnostic.code)},\n'
         f'      "criterion": {_string(diagnostic.criterion.value)},\n'
         f'      "severity": {_string(diagnostic.severity.value)},\n'
-        f'      "message": {_text(diagnostic.message)},\n'
-        f'      "suggestion": {_text(diagnostic.suggestion)}\n    }}'
+        f'      "message": {_text(diagnostic.message, spelled)},\n'
+        f'      "suggestion": {_text(diagnostic.suggestion, spelled)}\n    }}'
     )
 
 
@@ -86,8 +87,11 @@ def _number(value: object) -> str:
     return repr(value) if type(value) is int else _other(value)
 
 
-def _text(value: object) -> str:
-    return _string(value) if type(value) is str else _other(value)
+def _text(value: object, spelled: dict[object, str]) -> str:
+    found = spelled.get(value)
+    if found is None:
+        found = spelled[value] = _string(value) if type(value) is str else _other(value)
+    return found
 
 
 _string = encode_basestring  # the C function json.dumps spells a string with (an int: repr)

@@ -1,12 +1,14 @@
 """``--format text``: one line per finding (where, severity in words, code, message) and its
 suggestion, for people at a terminal and for CI logs without colour.
 
-Styles are always written; the CLI strips them when the output is not a terminal.
+Styles are written unless ``styled=False`` (the CLI asks for none when the output is not a
+terminal, and strips any the findings quote from the standards).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 import click
 
@@ -15,6 +17,7 @@ from stdlint.formats.common import SEVERITY_NOUNS
 from stdlint.i18n import Lang, Text, plural
 from stdlint.result import Result
 
+STYLED = True  # its text is styled for a terminal, unless asked for with styled=False
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 # The severity on each finding line: the names used by --fail-on and the profile's rules.
 _CHECKED = Text(en="Checked {files}: {counts}.", ru="Проверено: {files}; {counts}.")
@@ -28,7 +31,12 @@ _FILE = (("file", "files"), ("файл", "файла", "файлов"))
 
 
 def format_line(
-    diagnostic: Diagnostic, lang: Lang, location_width: int = 0, severity_width: int | None = None
+    diagnostic: Diagnostic,
+    lang: Lang,
+    location_width: int = 0,
+    severity_width: int | None = None,
+    *,
+    styled: bool = True,
 ) -> str:
     """``path:line:col  severity  CODE  message`` and, indented below, the suggestion.
 
@@ -37,20 +45,39 @@ def format_line(
     severity to the longest word of ``lang``) so that the codes line up.
     """
     location = _location(diagnostic)
-    word = diagnostic.severity.word(lang)
     width = _widest_word(lang) if severity_width is None else severity_width
-    colour = _COLOURS[diagnostic.severity]
-    line = "  ".join(
-        (
-            click.style(location, bold=True) + " " * (location_width - len(location)),
-            click.style(word, fg=colour) + " " * (width - len(word)),
-            click.style(diagnostic.code, fg=colour, bold=True),
-            diagnostic.message,
-        )
+    bold, green, reset = _STYLES if styled else _PLAIN
+    labels = _labels(diagnostic.severity, diagnostic.code, lang, width, styled)
+    line = (
+        f"{bold}{location}{reset}{' ' * (location_width - len(location))}  "
+        f"{labels}  {diagnostic.message}"
     )
     if diagnostic.suggestion:
-        line += "\n" + click.style(f"    → {diagnostic.suggestion}", fg="green")
+        line += f"\n{green}    → {diagnostic.suggestion}{reset}"
     return line
+
+
+# click.style's codes, taken once: a large handbook's output styles tens of thousands of lines.
+_BOLD, _RESET = click.style("\0", bold=True).split("\0")
+_STYLES = (_BOLD, click.style("\0", fg="green").split("\0")[0], _RESET)
+_PLAIN = ("", "", "")
+
+
+@cache
+def _labels(severity: Severity, code: str, lang: Lang, width: int, styled: bool) -> str:
+    """The severity in words, padded to ``width``, and the rule's code, in the severity's colour."""
+    word = severity.word(lang)
+    colour = _COLOURS[severity] if styled else None
+    return (
+        _style(word, fg=colour)
+        + " " * (width - len(word))
+        + "  "
+        + _style(code, fg=colour, bold=styled)
+    )
+
+
+def _style(text: str, fg: str | None, bold: bool = False) -> str:
+    return click.style(text, fg=fg, bold=bold or None) if fg or bold else text
 
 
 def _location(diagnostic: Diagnostic) -> str:
@@ -61,7 +88,7 @@ def _widest_word(lang: Lang, severities: Iterable[Severity] = Severity) -> int:
     return max((len(severity.word(lang)) for severity in severities), default=0)
 
 
-def summary_line(result: Result, lang: Lang) -> str:
+def summary_line(result: Result, lang: Lang, *, styled: bool = True) -> str:
     """One sentence: how many files, and how many findings of each severity."""
     files = plural(lang, result.checked_files, *_FILE)
     if not result.diagnostics:
@@ -77,21 +104,21 @@ def summary_line(result: Result, lang: Lang) -> str:
     if result.skipped_files:
         skipped = plural(lang, result.skipped_files, *_FILE)
         line += _SKIPPED.render(lang, files=skipped)
-    return click.style(line, bold=True)
+    return click.style(line, bold=True) if styled else line
 
 
-def render(result: Result, lang: Lang) -> str:
+def render(result: Result, lang: Lang, *, styled: bool = True) -> str:
     """Every finding, then the summary."""
-    return "".join(chunks(result, lang))
+    return "".join(chunks(result, lang, styled=styled))
 
 
-def chunks(result: Result, lang: Lang) -> Iterator[str]:
+def chunks(result: Result, lang: Lang, *, styled: bool = True) -> Iterator[str]:
     """:func:`render`'s text a finding at a time, for a caller that writes as it goes."""
     findings = result.diagnostics
     location_width = max((len(_location(diagnostic)) for diagnostic in findings), default=0)
     severity_width = _widest_word(lang, {diagnostic.severity for diagnostic in findings})
     for diagnostic in findings:
-        yield format_line(diagnostic, lang, location_width, severity_width) + "\n"
+        yield format_line(diagnostic, lang, location_width, severity_width, styled=styled) + "\n"
     if findings:
         yield "\n"
-    yield summary_line(result, lang) + "\n"
+    yield summary_line(result, lang, styled=styled) + "\n"

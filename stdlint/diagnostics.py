@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -159,18 +159,47 @@ def _restored(
     """A diagnostic unpickled: its words interned as the constructor interns them, in half the
     constructor's time (a warm check reads tens of thousands back from the cache)."""
     diagnostic = _new(Diagnostic)
-    _set(diagnostic, "path", path)
-    _set(diagnostic, "span", span)
-    _set(diagnostic, "code", code)
-    _set(diagnostic, "criterion", criterion)
-    _set(diagnostic, "severity", severity)
-    _set(diagnostic, "message", _intern(message) if type(message) is str else message)
-    _set(diagnostic, "suggestion", _intern(suggestion) if type(suggestion) is str else suggestion)
-    _set(diagnostic, "quote", _intern(quote) if type(quote) is str else quote)
+    _path(diagnostic, path)
+    _span(diagnostic, span)
+    _code(diagnostic, code)
+    _criterion(diagnostic, criterion)
+    _severity(diagnostic, severity)
+    _message(diagnostic, _intern(message) if type(message) is str else message)
+    _suggestion(diagnostic, _intern(suggestion) if type(suggestion) is str else suggestion)
+    _quote(diagnostic, _intern(quote) if type(quote) is str else quote)
     return diagnostic
 
 
 _new = object.__new__
+# Each field's slot set directly (what object.__setattr__ looks up by name on every call).
+_path, _span, _code, _criterion, _severity, _message, _suggestion, _quote = (
+    getattr(Diagnostic, name).__set__
+    for name in ("path", "span", "code", "criterion", "severity", "message", "suggestion", "quote")
+)
 # It builds a Diagnostic and nothing else: the cache's unpickler, which builds no function's
 # result otherwise, may call it (stdlint.engine.cache.RECONSTRUCTOR).
 _restored.stdlint_reconstructor = True  # type: ignore[attr-defined]
+
+
+def in_order(
+    groups: Iterable[tuple[str, Sequence[Diagnostic]]], loose: Sequence[Diagnostic] = ()
+) -> list[Diagnostic]:
+    """The diagnostics of ``groups`` (each file's, under its path) and the ``loose`` ones, in
+    the order of :meth:`Diagnostic.sort_key`: the order one sort of them all, in that order,
+    gives, ties included. Sorted file by file when every diagnostic of a group has its path
+    and none is loose, so that a large handbook's hundreds of thousands of findings never
+    have their sort keys all at once (tens of megabytes)."""
+    groups = list(groups)
+    if not loose and all(d.path == path for path, group in groups for d in group):
+        ordered: list[Diagnostic] = []
+        for _, group in sorted(groups, key=_first):
+            ordered += sorted(group, key=Diagnostic.sort_key) if len(group) > 1 else group
+        return ordered
+    everything = [d for _, group in groups for d in group]
+    everything += loose
+    everything.sort(key=Diagnostic.sort_key)
+    return everything
+
+
+def _first(group: tuple[str, Sequence[Diagnostic]]) -> str:
+    return group[0]

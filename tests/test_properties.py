@@ -10,13 +10,14 @@ arbitrary characters.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from stdlint.diagnostics import Span
+from stdlint.diagnostics import Criterion, Diagnostic, Severity, Span, in_order
 from stdlint.i18n import Lang
 from stdlint.parse.document import parse
 from stdlint.parse.frontmatter import split
@@ -650,3 +651,45 @@ def test_the_words_of_a_paragraph_are_the_word_tokens_of_its_split(text: str) ->
     matched = [(match.group(), match.start(), match.end()) for match in words(text)]
     split = [(token.text, token.start, token.end) for token in tokenize(text) if token.kind == WORD]
     assert matched == split
+
+
+# --- findings in order --------------------------------------------------------------------
+
+_PATHS = ("a.md", "a-b/c.md", "a/b.md", "handbook.yml")
+_finding = st.builds(
+    lambda path, line, column, code, message, severity: Diagnostic(
+        path,
+        Span(line, column, line, column + 1),
+        code,
+        Criterion.CONCRETENESS,
+        severity,
+        message,
+        "",
+    ),
+    st.sampled_from(_PATHS),
+    st.integers(1, 3),
+    st.integers(1, 3),
+    st.sampled_from(("CON001", "MEA002")),
+    st.sampled_from(("one", "two")),
+    st.sampled_from(list(Severity)),  # not in the key: ties keep their order
+)
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(_PATHS), st.lists(_finding, max_size=5)), max_size=4),
+    st.lists(_finding, max_size=2),
+    st.booleans(),
+)
+def test_findings_in_order_are_those_of_one_sort(
+    groups: list[tuple[str, list[Diagnostic]]], loose: list[Diagnostic], own_paths: bool
+) -> None:
+    # Each file's findings under its own path (the usual case, sorted file by file), or
+    # anywhere (sorted at once); one file per path, as a check has.
+    unique = {path: group for path, group in groups}
+    if own_paths:
+        unique = {path: [replace(d, path=path) for d in group] for path, group in unique.items()}
+    pairs = [(path, tuple(group)) for path, group in unique.items()]
+    everything = [d for _, group in pairs for d in group] + loose
+    expected = sorted(everything, key=Diagnostic.sort_key)
+    found = in_order(pairs, loose)
+    assert [id(d) for d in found] == [id(d) for d in expected]

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from stdlint.config import Profile, default_profile
-from stdlint.diagnostics import Diagnostic
+from stdlint.diagnostics import Diagnostic, in_order
 from stdlint.engine.cache import Cache, Stored, StoredFile
 from stdlint.engine.judge import Concluded, Judge, Outcome, read_document
 from stdlint.engine.pool import Progress, Work, judge_all
@@ -197,7 +197,7 @@ def _reuse(
     profile_file = judge.profile(profile, guard) if whole else None
     if (profile_file is None) != (stored.profile is None or not whole):
         return ready
-    diagnostics: list[Diagnostic] = []
+    groups: list[tuple[str, tuple[Diagnostic, ...]]] = []
     suppressed = 0
     records: list[FileRecord] = []
     files = dict(rows)
@@ -212,7 +212,7 @@ def _reuse(
             files[where] = row._replace(
                 digest=digest, readable=readable, kept=kept, suppressed=silenced
             )
-        diagnostics += kept
+        groups.append((row.display_path, kept))
         suppressed += silenced
         state = FileState.CHECKED if readable else FileState.UNREADABLE
         path = work[index][0].path
@@ -223,10 +223,10 @@ def _reuse(
         if shown != profile_file.facts.display_path:
             return ready
         kept, silenced = judge.finish(profile_file, handbook_findings, guard)
-        diagnostics += kept
+        groups.append((shown, kept))
         suppressed += silenced
-    diagnostics.extend(guard.diagnostics())  # never suppressed, never switched off
-    diagnostics.sort(key=Diagnostic.sort_key)
+    # The guard's own findings are never suppressed, never switched off.
+    diagnostics = in_order(groups, guard.diagnostics())
     cache.save(whole=whole)
     if whole and ready and not guard.failures:
         changed_files = [wheres[index] for index in ready]

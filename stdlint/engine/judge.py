@@ -15,7 +15,7 @@ from datetime import date
 from functools import partial
 
 from stdlint.config import Profile
-from stdlint.diagnostics import Diagnostic
+from stdlint.diagnostics import Diagnostic, in_order
 from stdlint.failures import READ, Guard
 from stdlint.parse.document import Document, parse, parse_front_matter
 from stdlint.parse.facts import Facts, facts_of, signature
@@ -218,17 +218,17 @@ class Judge:
                 for diagnostic in guard.run(where.display_path, rule.code, where.lang, step, _NONE):
                     if diagnostic.path in wanted:
                         found[diagnostic.path].append(diagnostic)
-        kept: list[Diagnostic] = []
+        groups: list[tuple[str, tuple[Diagnostic, ...]]] = []
         suppressed = 0
         finals: dict[str, tuple[tuple[Diagnostic, ...], int]] = {}
         for outcome in files:
             path = outcome.facts.display_path
             # get, not found[path]: a defaultdict would keep an empty list for every file.
             final = finals[path] = self.finish(outcome, found.get(path, ()), guard)
-            kept += final[0]
+            groups.append((path, final[0]))
             suppressed += final[1]
-        kept.extend(guard.diagnostics())  # never suppressed, never switched off
-        kept.sort(key=Diagnostic.sort_key)
+        # The guard's own findings are never suppressed, never switched off.
+        kept = in_order(groups, guard.diagnostics())
         handbook = {path: tuple(diagnostics) for path, diagnostics in found.items()}
         return Concluded(tuple(kept), suppressed, handbook, finals)
 

@@ -187,7 +187,7 @@ def _walk(
         name = entry.name
         if name.startswith(".") or name in _SKIPPED_DIRS:
             continue
-        path = Path(entry.path)
+        path = folder / name  # the folder's parts joined, not a whole path parsed again
         if patterns and _excluded(path, patterns, root):
             continue
         try:

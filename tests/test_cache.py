@@ -3,13 +3,13 @@ run says; a damaged, foreign or planted cache is never trusted; faults are never
 
 from __future__ import annotations
 
-import hashlib
 import inspect
 import io
 import os
 import pickle
 import subprocess
 import sys
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -226,7 +226,7 @@ def test_a_damaged_or_planted_word_cache_is_ignored_and_rebuilt(
         file.write_bytes(os.urandom(file.stat().st_size))
     else:  # a valid header and checksum
         body = bodies[damage]
-        checksum = hashlib.blake2b(body, digest_size=20).digest()
+        checksum = zlib.crc32(body).to_bytes(4, "little")
         file.write_bytes(
             cache_module._WORDS_MAGIC + bytes([cache_module.FORMAT]) + key + body + checksum
         )
@@ -429,15 +429,14 @@ def test_a_damaged_piece_of_outcomes_costs_only_its_own_files(
 
 def _cache_file(key: bytes, payloads: list[bytes], rows: object) -> bytes:
     """A cache file as stdlint writes one: header; pieces of outcomes and the list, each with
-    its length and digest first; the checksum of those lengths and digests."""
+    its length and CRC-32 first; the CRC-32 of those lengths and CRCs."""
     body = pickle.dumps(rows)
     heads = [
-        len(piece).to_bytes(8, "little")
-        + cache_module.hashlib.blake2b(piece, digest_size=20).digest()
+        len(piece).to_bytes(8, "little") + zlib.crc32(piece).to_bytes(4, "little")
         for piece in [*payloads, body]
     ]
     pieces = b"".join(head + piece for head, piece in zip(heads, [*payloads, body], strict=True))
-    checksum = cache_module.hashlib.blake2b(b"".join(heads), digest_size=20).digest()
+    checksum = zlib.crc32(b"".join(heads)).to_bytes(4, "little")
     return cache_module._MAGIC + bytes([cache_module.FORMAT]) + key + pieces + checksum
 
 

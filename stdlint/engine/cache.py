@@ -43,9 +43,10 @@ import sys
 import time
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path, PurePath
 from typing import Any, NamedTuple
@@ -64,10 +65,11 @@ log = logging.getLogger("stdlint")
 
 FOLDER = ".stdlint_cache"
 ENVIRONMENT = "STDLINT_CACHE_DIR"
-FORMAT = 8  # of the cache file; a new format is a new key
+FORMAT = 9  # of the cache file; a new format is a new key
 KEEP = 4  # cache files kept in the folder: this run's and the three used last before it
 _MAGIC = b"stdlint outcome cache\n"
 _KEY_BYTES = 20
+_CHECK_BYTES = 4  # a CRC-32: pieces and files are checked against damage, not forgery
 _BUCKETS = 64  # pieces of the cache file, each pickled whole (see _Chunk)
 _PREFIX, _SUFFIX = "outcomes-", ".bin"
 _WORDS_PREFIX, _WORDS_MAGIC = "words-", b"stdlint word cache\n"
@@ -124,17 +126,17 @@ class _Chunk:
         return self.outcomes[index]
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    """One file's outcome, with what it was computed from: number ``index`` of a piece read
+class _Entry(NamedTuple):
+    """One file's outcome, with what it was computed from: number ``place`` of a piece read
     back from the cache file, or the outcome itself, judged in this run, pickled only as the
-    file is written (so a first check never holds its outcomes twice)."""
+    file is written (so a first check never holds its outcomes twice). A tuple: one is made
+    for every file of the cache file as it is read."""
 
     given: str  # the path as the run named it (relative paths depend on the folder)
     fingerprint: Fingerprint  # of the bytes the outcome was computed from
     judged: bool
     chunk: _Chunk | None  # the piece of the cache file it was read from
-    index: int = 0
+    place: int = 0  # its place in that piece
     outcome: Outcome | None = None  # judged in this run, not pickled yet
     # What its suppressions had used when it was judged: the handbook-wide step marks more,
     # which depends on the other files and must not be stored.
@@ -146,19 +148,21 @@ class _Entry:
             return self.outcome, self.used
         if self.chunk is None:
             return None
-        outcome = self.chunk.outcome(self.index, packages)
+        outcome = self.chunk.outcome(self.place, packages)
         if outcome is None:
             return None
-        return outcome, self.chunk.used[self.index]
+        return outcome, self.chunk.used[self.place]
 
 
 def _used(outcome: Outcome) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(suppression.used) for suppression in outcome.suppressions)
 
 
+@lru_cache(maxsize=1 << 16)
 def _bucket(where: str) -> int:
     """The piece of the cache file a file's outcome is kept in: by its path, so that adding or
-    removing a standard changes only its own piece."""
+    removing a standard changes only its own piece. (Remembered: a warm check that judges one
+    file asks it three times of every file.)"""
     return zlib.crc32(where.encode("utf-8", "surrogateescape")) % _BUCKETS
 
 
@@ -236,11 +240,11 @@ class Cache:
         fingerprint = entry.fingerprint.again(source.path)
         if fingerprint is None or entry.chunk is None:
             return None
-        outcome = entry.chunk.outcome(entry.index, self.packages)
+        outcome = entry.chunk.outcome(entry.place, self.packages)
         if outcome is None:
             return None
         if fingerprint is not entry.fingerprint:  # the same bytes, a new status: kept anew
-            entry = replace(entry, fingerprint=fingerprint)
+            entry = entry._replace(fingerprint=fingerprint)
             self._changed = True
         self._new[where] = entry
         if not judged:  # a judged outcome holds the facts too
@@ -260,7 +264,7 @@ class Cache:
         if fingerprint is None:
             return False
         if fingerprint is not entry.fingerprint:
-            entry = replace(entry, fingerprint=fingerprint)
+            entry = entry._replace(fingerprint=fingerprint)
             self._changed = True
         self._new[where] = entry
         return True
@@ -294,7 +298,7 @@ class Cache:
         for where in sorted(stored.files):
             buckets.setdefault(_bucket(where), []).append(where)
         try:
-            checksum = hashlib.blake2b(digest_size=_KEY_BYTES)
+            checksum = _Crc()
             first = (stored.today.isoformat(), stored.profile)
             body = [*_digested(pickle.dumps(first, pickle.HIGHEST_PROTOCOL), None, checksum)]
             for bucket, wheres in sorted(buckets.items()):
@@ -371,7 +375,7 @@ class Cache:
         rows = {lang: morph.known_words(lang) for lang in Lang}
         try:
             body = pickle.dumps({lang.value: rows[lang] for lang in Lang}, pickle.HIGHEST_PROTOCOL)
-            checksum = hashlib.blake2b(body, digest_size=_KEY_BYTES).digest()
+            checksum = _Crc(body).digest()
             _prepare(self.folder)
             head = _WORDS_MAGIC + bytes([FORMAT]) + self.key
             write_atomic(self.words_file, (head, body, checksum), durable=False)
@@ -474,7 +478,7 @@ def _dump(
     file changed reads and digests only the list and that file's piece.
     """
     yield _MAGIC + bytes([FORMAT]) + key
-    checksum = hashlib.blake2b(digest_size=_KEY_BYTES)
+    checksum = _Crc()
     buckets: dict[int, list[tuple[str, _Entry]]] = {}
     for where, entry in sorted(entries.items()):
         buckets.setdefault(_bucket(where), []).append((where, entry))
@@ -498,13 +502,31 @@ def _dump(
     yield checksum.digest()
 
 
+class _Crc:
+    """zlib's CRC-32 as a running checksum, spelled as hashlib's are (update, digest): several
+    times faster than a cryptographic digest over the megabytes a warm check reads, and as
+    sure to notice a damaged or truncated file. (A planted file could carry any checksum; the
+    unpicklers are what make it harmless.)"""
+
+    __slots__ = ("value",)
+
+    def __init__(self, data: bytes | memoryview = b"") -> None:
+        self.value = zlib.crc32(data)
+
+    def update(self, data: bytes | memoryview) -> None:
+        self.value = zlib.crc32(data, self.value)
+
+    def digest(self) -> bytes:
+        return self.value.to_bytes(_CHECK_BYTES, "little")
+
+
 def _digested(
-    payload: bytes | memoryview, digest: bytes | None, checksum: Any
+    payload: bytes | memoryview, digest: bytes | None, checksum: _Crc
 ) -> tuple[bytes, bytes | memoryview]:
     """A piece as the file holds it: its length and digest (``digest``, or computed now), whose
     ``checksum`` they update, then the payload."""
     if digest is None:
-        digest = hashlib.blake2b(payload, digest_size=_KEY_BYTES).digest()
+        digest = _Crc(payload).digest()
     head = len(payload).to_bytes(8, "little") + digest
     checksum.update(head)
     return head, payload
@@ -513,7 +535,7 @@ def _digested(
 def _intact(chunk: _Chunk) -> bool:
     """Whether a piece's payload still has the digest the file gives it (else it is damaged,
     and its files are judged again)."""
-    if hashlib.blake2b(chunk.payload, digest_size=_KEY_BYTES).digest() == chunk.digest:
+    if _Crc(chunk.payload).digest() == chunk.digest:
         return True
     log.debug("stdlint: a piece of the cache does not match its digest; not used")
     return False
@@ -530,7 +552,7 @@ def _as_read(members: _Members) -> _Kept | None:
         chunk is None
         or chunk.failed
         or any(
-            entry.chunk is not chunk or entry.outcome is not None or entry.index != index
+            entry.chunk is not chunk or entry.outcome is not None or entry.place != index
             for index, (_, entry) in enumerate(members)
         )
     ):
@@ -570,7 +592,7 @@ def _headed(file: Path, magic: bytes, key: bytes) -> tuple[bytes, int] | None:
     except OSError:
         return None
     head = len(magic) + 1 + _KEY_BYTES
-    if data[:head] != magic + bytes([FORMAT]) + key or len(data) < head + _KEY_BYTES:
+    if data[:head] != magic + bytes([FORMAT]) + key or len(data) < head + _CHECK_BYTES:
         log.debug("stdlint: %s is not a cache of this run; ignored", file)
         return None
     return data, head
@@ -584,8 +606,8 @@ def _verified(file: Path, magic: bytes, key: bytes) -> tuple[memoryview, int] | 
     if headed is None:
         return None
     data, head = headed
-    view = memoryview(data)[: len(data) - _KEY_BYTES]
-    if hashlib.blake2b(view[head:], digest_size=_KEY_BYTES).digest() != data[len(view) :]:
+    view = memoryview(data)[: len(data) - _CHECK_BYTES]
+    if _Crc(view[head:]).digest() != data[len(view) :]:
         log.debug("stdlint: %s is damaged; ignored", file)
         return None
     return view, head
@@ -704,16 +726,18 @@ _DIAGNOSTIC = {Diagnostic}
 def _chunks(view: memoryview, start: int) -> list[_Chunk]:
     """The pieces of a cache file from ``start``, each with its length and digest first, if the
     checksum that ends the file is that of their lengths and digests (else ValueError)."""
-    end = len(view) - _KEY_BYTES
-    checksum = hashlib.blake2b(digest_size=_KEY_BYTES)
+    end = len(view) - _CHECK_BYTES
+    checksum = _Crc()
     chunks: list[_Chunk] = []
     while start < end:
-        after = start + 8 + _KEY_BYTES
+        after = start + 8 + _CHECK_BYTES
         length = int.from_bytes(view[start : start + 8], "little")
         if after + length > end:
             raise ValueError("a piece runs past the end of the file")
         checksum.update(view[start:after])
-        chunks.append(_Chunk(view[after : after + length], bytes(view[after - _KEY_BYTES : after])))
+        chunks.append(
+            _Chunk(view[after : after + length], bytes(view[after - _CHECK_BYTES : after]))
+        )
         start = after + length
     if not chunks or checksum.digest() != view[end:]:
         raise ValueError("the file is damaged")

@@ -184,16 +184,17 @@ _restored.stdlint_reconstructor = True  # type: ignore[attr-defined]
 def in_order(
     groups: Iterable[tuple[str, Sequence[Diagnostic]]], loose: Sequence[Diagnostic] = ()
 ) -> list[Diagnostic]:
-    """The diagnostics of ``groups`` (each file's, under its path) and the ``loose`` ones, in
-    the order of :meth:`Diagnostic.sort_key`: the order one sort of them all, in that order,
-    gives, ties included. Sorted file by file when every diagnostic of a group has its path
-    and none is loose, so that a large handbook's hundreds of thousands of findings never
-    have their sort keys all at once (tens of megabytes)."""
+    """The diagnostics of ``groups`` (each file's, under its path, in order) and the ``loose``
+    ones, in the order of :meth:`Diagnostic.sort_key`: the order one sort of them all, in that
+    order, gives, ties included. When every diagnostic of a group has its path and none is
+    loose, the groups are only put in the order of their paths: a large handbook's hundreds of
+    thousands of findings never have their sort keys made at once (tens of megabytes), and a
+    warm check makes none for the files the cache answers."""
     groups = list(groups)
     if not loose and all(d.path == path for path, group in groups for d in group):
         ordered: list[Diagnostic] = []
         for _, group in sorted(groups, key=_first):
-            ordered += sorted(group, key=Diagnostic.sort_key) if len(group) > 1 else group
+            ordered += group
         return ordered
     everything = [d for _, group in groups for d in group]
     everything += loose

@@ -683,12 +683,15 @@ _finding = st.builds(
 def test_findings_in_order_are_those_of_one_sort(
     groups: list[tuple[str, list[Diagnostic]]], loose: list[Diagnostic], own_paths: bool
 ) -> None:
-    # Each file's findings under its own path (the usual case, sorted file by file), or
-    # anywhere (sorted at once); one file per path, as a check has.
+    # Each file's findings in order (as Judge.finish gives them) under its own path (the usual
+    # case: the files are put in order), or anywhere (sorted at once); one file per path, as a
+    # check has.
     unique = {path: group for path, group in groups}
     if own_paths:
         unique = {path: [replace(d, path=path) for d in group] for path, group in unique.items()}
-    pairs = [(path, tuple(group)) for path, group in unique.items()]
+    pairs = [
+        (path, tuple(sorted(group, key=Diagnostic.sort_key))) for path, group in unique.items()
+    ]
     everything = [d for _, group in pairs for d in group] + loose
     expected = sorted(everything, key=Diagnostic.sort_key)
     found = in_order(pairs, loose)

@@ -235,8 +235,9 @@ class Judge:
     def finish(
         self, outcome: Outcome, handbook_findings: Sequence[Diagnostic], guard: Guard
     ) -> tuple[tuple[Diagnostic, ...], int]:
-        """One file's kept diagnostics, their severities set, once its suppressions have met
-        the handbook-wide findings about it; and how many of its findings were silenced."""
+        """One file's kept diagnostics, their severities set, in order
+        (:meth:`Diagnostic.sort_key`), once its suppressions have met the handbook-wide
+        findings about it; and how many of its findings were silenced."""
         facts = outcome.facts
         apply = partial(self._finish, outcome, handbook_findings)
         fallback = ([*outcome.findings, *handbook_findings], 0)
@@ -249,6 +250,8 @@ class Judge:
             if severity is not None:
                 same = severity is diagnostic.severity
                 kept.append(diagnostic if same else replace(diagnostic, severity=severity))
+        if len(kept) > 1:
+            kept.sort(key=Diagnostic.sort_key)
         return tuple(kept), outcome.silenced + silenced
 
     def _finish(

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from json.encoder import encode_basestring
 from typing import Any
 
-from stdlint.diagnostics import Diagnostic
+from stdlint.diagnostics import Diagnostic, Span
 from stdlint.i18n import Lang
 from stdlint.result import Result
 
@@ -68,19 +68,30 @@ def _diagnostic_text(diagnostic: Diagnostic, spelled: dict[object, str]) -> str:
     """One finding as an item of the indented list (its fields at the third level): the
     fields of :func:`diagnostic_object`, in its order, spelled in one expression (a large
     handbook prints tens of thousands). Its texts are spelled once each (``spelled``)."""
-    span = diagnostic.span
+    line, column, end_line, end_column = _numbers(diagnostic.span)
     return (
         f'    {{\n      "path": {_text(diagnostic.path, spelled)},\n'
-        f'      "line": {_number(span.line)},\n'
-        f'      "column": {_number(span.column)},\n'
-        f'      "end_line": {_number(span.end_line)},\n'
-        f'      "end_column": {_number(span.end_column)},\n'
-        f'      "code": {_string(diagnostic.code)},\n'
-        f'      "criterion": {_string(diagnostic.criterion.value)},\n'
-        f'      "severity": {_string(diagnostic.severity.value)},\n'
+        f'      "line": {line},\n'
+        f'      "column": {column},\n'
+        f'      "end_line": {end_line},\n'
+        f'      "end_column": {end_column},\n'
+        f'      "code": {_text(diagnostic.code, spelled)},\n'
+        # The enums' members are their values (StrEnum), spelled as such.
+        f'      "criterion": {_text(diagnostic.criterion, spelled)},\n'
+        f'      "severity": {_text(diagnostic.severity, spelled)},\n'
         f'      "message": {_text(diagnostic.message, spelled)},\n'
         f'      "suggestion": {_text(diagnostic.suggestion, spelled)}\n    }}'
     )
+
+
+def _numbers(span: Span) -> tuple[object, object, object, object]:
+    """The span's four numbers, to be formatted as they are (ints, as nearly always) or as
+    JSON spells them."""
+    numbers = (span.line, span.column, span.end_line, span.end_column)
+    if type(numbers[0]) is type(numbers[1]) is type(numbers[2]) is type(numbers[3]) is int:
+        return numbers
+    line, column, end_line, end_column = map(_number, numbers)
+    return line, column, end_line, end_column
 
 
 def _number(value: object) -> str:

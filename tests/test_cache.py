@@ -23,6 +23,7 @@ from stdlint.engine import cache as cache_module
 from stdlint.engine import check, judge
 from stdlint.engine.cache import run_key
 from stdlint.i18n import Lang
+from stdlint.parse import source as source_module
 from stdlint.parse.document import Document
 from stdlint.parse.facts import Facts, positions_of
 from stdlint.parse.source import Fingerprint, Source, read
@@ -264,6 +265,10 @@ def test_a_suppression_is_judged_unused_when_the_handbook_finding_it_silenced_is
 def test_an_edit_pickles_only_its_own_piece_of_the_cache_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, judged: list[str]
 ) -> None:
+    # Files just written are read again on each run, until their change is two seconds older
+    # than the reading (see Fingerprint.again), and their entries are then kept anew: without
+    # that window here, the files' entries stay as they were read.
+    monkeypatch.setattr(source_module, "_RACY_NS", 0)
     handbook = example_copy(tmp_path)
     folder = tmp_path / "cache"
     _check(handbook, folder)
@@ -290,9 +295,14 @@ def test_an_edit_pickles_only_its_own_piece_of_the_cache_again(
     mates = [w for w in after if cache_module._bucket(w) == cache_module._bucket(where)]
     assert pickled == [len(mates)]  # the edited file's piece, and no other
     for other, entry in after.items():
+        old, new = before[other].chunk, entry.chunk
+        assert old is not None and new is not None
+        assert old.listed is not None and new.listed is not None
+        # The other pieces, and the lists of their files, are written as they were read; the
+        # edited file's list holds its new digest.
+        listed_alike = bytes(new.listed.payload) == bytes(old.listed.payload)
+        assert listed_alike is (other not in mates), other
         if other not in mates:
-            old, new = before[other].chunk, entry.chunk
-            assert old is not None and new is not None
             assert bytes(new.payload) == bytes(old.payload)
 
 
@@ -368,7 +378,7 @@ def test_a_file_that_disappears_during_the_run_is_reported_and_the_rest_checked(
 
 @pytest.mark.parametrize(
     "damage",
-    ["truncated", "bit flipped", "garbage", "empty", "other key", "a folder"],
+    ["truncated", "length flipped", "garbage", "empty", "other key", "a folder"],
 )
 def test_a_damaged_or_foreign_cache_is_ignored_and_rebuilt(
     tmp_path: Path, judged: list[str], damage: str
@@ -380,8 +390,9 @@ def test_a_damaged_or_foreign_cache_is_ignored_and_rebuilt(
     data = file.read_bytes()
     if damage == "truncated":
         file.write_bytes(data[: len(data) // 2])
-    elif damage == "bit flipped":
-        file.write_bytes(data[:-100] + bytes([data[-100] ^ 1]) + data[-99:])
+    elif damage == "length flipped":  # of the first piece: the checksum of them all fails
+        at = len(cache_module._MAGIC) + 1 + 20
+        file.write_bytes(data[:at] + bytes([data[at] ^ 1]) + data[at + 1 :])
     elif damage == "garbage":
         file.write_bytes(os.urandom(len(data)))
     elif damage == "empty":
@@ -401,22 +412,25 @@ def test_a_damaged_or_foreign_cache_is_ignored_and_rebuilt(
         assert judged == []  # and the rebuilt cache serves the next run
 
 
-def test_a_damaged_piece_of_outcomes_costs_only_its_own_files(
-    tmp_path: Path, judged: list[str]
+@pytest.mark.parametrize("damaged", ["outcomes", "list"])
+def test_a_damaged_piece_costs_only_its_own_files(
+    tmp_path: Path, judged: list[str], damaged: str
 ) -> None:
-    # Each piece is checked against its own digest when first read: one flipped byte in it
-    # and only the standards whose outcomes it holds are judged again; the rest are trusted.
+    # Each piece, and each list of the files of a piece, is checked against its own digest:
+    # one flipped byte in either and only the standards of that piece are judged again; the
+    # rest are trusted.
     handbook = example_copy(tmp_path)
     folder = tmp_path / "cache"
     expected = _json(_check(handbook, folder))
     (file,) = _cache_files(folder)
     entries = cache_module._load(file, _run_key(handbook))
     chunk = next(iter(entries.values())).chunk
-    assert chunk is not None
+    assert chunk is not None and chunk.listed is not None
     mates = sorted(where for where, entry in entries.items() if entry.chunk is chunk)
     data = bytearray(file.read_bytes())
-    start = bytes(data).index(bytes(chunk.payload))
-    data[start + len(chunk.payload) // 2] ^= 1
+    piece = chunk.payload if damaged == "outcomes" else chunk.listed.payload
+    start = bytes(data).index(bytes(piece))
+    data[start + len(piece) // 2] ^= 1
     file.write_bytes(bytes(data))
     judged.clear()
     assert _json(_check(handbook, folder)) == expected
@@ -427,15 +441,20 @@ def test_a_damaged_piece_of_outcomes_costs_only_its_own_files(
     assert judged == []  # the piece was written anew
 
 
-def _cache_file(key: bytes, payloads: list[bytes], rows: object) -> bytes:
-    """A cache file as stdlint writes one: header; pieces of outcomes and the list, each with
-    its length and CRC-32 first; the CRC-32 of those lengths and CRCs."""
-    body = pickle.dumps(rows)
+def _cache_file(key: bytes, buckets: list[tuple[object, bytes]]) -> bytes:
+    """A cache file as stdlint writes one: header; for each bucket, the list of its files and
+    its piece of outcomes, each with its length and CRC-32 first; the CRC-32 of those lengths
+    and CRCs."""
+    return _pieces_file(
+        key, [p for rows, payload in buckets for p in (pickle.dumps(rows), payload)]
+    )
+
+
+def _pieces_file(key: bytes, parts: list[bytes]) -> bytes:
     heads = [
-        len(piece).to_bytes(8, "little") + zlib.crc32(piece).to_bytes(4, "little")
-        for piece in [*payloads, body]
+        len(part).to_bytes(8, "little") + zlib.crc32(part).to_bytes(4, "little") for part in parts
     ]
-    pieces = b"".join(head + piece for head, piece in zip(heads, [*payloads, body], strict=True))
+    pieces = b"".join(head + part for head, part in zip(heads, parts, strict=True))
     checksum = zlib.crc32(b"".join(heads)).to_bytes(4, "little")
     return cache_module._MAGIC + bytes([cache_module.FORMAT]) + key + pieces + checksum
 
@@ -455,8 +474,8 @@ def test_a_planted_cache_runs_no_code(tmp_path: Path, judged: list[str]) -> None
     for index, (where, entry) in enumerate(sorted(entries.items())):
         fingerprint = entry.fingerprint
         digest, stamp, read_ns = fingerprint.digest, fingerprint.stamp, fingerprint.read_ns
-        rows.append((where, entry.given, digest, stamp, read_ns, entry.judged, 0, index))
-    file.write_bytes(_cache_file(key, [planted], rows))
+        rows.append((where, entry.given, digest, stamp, read_ns, entry.judged, index))
+    file.write_bytes(_cache_file(key, [(rows, planted)]))
     assert len(cache_module._load(file, key)) == 32  # the list itself is read
     judged.clear()
     assert _json(_check(handbook, folder)) == expected
@@ -465,28 +484,29 @@ def test_a_planted_cache_runs_no_code(tmp_path: Path, judged: list[str]) -> None
 
 
 def test_the_cache_list_itself_builds_no_object(tmp_path: Path) -> None:
-    # A list of entries that would build an object (here a BytesIO): refused, not built.
+    # A list of files that would build an object (here a BytesIO): refused, not built; the
+    # files of that list are left out, those of the other lists read.
     key = bytes(20)
     file = tmp_path / "outcomes.bin"
-    row = ("a", "a", b"d", b"1,1,1,1,1", 1, True, 0, 0)
-    file.write_bytes(_cache_file(key, [b"x"], [row, io.BytesIO(b"")]))
-    assert cache_module._load(file, key) == {}
+    row, other = ("a", "a", b"d", b"1,1,1,1,1", 1, True, 0), ("b", "b", b"d", b"2", 1, True, 0)
+    file.write_bytes(_cache_file(key, [([row, io.BytesIO(b"")], b"x"), ([other], b"y")]))
+    assert list(cache_module._load(file, key)) == ["b"]
     # Written the same way without the object, the list is read: the refusal was the object's.
-    file.write_bytes(_cache_file(key, [b"x"], [row]))
+    file.write_bytes(_cache_file(key, [([row], b"x"), ([other], b"y")]))
     loaded = cache_module._load(file, key)
-    assert list(loaded) == ["a"]
+    assert list(loaded) == ["a", "b"]
     chunk = loaded["a"].chunk
     assert chunk is not None
     assert bytes(chunk.payload) == b"x"
     # A piece that is not a list of outcomes gives none, and the entry is judged again.
     assert chunk.outcome(0, frozenset({"stdlint"})) is None
-    # A row that names a piece the file lacks is left out.
-    file.write_bytes(_cache_file(key, [b"x"], [row, ("b", "b", b"d", b"1,1,1,1,1", 1, True, 1, 0)]))
-    assert list(cache_module._load(file, key)) == ["a"]
+    # A list without its piece, under a valid checksum: the file is not of this shape at all.
+    file.write_bytes(_pieces_file(key, [pickle.dumps([row]), b"x", pickle.dumps([other])]))
+    assert cache_module._load(file, key) == {}
     # Each part of a row is of exactly its type: True is no place in a piece, a tuple no stamp.
-    for wrong in [(*row[:7], True), (*row[:3], (1, 1, 1, 1, 1), *row[4:])]:
-        file.write_bytes(_cache_file(key, [b"x"], [row, wrong]))
-        assert cache_module._load(file, key) == {}
+    for wrong in [(*row[:6], True), (*row[:3], (1, 1, 1, 1, 1), *row[4:])]:
+        file.write_bytes(_cache_file(key, [([row, wrong], b"x"), ([other], b"y")]))
+        assert list(cache_module._load(file, key)) == ["b"]
 
 
 def test_what_the_run_depends_on_changes_the_key(tmp_path: Path) -> None:

@@ -12,7 +12,8 @@ rules, the currency rules, run with the handbook-wide ones). In that file, for e
 its path, the digest of its bytes and its status when they were read, whether it was judged or
 only gave its facts, and its :class:`Outcome`, pickled together with those of the other files
 of its piece (one of :data:`_BUCKETS`, by path: a piece is unpickled at once, and what its
-outcomes write alike is read once; a change pickles only its own piece again). A file whose
+outcomes write alike is read once; a change pickles only its own piece again, and only its
+piece's list of files, which comes just before it). A file whose
 status is the one stored (and whose last change came well before that read) is not read at all;
 one whose bytes have the digest stored is read for the digest only; neither is parsed or judged
 again. A change of settings or version is a new key: a full check, whose file then sits beside
@@ -65,7 +66,7 @@ log = logging.getLogger("stdlint")
 
 FOLDER = ".stdlint_cache"
 ENVIRONMENT = "STDLINT_CACHE_DIR"
-FORMAT = 9  # of the cache file; a new format is a new key
+FORMAT = 10  # of the cache file; a new format is a new key
 KEEP = 4  # cache files kept in the folder: this run's and the three used last before it
 _MAGIC = b"stdlint outcome cache\n"
 _KEY_BYTES = 20
@@ -102,12 +103,15 @@ class _Chunk:
     read once for all of them. Checked against its digest and unpickled whole, the first time
     one of them is asked for."""
 
-    __slots__ = ("digest", "failed", "outcomes", "payload", "size", "used")
+    __slots__ = ("digest", "entries", "failed", "listed", "outcomes", "payload", "size", "used")
 
     def __init__(self, payload: bytes | memoryview, digest: bytes) -> None:
         self.payload = payload  # a view of the cache file's bytes
         self.digest = digest  # of the payload, as the file gives it
         self.size = 0  # how many entries of the cache file name one of its outcomes
+        # The piece that lists its files, and the entries read from that list, in its order.
+        self.listed: _Chunk | None = None
+        self.entries: tuple[_Entry, ...] = ()
         self.outcomes: list[Outcome] | None = None
         self.used: list[tuple[frozenset[str], ...]] = []  # as read, for each outcome
         self.failed = False
@@ -470,36 +474,44 @@ def _canonical(value: Any) -> Any:
 def _dump(
     key: bytes, entries: Mapping[str, _Entry], packages: frozenset[str]
 ) -> Iterator[bytes | memoryview]:
-    """The cache file in pieces, made as they are written: the header; each piece of outcomes
-    (:class:`_Chunk`), its length and digest first; the list of entries, which names each
-    outcome by its piece and place, likewise; the checksum of every length and digest. A piece
-    whose outcomes are all the ones read back from one piece, in the same order, is written as
-    it was read, with its digest, neither pickled nor digested again; so a check that finds a
-    file changed reads and digests only the list and that file's piece.
+    """The cache file in pieces, made as they are written: the header; for each bucket, the
+    list of its files (path, digest, status, and the place of the outcome) and its piece of
+    outcomes (:class:`_Chunk`), each with its length and digest first; the checksum of every
+    length and digest. A bucket whose entries are all the ones read from the file is written
+    as it was read, neither pickled nor digested again; a piece whose outcomes are all the ones
+    read back from one piece, in the same order, likewise, under a list made anew. So a check
+    that finds a file changed pickles and digests only that file's bucket.
     """
     yield _MAGIC + bytes([FORMAT]) + key
     checksum = _Crc()
-    buckets: dict[int, list[tuple[str, _Entry]]] = {}
-    for where, entry in sorted(entries.items()):
+    buckets: dict[int, _Members] = {}
+    for where, entry in entries.items():
         buckets.setdefault(_bucket(where), []).append((where, entry))
-    rows: list[_Row] = []
-    pieces = 0
     for bucket in sorted(buckets):
-        kept = _as_read(buckets[bucket])
-        if kept is None:
-            kept = _repickled(buckets[bucket], packages)
+        members = buckets[bucket]
+        read = _listed_as_read(members)
+        if read is not None and read.listed is not None:
+            yield from _digested(read.listed.payload, read.listed.digest, checksum)
+            yield from _digested(read.payload, read.digest, checksum)
+            continue
+        members.sort(key=_where)  # the order the piece was written in
+        kept = _as_read(members) or _repickled(members, packages)
         if kept is None:
             continue
         payload, payload_digest, members = kept
-        yield from _digested(payload, payload_digest, checksum)
-        for index, (where, entry) in enumerate(members):
+        rows: list[_Row] = []
+        for place, (where, entry) in enumerate(members):
             fingerprint = entry.fingerprint
             digest, stamp, read_ns = fingerprint.digest, fingerprint.stamp, fingerprint.read_ns
-            rows.append((where, entry.given, digest, stamp, read_ns, entry.judged, pieces, index))
-        pieces += 1
-    body = pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
-    yield from _digested(body, None, checksum)
+            rows.append((where, entry.given, digest, stamp, read_ns, entry.judged, place))
+        listed = pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
+        yield from _digested(listed, None, checksum)
+        yield from _digested(payload, payload_digest, checksum)
     yield checksum.digest()
+
+
+def _where(member: tuple[str, _Entry]) -> str:
+    return member[0]
 
 
 class _Crc:
@@ -562,6 +574,21 @@ def _as_read(members: _Members) -> _Kept | None:
     return chunk.payload, chunk.digest, members
 
 
+def _listed_as_read(members: _Members) -> _Chunk | None:
+    """The piece these entries were all read from, if they are all of its entries, each as it
+    was read (neither judged again nor found with a new status): it and its list are then
+    written as they were read."""
+    chunk = members[0][1].chunk
+    if chunk is None or chunk.failed or chunk.listed is None or chunk.size != len(members):
+        return None
+    read = chunk.entries
+    for _, entry in members:
+        place = entry.place
+        if entry.chunk is not chunk or not 0 <= place < len(read) or read[place] is not entry:
+            return None
+    return chunk
+
+
 def _repickled(members: _Members, packages: frozenset[str]) -> _Kept | None:
     """These entries' outcomes pickled together; those that cannot be (a plugin rule
     gathered something that does not pickle, a piece that no longer loads) are left out."""
@@ -616,29 +643,38 @@ def _verified(file: Path, magic: bytes, key: bytes) -> tuple[memoryview, int] | 
 def _load(file: Path, key: bytes) -> dict[str, _Entry]:
     """The entries of ``file``, or none if it is missing, unreadable, foreign or corrupt.
 
-    The lengths and digests of its pieces are checked whole, and so is the list of entries;
-    each piece of outcomes stays a view of the file's bytes, read once, and is checked against
-    its digest and unpickled when one of its outcomes is first asked for."""
+    The lengths and digests of its pieces are checked whole, and each list of files against
+    its digest (a damaged one costs only its own files); each piece of outcomes stays a view
+    of the file's bytes, read once, and is checked against its digest and unpickled when one
+    of its outcomes is first asked for."""
     headed = _headed(file, _MAGIC, key)
     if headed is None:
         return {}
     data, head = headed
     try:
-        *chunks, listed = _chunks(memoryview(data), head)
-        if not _intact(listed):
-            raise ValueError("the list of entries is damaged")
-        rows = _Plain(io.BytesIO(listed.payload)).load()
-        entries: dict[str, _Entry] = {}
-        for where, given, digest, stamp, read_ns, judged, number, index in _checked_rows(rows):
-            if 0 <= number < len(chunks):
-                chunk = chunks[number]
-                chunk.size += 1
-                fingerprint = Fingerprint(digest, stamp, read_ns)
-                entries[where] = _Entry(given, fingerprint, judged, chunk, index)
-        return entries
-    except (pickle.UnpicklingError, ValueError, TypeError, EOFError) as error:
+        chunks = _chunks(memoryview(data), head)
+        if len(chunks) % 2:
+            raise ValueError("a piece without its list")
+    except ValueError as error:
         log.debug("stdlint: %s could not be read (%s); ignored", file, error)
         return {}
+    entries: dict[str, _Entry] = {}
+    for listed, chunk in zip(chunks[0::2], chunks[1::2], strict=True):
+        if not _intact(listed):
+            continue
+        try:
+            rows = _Plain(io.BytesIO(listed.payload)).load()
+            read = [
+                (where, _Entry(given, Fingerprint(digest, stamp, read_ns), judged, chunk, place))
+                for where, given, digest, stamp, read_ns, judged, place in _checked_rows(rows)
+            ]
+        except (pickle.UnpicklingError, ValueError, TypeError, EOFError) as error:
+            log.debug("stdlint: a list of %s could not be read (%s); ignored", file, error)
+            continue
+        chunk.listed, chunk.size = listed, len(read)
+        chunk.entries = tuple(entry for _, entry in read)
+        entries.update(read)
+    return entries
 
 
 def _load_words(file: Path, key: bytes) -> dict[Lang, list[morph.WordRow]]:
@@ -744,9 +780,10 @@ def _chunks(view: memoryview, start: int) -> list[_Chunk]:
     return chunks
 
 
-# The last two: the outcome's piece of the file, and its place in that piece.
-_Row = tuple[str, str, bytes, bytes, int, bool, int, int]
-_SHAPE = (str, str, bytes, bytes, int, bool, int, int)
+# A file of a list: its path, the path as given, digest, status, when read, whether judged, and
+# the place of its outcome in the piece after the list.
+_Row = tuple[str, str, bytes, bytes, int, bool, int]
+_SHAPE = (str, str, bytes, bytes, int, bool, int)
 
 
 def _checked_rows(rows: object) -> Iterable[_Row]:

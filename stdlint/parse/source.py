@@ -12,6 +12,7 @@ import stat
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 
 from stdlint.diagnostics import Span
@@ -178,8 +179,9 @@ def _walk(
     # Once a folder, not once a file: a file that is not a link is then the folder's real path
     # and its name; so is a folder that is not a link, whose real path is not looked up again.
     real_folder = real_folder or os.path.realpath(folder)
+    inside = real_folder if real_folder.endswith(os.sep) else real_folder + os.sep
     try:
-        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        entries = sorted(os.scandir(folder), key=_name)
     except OSError as error:
         yield _unreadable(folder, error)
         return
@@ -196,10 +198,10 @@ def _walk(
             yield _unreadable(path, error)
             continue
         if is_dir:
-            real = _entry_key(entry, real_folder)
+            real = _entry_key(entry, inside)
             yield from _walk(path, patterns, root, seen_files, visited_dirs, ancestors, real)
         elif name.lower().endswith(MARKDOWN_SUFFIXES):
-            key = _entry_key(entry, real_folder) or file_key(path)
+            key = _entry_key(entry, inside) or file_key(path)
             if key == entry.path:  # one string for both: a source is kept for every file
                 key = str(path)
             if _first_time(key, seen_files):
@@ -208,13 +210,17 @@ def _walk(
                 yield Source(path, None, key=key)
 
 
-def _entry_key(entry: os.DirEntry[str], real_folder: str) -> str | None:
-    """The real path of a file or folder found in a folder, if it is not a link (else None)."""
+def _entry_key(entry: os.DirEntry[str], inside: str) -> str | None:
+    """The real path of a file or folder found in a folder, if it is not a link (else None);
+    ``inside``: the folder's real path, ending with a separator."""
     try:
         link = entry.is_symlink()
     except OSError:
         return None
-    return None if link else os.path.join(real_folder, entry.name)
+    return None if link else inside + entry.name
+
+
+_name = attrgetter("name")
 
 
 def _excluded(path: Path, patterns: list[str], root: Path | None) -> bool:

@@ -264,7 +264,7 @@ class Cache:
         entry = self._old.get(where)
         if entry is None or entry.given != str(source.path) or entry.fingerprint.digest != digest:
             return False
-        fingerprint = entry.fingerprint.again(source.path)
+        fingerprint = entry.fingerprint.again(where)  # its absolute path: the same file
         if fingerprint is None:
             return False
         if fingerprint is not entry.fingerprint:

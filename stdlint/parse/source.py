@@ -49,7 +49,7 @@ class Fingerprint:
         # Built again by the constructor: faster to unpickle than a dataclass's own state.
         return Fingerprint, (self.digest, self.stamp, self.read_ns)
 
-    def again(self, path: Path) -> Fingerprint | None:
+    def again(self, path: Path | str) -> Fingerprint | None:
         """This fingerprint if ``path`` still has these bytes (a fresh one if it has them with
         another status: touched, checked out again), None if they changed or cannot be read.
 
@@ -60,12 +60,13 @@ class Fingerprint:
         read and their digest compared.
         """
         try:
-            now = stamp(os.stat(path))
+            info = os.stat(path)
         except OSError:
             return None
-        if now == self.stamp and _changed_ns(self.stamp) < self.read_ns - _RACY_NS:
+        # The same status: the change time is then the stamp's own.
+        if stamp(info) == self.stamp and info.st_ctime_ns < self.read_ns - _RACY_NS:
             return self
-        found = read(Source(path, None)).fingerprint
+        found = read(Source(Path(path), None)).fingerprint
         return found if found is not None and found.digest == self.digest else None
 
 
@@ -79,11 +80,6 @@ def stamp(info: os.stat_result) -> bytes:
     for every file of a check with a cache)."""
     parts = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino, info.st_dev)
     return b"%d,%d,%d,%d,%d" % parts
-
-
-def _changed_ns(stamp: bytes) -> int:
-    """The change time (ns) of a :func:`stamp`."""
-    return int(stamp.split(b",", 2)[1])
 
 
 def display_path(path: Path, base: Path | None = None) -> str:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from stdlint.engine import check_text
 from stdlint.i18n import Lang
-from stdlint.text import lexicon
+from stdlint.parse.yamlsource import load_data
+from stdlint.text import data_files, lexicon
 
 STANDARD = """\
 ---
@@ -84,3 +86,38 @@ def test_no_term_is_listed_twice_in_one_category(lang: Lang) -> None:
         terms = [item if isinstance(item, str) else item["term"] for item in items]
         repeated = sorted({term for term in terms if terms.count(term) > 1})
         assert not repeated, (category, repeated)
+
+
+# --- the compiled twins -------------------------------------------------------------------
+
+_PACKAGE = Path(data_files.__file__).parent
+
+
+@pytest.mark.parametrize("relative", data_files.FILES)
+def test_each_data_file_has_a_current_twin_with_the_same_data(relative: str) -> None:
+    source = (_PACKAGE / relative).read_bytes()
+    twin = (_PACKAGE / data_files.twin_name(relative)).read_bytes()
+    assert twin == data_files.compiled(source), (
+        f"{data_files.twin_name(relative)} is not compiled from {relative}: "
+        "run `python -m stdlint.text.data_files`"
+    )
+    assert data_files.load(relative) == load_data(source.decode("utf-8"))
+
+
+def test_a_missing_stale_or_damaged_twin_is_passed_over(tmp_path: Path) -> None:
+    data = tmp_path / "words.yml"
+    twin = tmp_path / data_files.twin_name("words.yml")
+    data.write_text("# for people\nvague: [promptly, soon]\n", "utf-8")
+    assert data_files.load("words.yml", tmp_path) == {"vague": ["promptly", "soon"]}  # no twin
+    twin.write_bytes(data_files.compiled(data.read_bytes()))
+    assert data_files.load("words.yml", tmp_path) == {"vague": ["promptly", "soon"]}
+    # The twin's own data is what is read while it is current…
+    head, _, _ = twin.read_bytes().partition(b"\n")
+    twin.write_bytes(head + b'\n{"vague": ["from the twin"]}\n')
+    assert data_files.load("words.yml", tmp_path) == {"vague": ["from the twin"]}
+    # …a damaged one is passed over, and so is one compiled from other bytes.
+    twin.write_bytes(head + b'\n{"vague": [\n')
+    assert data_files.load("words.yml", tmp_path) == {"vague": ["promptly", "soon"]}
+    twin.write_bytes(data_files.compiled(data.read_bytes()))
+    data.write_text("vague: [promptly, soon, asap]\n", "utf-8")
+    assert data_files.load("words.yml", tmp_path) == {"vague": ["promptly", "soon", "asap"]}

@@ -51,6 +51,7 @@ def test_the_wheel_carries_every_file_of_the_package(tmp_path: Path) -> None:
         "stdlint/rules/docs.ru.yml",
         "stdlint/text/lexicons/en.yml",
         "stdlint/text/lexicons/ru.yml",
+        "stdlint/text/lexicons/ru.compiled.json",
     }
     assert "stdlint = stdlint.cli:run" in entry_points
     assert "stdlint = stdlint.mkdocs.plugin:StdlintPlugin" in entry_points

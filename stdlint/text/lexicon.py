@@ -14,11 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from stdlint.i18n import Lang
-from stdlint.parse.yamlsource import load_data
+from stdlint.text import data_files
 from stdlint.text.morph import WordInfo, analyse_word
 from stdlint.text.tokens import WORD, tokenize
 
@@ -249,8 +248,7 @@ class Lexicon:
 
 @cache
 def _raw(lang: Lang) -> dict[str, Any]:
-    text = resources.files("stdlint.text").joinpath(f"lexicons/{lang.value}.yml").read_text("utf-8")
-    data: dict[str, Any] = load_data(text)
+    data: dict[str, Any] = data_files.load(f"lexicons/{lang.value}.yml")
     return data
 
 

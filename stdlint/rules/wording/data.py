@@ -6,11 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from stdlint.i18n import Lang
-from stdlint.parse.yamlsource import load_data
+from stdlint.text import data_files
 from stdlint.text.lexicon import Entry, Matcher
 from stdlint.text.morph import analyse_word
 
@@ -68,8 +67,7 @@ class Wording:
 
 @cache
 def _raw() -> dict[str, Any]:
-    path = resources.files("stdlint.text").joinpath("lexicons/examples.yml")
-    data: dict[str, Any] = load_data(path.read_text("utf-8"))
+    data: dict[str, Any] = data_files.load("lexicons/examples.yml")
     return data
 
 

@@ -128,8 +128,13 @@ class Diagnostic:
         _set(self, "quote", quote)
 
     def __reduce__(self) -> tuple[Callable[..., Diagnostic], tuple[object, ...]]:
-        fields = (self.path, self.span, self.code, self.criterion, self.severity)
-        return _restored, (*fields, self.message, self.suggestion, self.quote)
+        span = self.span
+        if type(span) is not Span:  # a plugin's own kind of span keeps its own pickling
+            fields = (self.path, span, self.code, self.criterion, self.severity)
+            return _restored, (*fields, self.message, self.suggestion, self.quote)
+        where = (self.path, span.line, span.column, span.end_line, span.end_column)
+        kind = (self.code, self.criterion, self.severity)
+        return _restored_flat, (*where, *kind, self.message, self.suggestion, self.quote)
 
     @property
     def line(self) -> int:
@@ -170,15 +175,42 @@ def _restored(
     return diagnostic
 
 
+def _restored_flat(
+    path: str,
+    line: int,
+    column: int,
+    end_line: int,
+    end_column: int,
+    code: str,
+    criterion: Criterion,
+    severity: Severity,
+    message: str,
+    suggestion: str,
+    quote: str,
+) -> Diagnostic:
+    """:func:`_restored`, its span given as its four numbers: one call makes both objects
+    (a warm check reads tens of thousands of findings back from the cache)."""
+    span = _new(Span)
+    _line(span, line)
+    _column(span, column)
+    _end_line(span, end_line)
+    _end_column(span, end_column)
+    return _restored(path, span, code, criterion, severity, message, suggestion, quote)
+
+
 _new = object.__new__
+_line, _column, _end_line, _end_column = (
+    getattr(Span, name).__set__ for name in ("line", "column", "end_line", "end_column")
+)
 # Each field's slot set directly (what object.__setattr__ looks up by name on every call).
 _path, _span, _code, _criterion, _severity, _message, _suggestion, _quote = (
     getattr(Diagnostic, name).__set__
     for name in ("path", "span", "code", "criterion", "severity", "message", "suggestion", "quote")
 )
-# It builds a Diagnostic and nothing else: the cache's unpickler, which builds no function's
-# result otherwise, may call it (stdlint.engine.cache.RECONSTRUCTOR).
+# They build a Diagnostic and nothing else: the cache's unpickler, which builds no function's
+# result otherwise, may call them (stdlint.engine.cache.RECONSTRUCTOR).
 _restored.stdlint_reconstructor = True  # type: ignore[attr-defined]
+_restored_flat.stdlint_reconstructor = True  # type: ignore[attr-defined]
 
 
 def in_order(

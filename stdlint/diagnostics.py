@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from stdlint.i18n import Lang
 
@@ -176,26 +177,17 @@ def _restored(
 
 
 def _restored_flat(
-    path: str,
-    line: int,
-    column: int,
-    end_line: int,
-    end_column: int,
-    code: str,
-    criterion: Criterion,
-    severity: Severity,
-    message: str,
-    suggestion: str,
-    quote: str,
+    path: str, line: int, column: int, end_line: int, end_column: int, *rest: Any
 ) -> Diagnostic:
-    """:func:`_restored`, its span given as its four numbers: one call makes both objects
-    (a warm check reads tens of thousands of findings back from the cache)."""
+    """:func:`_restored`, its span given as its four numbers (``rest``: the code, criterion,
+    severity, message, suggestion and quote): one call makes both objects (a warm check reads
+    tens of thousands of findings back from the cache)."""
     span = _new(Span)
     _line(span, line)
     _column(span, column)
     _end_line(span, end_line)
     _end_column(span, end_column)
-    return _restored(path, span, code, criterion, severity, message, suggestion, quote)
+    return _restored(path, span, *rest)
 
 
 _new = object.__new__

@@ -121,3 +121,16 @@ def test_a_missing_stale_or_damaged_twin_is_passed_over(tmp_path: Path) -> None:
     twin.write_bytes(data_files.compiled(data.read_bytes()))
     data.write_text("vague: [promptly, soon, asap]\n", "utf-8")
     assert data_files.load("words.yml", tmp_path) == {"vague": ["promptly", "soon", "asap"]}
+
+
+def test_compiling_writes_only_the_twins_that_are_not_current(tmp_path: Path) -> None:
+    for relative in data_files.FILES:
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_bytes((_PACKAGE / relative).read_bytes())
+    written = data_files.compile_all(tmp_path)
+    assert written == [data_files.twin_name(relative) for relative in data_files.FILES]
+    assert data_files.compile_all(tmp_path) == []
+    for relative in data_files.FILES:
+        twin = (tmp_path / data_files.twin_name(relative)).read_bytes()
+        assert twin == (_PACKAGE / data_files.twin_name(relative)).read_bytes()
+    assert sorted(path.name for path in tmp_path.rglob(".*")) == []  # no temporary file left

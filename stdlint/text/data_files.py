@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -58,15 +59,16 @@ def compiled(source: bytes) -> bytes:
 def compile_all(folder: Path | None = None) -> list[str]:
     """Write anew each twin of :data:`FILES` (under ``folder``, by default the package's own)
     that is not current; the names of those written."""
-    from stdlint.files.atomic import write_atomic
-
     folder = folder or Path(str(resources.files("stdlint.text")))
     written = []
     for relative in FILES:
         twin = folder / twin_name(relative)
         text = compiled((folder / relative).read_bytes())
         if not twin.exists() or twin.read_bytes() != text:
-            write_atomic(twin, text)
+            # Whole or not at all (stdlint.files.write_atomic is a layer above this one).
+            temporary = twin.with_name(f".{twin.name}.tmp")
+            temporary.write_bytes(text)
+            os.replace(temporary, twin)
             written.append(twin_name(relative))
     return written
 

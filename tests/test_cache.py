@@ -73,6 +73,16 @@ def _cache_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("outcomes-*.bin"))
 
 
+def _cached_example(tmp_path: Path) -> tuple[Path, Path, str, Path]:
+    """A copy of the example handbook checked once with a cache: the handbook, the cache's
+    folder, the JSON of the findings, and the one cache file written."""
+    handbook = example_copy(tmp_path)
+    folder = tmp_path / "cache"
+    expected = _json(_check(handbook, folder))
+    (file,) = _cache_files(folder)
+    return handbook, folder, expected, file
+
+
 def _run_key(handbook: Path) -> bytes:
     return run_key(Settings.from_profile(load_profile(handbook / "handbook.yml")), DAY)
 
@@ -383,10 +393,7 @@ def test_a_file_that_disappears_during_the_run_is_reported_and_the_rest_checked(
 def test_a_damaged_or_foreign_cache_is_ignored_and_rebuilt(
     tmp_path: Path, judged: list[str], damage: str
 ) -> None:
-    handbook = example_copy(tmp_path)
-    folder = tmp_path / "cache"
-    expected = _json(_check(handbook, folder))
-    (file,) = _cache_files(folder)
+    handbook, folder, expected, file = _cached_example(tmp_path)
     data = file.read_bytes()
     if damage == "truncated":
         file.write_bytes(data[: len(data) // 2])
@@ -419,10 +426,7 @@ def test_a_damaged_piece_costs_only_its_own_files(
     # Each piece, and each list of the files of a piece, is checked against its own digest:
     # one flipped byte in either and only the standards of that piece are judged again; the
     # rest are trusted.
-    handbook = example_copy(tmp_path)
-    folder = tmp_path / "cache"
-    expected = _json(_check(handbook, folder))
-    (file,) = _cache_files(folder)
+    handbook, folder, expected, file = _cached_example(tmp_path)
     entries = cache_module._load(file, _run_key(handbook))
     chunk = next(iter(entries.values())).chunk
     assert chunk is not None and chunk.listed is not None
@@ -460,10 +464,7 @@ def _pieces_file(key: bytes, parts: list[bytes]) -> bytes:
 
 
 def test_a_planted_cache_runs_no_code(tmp_path: Path, judged: list[str]) -> None:
-    handbook = example_copy(tmp_path)
-    folder = tmp_path / "cache"
-    expected = _json(_check(handbook, folder))
-    (file,) = _cache_files(folder)
+    handbook, folder, expected, file = _cached_example(tmp_path)
     key = _run_key(handbook)
     marker = tmp_path / "pwned"
     entries = cache_module._load(file, key)

@@ -47,9 +47,9 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> Counted:
     seen = Counted()
     concluded, source, outcomes = judge.Judge.concluded, judge.Judge.source, cache_module._outcomes
 
-    def count_concluded(self: judge.Judge, *args: object) -> judge.Concluded:
+    def count_concluded(self: judge.Judge, *args: object, **named: bool) -> judge.Concluded:
         seen.concluded += 1
-        return concluded(self, *args)  # type: ignore[arg-type]
+        return concluded(self, *args, **named)  # type: ignore[arg-type]
 
     def count_source(self: judge.Judge, source_: judge.Source, judged: bool) -> judge.Outcome:
         outcome = source(self, source_, judged)

@@ -7,16 +7,19 @@ import gc
 import pickle
 import weakref
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 import pytest
 
 from stdlint.config import load_profile
+from stdlint.diagnostics import Span
 from stdlint.engine import check
 from stdlint.i18n import Lang
 from stdlint.parse.document import Document, parse
-from stdlint.parse.facts import Facts, facts_of, positions_of
+from stdlint.parse.facts import _FOUND_KEPT, Facts, facts_of, positions_of
 from stdlint.parse.source import Source, decode, read
 from stdlint.text.tokens import WORD, count_words, tokenize
 
@@ -166,6 +169,11 @@ def test_what_the_handbook_rules_gather_is_one_mapping_for_standards_that_gave_t
     assert ints is not one and isinstance(ints, dict)
     assert type(ints["CNS002"][0][0]) is int
     assert shared_mapping({"X": -0.0}) is not shared_mapping({"X": 0.0})
+    # Mappings that differ share the bounds they have alike, told apart as exactly.
+    more = shared_mapping({"CNS002": ((20.0, "second"), (2.0, "hour"), (5.0, "day"))})
+    mine, theirs, whole = (cast(tuple[object, ...], m["CNS002"]) for m in (one, more, ints))
+    assert more is not one and theirs[0] is mine[0] and theirs[1] is mine[1]
+    assert whole[0] is not mine[0] and whole[1] is mine[1]
     # A value that is not plain (a plugin's list) gets a mapping of its own, equal to it.
     listed = {"X": [1, 2]}
     own, again = shared_mapping(listed), shared_mapping(listed)
@@ -176,6 +184,26 @@ def test_what_the_handbook_rules_gather_is_one_mapping_for_standards_that_gave_t
     assert first.gathered is second.gathered is one
     apart = [pickle.loads(pickle.dumps(facts)) for facts in (first, second)]
     assert apart[0].gathered is apart[1].gathered == bounds
+
+
+def test_the_positions_asked_are_kept_with_the_facts_a_few_at_most(tmp_path: Path) -> None:
+    path = tmp_path / "kept.md"
+    path.write_text(STANDARD.read_text("utf-8"), "utf-8")
+    doc = parse(decode(path, path.read_bytes()), "kept.md", Lang.EN)
+    facts = facts_of(doc, on_disk=True)
+    assert not facts.found and facts.positions is not None and not facts.positions.kept
+    key, value = facts.position(("status",)), facts.position(("status",), value=True)
+    assert key != value and key.line == value.line
+    asked = facts.found
+    assert [(keys, of_value) for keys, of_value, _ in asked] == [
+        (("status",), False),
+        (("status",), True),
+    ]
+    assert facts.position(("status",), value=True) == value and facts.found is asked
+    assert doc.meta is not None
+    for name in type(doc.meta).model_fields:
+        facts.position((name,))
+    assert len(facts.found) == _FOUND_KEPT and facts.found[:2] == asked
 
 
 def test_composed_positions_are_kept_for_the_last_few_standards_only() -> None:
@@ -326,3 +354,33 @@ def test_a_sentence_finds_its_block_while_the_document_is_kept() -> None:
     gc.collect()
     with pytest.raises(ReferenceError):
         sentence.prose  # noqa: B018
+
+
+def test_a_files_findings_are_judged_in_order_and_kept_as_judged_when_nothing_is_added() -> None:
+    # The findings of a file that the handbook step leaves alike are the very tuple judged: a
+    # check keeps each outcome to the end, and a copy would double what every finding takes.
+    from stdlint.diagnostics import Diagnostic
+    from stdlint.engine.judge import Judge
+    from stdlint.failures import Guard
+    from stdlint.settings import Settings
+
+    judge = Judge(Settings.from_profile(load_profile(REPO / "handbook.yml")), date(2026, 11, 23))
+    fixtures = sorted((REPO / "tests" / "fixtures").rglob("*.md"))
+    outcomes = [judge.source(Source(path, None), True) for path in fixtures]
+    many = [outcome for outcome in outcomes if len(outcome.findings) > 1]
+    assert len(many) > 5
+    for outcome in outcomes:
+        findings = outcome.findings
+        assert list(findings) == sorted(findings, key=Diagnostic.sort_key)
+        kept, _ = judge.finish(outcome, (), Guard())
+        if not outcome.suppressions and all(
+            judge.severity_of[each.code] is each.severity for each in findings
+        ):
+            assert kept is findings
+    # A handbook-wide finding joins them in order, in a tuple of their own.
+    outcome = many[0]
+    first = outcome.findings[0]
+    joined = replace(first, code="CNS001", message="another", span=Span.point(first.line))
+    kept, _ = judge.finish(outcome, (joined,), Guard())
+    assert kept is not outcome.findings and joined in kept
+    assert list(kept) == sorted([*outcome.findings, joined], key=Diagnostic.sort_key)

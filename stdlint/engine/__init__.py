@@ -58,18 +58,8 @@ def check(
     profile = settings.profile
     day = today or date.today()
     guard = Guard()
-    handbook = handbook_sources(profile)
-    targets: list[Source] = handbook
-    skipped: list[Source] = []
-    others: list[Source] = []
-    if paths is not None:
-        targets, skipped = select(paths, profile, handbook)
-        target_keys = {source_key(source) for source in targets}
-        # With nothing to check (no standard changed), the rest of the handbook need not be read.
-        if profile.path and targets:
-            others = [s for s in handbook if source_key(s) not in target_keys]
+    work, targets, skipped = _work(paths, profile)
     judge = Judge(settings, day, signatures=cache is not False)
-    work = [*((source, True) for source in targets), *((source, False) for source in others)]
     kept = None
     if cache is not False:
         kept = Cache.for_run(settings, day, None if cache is True else cache)
@@ -86,22 +76,24 @@ def check(
     if kept is not None and not facts and _foreseeable(judge):
         stored = kept.conclusion()
         if stored is not None and stored.today == day:
-            reused = _reuse(work, len(targets), paths is None, judge, kept, stored, jobs, progress)
+            reused = _reuse(work, targets, paths is None, judge, kept, stored, jobs, progress)
             if isinstance(reused, Result):
                 return replace(reused, files=(*reused.files, *skipped_records))
             ready = reused
     outcomes = _judge(work, judge, jobs, kept, progress, ready)
+    work.clear()  # the files are read: only their outcomes are needed now, not their sources
     for outcome in outcomes:
         if outcome.guard is not None:
             guard.absorb(outcome.guard)
-    judged, context = outcomes[: len(targets)], outcomes[len(targets) :]
+    judged, context = outcomes[:targets], outcomes[targets:]
     # Findings about the handbook as a whole (a journey stage with no standard) belong to
     # handbook.yml and are reported when the whole handbook is checked.
     profile_file = judge.profile(profile, guard) if paths is None else None
-    concluded = judge.concluded(judged, context, profile_file, guard)
+    concluding = kept is not None and paths is None and _foreseeable(judge)  # see _stored
+    concluded = judge.concluded(judged, context, profile_file, guard, by_file=concluding)
     if kept is not None:  # after the handbook-wide rules, whose findings' places it keeps
         kept.save(whole=paths is None)
-        if paths is None and not guard.failures and _foreseeable(judge):
+        if concluding and not guard.failures:
             now = _stored(day, judged, profile_file, concluded)
             if stored is None or stored.files.keys() != now.files.keys():
                 kept.conclude(now)
@@ -120,6 +112,25 @@ def check(
         suppressed=concluded.suppressed,
         failures=tuple(guard.failures),
     )
+
+
+def _work(paths: Sequence[Path] | None, profile: Profile) -> tuple[list[Work], int, list[Source]]:
+    """The files of a check, each with whether it is judged or only gives its facts to the
+    handbook-wide rules (:data:`Work`); how many of them (the first) are judged; the files
+    named that are no standards of the handbook (skipped).
+
+    Files named in ``paths`` are judged, the rest of the handbook gives its facts; without
+    ``paths``, the whole handbook is judged."""
+    handbook = handbook_sources(profile)
+    if paths is None:
+        return [(source, True) for source in handbook], len(handbook), []
+    targets, skipped = select(paths, profile, handbook)
+    work: list[Work] = [(source, True) for source in targets]
+    # With nothing to check (no standard changed), the rest of the handbook need not be read.
+    if profile.path and targets:
+        target_keys = {source_key(source) for source in targets}
+        work += ((s, False) for s in handbook if source_key(s) not in target_keys)
+    return work, len(targets), skipped
 
 
 def _foreseeable(judge: Judge) -> bool:

@@ -8,6 +8,7 @@ facts of every standard, and applies the suppressions of each file to their find
 
 from __future__ import annotations
 
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -154,6 +155,8 @@ class Judge:
         apply = partial(self._suppress, doc, findings)
         unsuppressed: _Suppressed = ((), tuple(findings), 0)
         suppressions, kept, silenced = guard.run(path, SUPPRESSIONS, lang, apply, unsuppressed)
+        if len(kept) > 1:  # in the order they are reported in (see finish)
+            kept = tuple(sorted(kept, key=Diagnostic.sort_key))
         failed = guard if guard.failures else None
         return Outcome(facts, kept, suppressions, silenced, failed, signature=seen)
 
@@ -203,8 +206,11 @@ class Judge:
         others: Sequence[Outcome],
         profile: Outcome | None,
         guard: Guard,
+        *,
+        by_file: bool = True,
     ) -> Concluded:
-        """:meth:`conclude`, with what it found file by file (for :class:`Concluded`)."""
+        """:meth:`conclude`, with what it found file by file (for :class:`Concluded`); with
+        ``by_file=False`` only the whole (its mappings left empty), in less memory."""
         standards = [outcome.facts for outcome in (*judged, *others)]
         files = [*judged, *([profile] if profile else [])]
         wanted = {outcome.facts.display_path for outcome in files}
@@ -224,12 +230,16 @@ class Judge:
         for outcome in files:
             path = outcome.facts.display_path
             # get, not found[path]: a defaultdict would keep an empty list for every file.
-            final = finals[path] = self.finish(outcome, found.get(path, ()), guard)
+            final = self.finish(outcome, found.get(path, ()), guard)
+            if by_file:
+                finals[path] = final
             groups.append((path, final[0]))
             suppressed += final[1]
         # The guard's own findings are never suppressed, never switched off.
         kept = in_order(groups, guard.diagnostics())
-        handbook = {path: tuple(diagnostics) for path, diagnostics in found.items()}
+        handbook = (
+            {path: tuple(diagnostics) for path, diagnostics in found.items()} if by_file else {}
+        )
         return Concluded(tuple(kept), suppressed, handbook, finals)
 
     def finish(
@@ -252,6 +262,11 @@ class Judge:
                 kept.append(diagnostic if same else replace(diagnostic, severity=severity))
         if len(kept) > 1:
             kept.sort(key=Diagnostic.sort_key)
+        findings = outcome.findings
+        if len(kept) == len(findings) and all(map(operator.is_, kept, findings)):
+            # Most files: the tuple judged (in order already, see document) is kept, not a
+            # copy of it, as the outcome is kept until the check ends.
+            return findings, outcome.silenced + silenced
         return tuple(kept), outcome.silenced + silenced
 
     def _finish(

@@ -52,22 +52,25 @@ class Facts:
     links: tuple[Link, ...] = ()
     # What each handbook-wide rule took from the body (HandbookRule.gather), by rule code.
     gathered: Mapping[str, object] = field(default_factory=dict)
-    # The positions asked for so far, kept with the facts (and in the cache): a warm check
-    # asks the same of unchanged standards and finds them without composing the front matter.
-    found: dict[tuple[tuple[str | int, ...], bool], Span] = field(default_factory=dict)
+    # The positions asked for so far (key path, whether of the value, where), kept with the
+    # facts (and in the cache): a warm check asks the same of unchanged standards and finds
+    # them without composing the front matter. A tuple, not a dict: most standards are asked
+    # about one key at most, and facts are kept for every standard.
+    found: tuple[tuple[tuple[str | int, ...], bool, Span], ...] = ()
 
     def position(self, path: tuple[str | int, ...], *, value: bool = False) -> Span:
         """Where a key (or its value) of the front matter is written; line 1 if unknown."""
         if self.positions is None:
             return Span.point(1)
-        span = self.found.get((path, value))
-        if span is None:
-            positions = positions_of(self.path, self.positions)
-            if positions is None:  # the file has changed since it was judged
-                return Span.point(1)
-            span = positions.value(path) if value else positions.key(path)
-            if len(self.found) < _FOUND_KEPT:
-                self.found[(path, value)] = span
+        for known, of_value, span in self.found:
+            if of_value == value and known == path:
+                return span
+        positions = positions_of(self.path, self.positions)
+        if positions is None:  # the file has changed since it was judged
+            return Span.point(1)
+        span = positions.value(path) if value else positions.key(path)
+        if len(self.found) < _FOUND_KEPT:
+            object.__setattr__(self, "found", (*self.found, (path, value, span)))
         return span
 
     def __reduce__(self) -> tuple[Any, tuple[object, ...]]:

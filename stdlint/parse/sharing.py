@@ -54,6 +54,9 @@ _TUPLES: dict[tuple[str, ...], tuple[str, ...]] = {}
 # (:func:`shared_mapping`); bounded likewise.
 _MAPPINGS_KEPT = 4096
 _MAPPINGS: dict[str, dict[str, object]] = {}
+# The tuples of plain values in those mappings, one of each (:func:`_shared_plain`); likewise.
+_PLAIN_KEPT = 4096
+_PLAIN: dict[str, tuple[Any, ...]] = {}
 # Dates and intervals, one object of each value (:func:`_alike`): many standards are approved
 # and reviewed together, on the same schedule. Bounded likewise.
 _VALUES_KEPT = 4096
@@ -116,7 +119,7 @@ def _built(
         values = tuple(map(interned, values))
     model = cls.__new__(cls)
     setattr_ = object.__setattr__
-    setattr_(model, "__dict__", dict(zip(_fields(cls)[0], values, strict=True)))
+    model.__dict__.update(zip(_fields(cls)[0], values, strict=True))
     fields_set = _FIELDS_SETS.get(names)
     if fields_set is None:
         fields_set = _FIELDS_SETS[names] = set(names)
@@ -246,9 +249,22 @@ def shared_mapping(mapping: Mapping[str, object]) -> Mapping[str, object]:
     key = repr(mapping)
     found = _MAPPINGS.get(key)
     if found is None:
-        own = {_intern(name): value for name, value in mapping.items()}
+        own = {_intern(name): _shared_plain(value) for name, value in mapping.items()}
         found = _kept(_MAPPINGS, key, own, _MAPPINGS_KEPT)
     return found
+
+
+def _shared_plain(value: Any) -> Any:
+    """A plain value (see :func:`_plain`) whose tuples are each one object for all the equal
+    ones (a bound such as ``(15.0, "minute")`` is gathered from many standards that differ
+    otherwise), and whose strings are interned."""
+    kind = type(value)
+    if kind is str:
+        return _intern(value)
+    if kind is not tuple or not value:
+        return value
+    items = tuple(map(_shared_plain, value))
+    return _kept(_PLAIN, repr(items), items, _PLAIN_KEPT)
 
 
 def _plain(value: object) -> bool:

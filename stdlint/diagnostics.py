@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import operator
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import islice
 from typing import Any
 
 from stdlint.i18n import Lang
@@ -206,25 +208,26 @@ _restored_flat.stdlint_reconstructor = True  # type: ignore[attr-defined]
 
 
 def in_order(
-    groups: Iterable[tuple[str, Sequence[Diagnostic]]], loose: Sequence[Diagnostic] = ()
+    paths: Sequence[str], groups: Sequence[Sequence[Diagnostic]], loose: Sequence[Diagnostic] = ()
 ) -> list[Diagnostic]:
-    """The diagnostics of ``groups`` (each file's, under its path, in order) and the ``loose``
-    ones, in the order of :meth:`Diagnostic.sort_key`: the order one sort of them all, in that
-    order, gives, ties included. When every diagnostic of a group has its path and none is
-    loose, the groups are only put in the order of their paths: a large handbook's hundreds of
-    thousands of findings never have their sort keys made at once (tens of megabytes), and a
-    warm check makes none for the files the cache answers."""
-    groups = list(groups)
-    if not loose and all(d.path == path for path, group in groups for d in group):
+    """The diagnostics of ``groups`` (each file's, in order, under its path in ``paths``) and the
+    ``loose`` ones, in the order of :meth:`Diagnostic.sort_key`: the order one sort of them all,
+    in that order, gives, ties included. When every diagnostic of a group has its path and none
+    is loose, the groups are only put in the order of their paths (most often they are in it
+    already): a large handbook's hundreds of thousands of findings never have their sort keys
+    made at once (tens of megabytes), and a warm check makes none for the files the cache
+    answers. Two lists rather than a pair for each file: a check has one for each."""
+    together = zip(paths, groups, strict=True)
+    if not loose and all(d.path == path for path, group in together for d in group):
         ordered: list[Diagnostic] = []
-        for _, group in sorted(groups, key=_first):
-            ordered += group
+        if all(map(operator.le, paths, islice(paths, 1, None))):
+            for group in groups:
+                ordered += group
+        else:
+            for place in sorted(range(len(paths)), key=paths.__getitem__):
+                ordered += groups[place]
         return ordered
-    everything = [d for _, group in groups for d in group]
+    everything = [d for group in groups for d in group]
     everything += loose
     everything.sort(key=Diagnostic.sort_key)
     return everything
-
-
-def _first(group: tuple[str, Sequence[Diagnostic]]) -> str:
-    return group[0]

@@ -6,6 +6,7 @@ facts (:mod:`stdlint.handbook`): they never re-parse a file, and never import a 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -30,13 +31,29 @@ class FileState(StrEnum):
     SKIPPED = "skipped"  # found in a folder, but outside the handbook's ``standards``
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class FileRecord:
-    """One file and its state; ``path`` as diagnostics name it, ``absolute`` for tools."""
+    """One file and its state; ``path`` as diagnostics name it, ``absolute`` for tools.
+
+    The absolute path is kept as a string (``where``): a check keeps a record for every file
+    of the handbook, and a Path takes more than twice the memory of its string."""
 
     path: str
-    absolute: Path
+    where: str  # the absolute path
     state: FileState
+
+    def __init__(self, path: str, absolute: str | os.PathLike[str], state: FileState) -> None:
+        _set(self, "path", path)
+        _set(self, "where", absolute if type(absolute) is str else os.fspath(absolute))
+        _set(self, "state", state)
+
+    @property
+    def absolute(self) -> Path:
+        """The absolute path, as a Path (a new one each time)."""
+        return Path(self.where)
+
+
+_set = object.__setattr__
 
 
 INTERNAL_ERROR = "STR000"  # not a rule: a bug in stdlint (or a plugin), never suppressed

@@ -373,9 +373,9 @@ def test_a_file_that_disappears_during_the_run_is_reported_and_the_rest_checked(
     gone.write_text(gone.read_text("utf-8") + "\n", "utf-8")  # judged again, so read again
     real_again = Fingerprint.again
 
-    def look_then_delete(self: Fingerprint, path: Path) -> Fingerprint | None:
+    def look_then_delete(self: Fingerprint, path: Path | str) -> Fingerprint | None:
         found = real_again(self, path)
-        if path == gone:
+        if Path(path) == gone:
             gone.unlink()
         return found
 

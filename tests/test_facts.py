@@ -19,7 +19,7 @@ from stdlint.diagnostics import Span
 from stdlint.engine import check
 from stdlint.i18n import Lang
 from stdlint.parse.document import Document, parse
-from stdlint.parse.facts import _FOUND_KEPT, Facts, facts_of, positions_of
+from stdlint.parse.facts import _FOUND_KEPT, Facts, facts_of, positions_kept, positions_of
 from stdlint.parse.source import Source, decode, read
 from stdlint.text.tokens import WORD, count_words, tokenize
 
@@ -200,6 +200,9 @@ def test_the_positions_asked_are_kept_with_the_facts_a_few_at_most(tmp_path: Pat
         (("status",), True),
     ]
     assert facts.position(("status",), value=True) == value and facts.found is asked
+    with positions_kept(False):  # a check with no cache: nothing later would find them
+        assert facts.position(("id",)).line == 2
+    assert facts.found is asked
     assert doc.meta is not None
     for name in type(doc.meta).model_fields:
         facts.position((name,))

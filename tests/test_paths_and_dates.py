@@ -435,6 +435,30 @@ def test_discovery_finds_each_file_with_the_key_it_would_be_resolved_to(
         assert source.key == source_module.file_key(source.path) == os.path.realpath(source.path)
 
 
+@pytest.mark.parametrize("named", [".", "standards", "./standards", "standards/", "ABSOLUTE"])
+def test_discovered_files_are_named_and_shown_as_paths_would_name_them(
+    handbook: Path, monkeypatch: pytest.MonkeyPatch, named: str
+) -> None:
+    # Discovery joins a folder's name and a file's as strings (a source keeps no Path): the
+    # same names as Path's own joining, "." dropped, and the same shown paths.
+    (handbook / "standards" / "phone").mkdir()
+    (handbook / "standards" / "phone" / "reply.md").write_text(_standard("reply"), "utf-8")
+    monkeypatch.chdir(handbook)
+    folder = Path(handbook / "standards" if named == "ABSOLUTE" else named)
+    found = list(source_module.discover([folder]))
+    by_path = sorted(str(folder / path.relative_to(folder)) for path in folder.rglob("*.md"))
+    assert sorted(source.where for source in found) == by_path and len(by_path) >= 2
+    for source in found:
+        for base in (None, handbook, handbook / "standards", handbook / "elsewhere"):
+            absolute = Path(os.path.abspath(source.where))
+            try:
+                expected = absolute.relative_to(os.path.abspath(base or Path.cwd())).as_posix()
+            except ValueError:
+                expected = absolute.as_posix()
+            assert source_module.display_path(source.where, base) == expected
+            assert source_module.display_path(source.path, base) == expected
+
+
 def _undecodable_name(folder: Path) -> Path:
     """A file in ``folder`` whose name has the byte 0xFF, which is not UTF-8 (else a skip)."""
     path = Path(os.fsdecode(os.fsencode(folder) + b"/b\xffd.md"))

@@ -694,5 +694,5 @@ def test_findings_in_order_are_those_of_one_sort(
     ]
     everything = [d for _, group in pairs for d in group] + loose
     expected = sorted(everything, key=Diagnostic.sort_key)
-    found = in_order(pairs, loose)
+    found = in_order([path for path, _ in pairs], [group for _, group in pairs], loose)
     assert [id(d) for d in found] == [id(d) for d in expected]

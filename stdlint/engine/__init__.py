@@ -65,8 +65,8 @@ def check(
         kept = Cache.for_run(settings, day, None if cache is True else cache)
     skipped_records = tuple(
         FileRecord(
-            display_path(source.path, profile.root),
-            Path(os.path.abspath(source.path)),
+            display_path(source.where, profile.root),
+            os.path.abspath(source.where),
             FileState.SKIPPED,
         )
         for source in skipped
@@ -80,8 +80,7 @@ def check(
             if isinstance(reused, Result):
                 return replace(reused, files=(*reused.files, *skipped_records))
             ready = reused
-    outcomes = _judge(work, judge, jobs, kept, progress, ready)
-    work.clear()  # the files are read: only their outcomes are needed now, not their sources
+    outcomes = _judge(work, judge, jobs, kept, progress, ready)  # and lets the sources go
     for outcome in outcomes:
         if outcome.guard is not None:
             guard.absorb(outcome.guard)
@@ -149,7 +148,7 @@ def _stored(
     for outcome in judged:
         facts = outcome.facts
         kept, suppressed = concluded.files[facts.display_path]
-        files[os.path.abspath(facts.path)] = StoredFile(
+        files[_absolute(facts.where)] = StoredFile(
             facts.display_path,
             outcome.fingerprint.digest if outcome.fingerprint else b"",  # b"": judged again
             outcome.signature or b"",  # b"": never the same as a new one
@@ -184,7 +183,7 @@ def _reuse(
     When it does not hold, the outcomes judged meanwhile (by their place in ``work``), for
     the check to go on with."""
     rows = stored.files
-    wheres = [os.path.abspath(source.path) for source, _ in work]
+    wheres = [_absolute(source.where) for source, _ in work]
     if len(set(wheres)) != len(wheres) or set(wheres) != rows.keys():
         return {}
     changed = [
@@ -208,7 +207,8 @@ def _reuse(
     profile_file = judge.profile(profile, guard) if whole else None
     if (profile_file is None) != (stored.profile is None or not whole):
         return ready
-    groups: list[tuple[str, tuple[Diagnostic, ...]]] = []
+    paths: list[str] = []
+    groups: list[tuple[Diagnostic, ...]] = []
     suppressed = 0
     records: list[FileRecord] = []
     files = dict(rows)
@@ -223,21 +223,21 @@ def _reuse(
             files[where] = row._replace(
                 digest=digest, readable=readable, kept=kept, suppressed=silenced
             )
-        groups.append((row.display_path, kept))
+        paths.append(row.display_path)
+        groups.append(kept)
         suppressed += silenced
         state = FileState.CHECKED if readable else FileState.UNREADABLE
-        path = work[index][0].path
-        absolute = path if str(path) == where else Path(where)  # a new Path costs more
-        records.append(FileRecord(row.display_path, absolute, state))
+        records.append(FileRecord(row.display_path, where, state))
     if profile_file is not None and stored.profile is not None:
         shown, handbook_findings = stored.profile
         if shown != profile_file.facts.display_path:
             return ready
         kept, silenced = judge.finish(profile_file, handbook_findings, guard)
-        groups.append((shown, kept))
+        paths.append(shown)
+        groups.append(kept)
         suppressed += silenced
     # The guard's own findings are never suppressed, never switched off.
-    diagnostics = in_order(groups, guard.diagnostics())
+    diagnostics = in_order(paths, groups, guard.diagnostics())
     cache.save(whole=whole)
     if whole and ready and not guard.failures:
         changed_files = [wheres[index] for index in ready]
@@ -263,7 +263,8 @@ def _judge(
     ready: dict[int, Outcome] | None = None,
 ) -> list[Outcome]:
     """The outcome of each file of ``work``, in order: at hand already (``ready``, by place),
-    from the cache, or judged now."""
+    from the cache, or judged now. ``work`` is emptied: each source is let go once its file
+    is judged (see :func:`judge_all`), as nothing of a file but its outcome is kept."""
     ready = ready or {}
     found = [
         ready.get(index) or (cache.get(source, judged) if cache else None)
@@ -274,17 +275,20 @@ def _judge(
         cache.learn_words()  # the words earlier checks analysed: fewer dictionaries to load
     if progress is not None:
         progress.start(len(work), len(work) - len(missing))
+    wheres = [work[index][0].where for index in missing]  # for the cache
+    todo = [work[index] for index in missing]
+    work.clear()
     try:
-        fresh = judge_all([work[index] for index in missing], judge, jobs, progress)
+        fresh = judge_all(todo, judge, jobs, progress)
     finally:  # interrupted too: the bar leaves the terminal as it found it
         if progress is not None:
             progress.stop()
     if missing:
         judge.rest(len(missing))
-    for index, outcome in zip(missing, fresh, strict=True):
+    for index, where, outcome in zip(missing, wheres, fresh, strict=True):
         found[index] = outcome
         if cache is not None:
-            cache.put(work[index][0], outcome)
+            cache.put(where, outcome)
     return [outcome for outcome in found if outcome is not None]
 
 
@@ -368,8 +372,11 @@ def _rule_infos(settings: Settings) -> tuple[RuleInfo, ...]:
 
 def _record(facts: Facts) -> FileRecord:
     state = FileState.CHECKED if facts.readable else FileState.UNREADABLE
-    path = facts.path
-    absolute = os.path.abspath(path)
-    # The facts' own path when it is absolute already (a handbook's files are found so): a
-    # Path is a few hundred bytes, and a record is kept for every file.
-    return FileRecord(facts.display_path, path if str(path) == absolute else Path(absolute), state)
+    return FileRecord(facts.display_path, _absolute(facts.where), state)
+
+
+def _absolute(where: str) -> str:
+    """``where`` made absolute: the very string when it is already (a handbook's files are
+    found so), as a record is kept for every file."""
+    absolute = os.path.abspath(where)
+    return where if absolute == where else absolute

@@ -66,7 +66,7 @@ log = logging.getLogger("stdlint")
 
 FOLDER = ".stdlint_cache"
 ENVIRONMENT = "STDLINT_CACHE_DIR"
-FORMAT = 11  # of the cache file; a new format is a new key
+FORMAT = 12  # of the cache file; a new format is a new key
 KEEP = 4  # cache files kept in the folder: this run's and the three used last before it
 _MAGIC = b"stdlint outcome cache\n"
 _KEY_BYTES = 20
@@ -237,11 +237,11 @@ class Cache:
 
     def get(self, source: Source, judged: bool) -> Outcome | None:
         """The stored outcome of ``source`` if its bytes are those it was computed from."""
-        where = os.path.abspath(source.path)
+        where = os.path.abspath(source.where)
         entry = self._old.get(where)
-        if entry is None or entry.given != str(source.path) or (judged and not entry.judged):
+        if entry is None or entry.given != source.where or (judged and not entry.judged):
             return None
-        fingerprint = entry.fingerprint.again(source.path)
+        fingerprint = entry.fingerprint.again(source.where)
         if fingerprint is None or entry.chunk is None:
             return None
         outcome = entry.chunk.outcome(entry.place, self.packages)
@@ -262,7 +262,7 @@ class Cache:
         absolute path, if the caller has it."""
         where = where or os.path.abspath(source.path)
         entry = self._old.get(where)
-        if entry is None or entry.given != str(source.path) or entry.fingerprint.digest != digest:
+        if entry is None or entry.given != source.where or entry.fingerprint.digest != digest:
             return False
         fingerprint = entry.fingerprint.again(where)  # its absolute path: the same file
         if fingerprint is None:
@@ -328,13 +328,14 @@ class Cache:
             morph.learn(lang, rows)
         self._words_known = {lang: len(kept.get(lang, ())) for lang in Lang}
 
-    def put(self, source: Source, outcome: Outcome) -> None:
-        """Keep ``outcome`` of ``source`` for the next run, with what its suppressions have used
-        so far (before a handbook-wide step marks more)."""
+    def put(self, given: str, outcome: Outcome) -> None:
+        """Keep ``outcome`` of the source named ``given`` (:attr:`Source.where`) for the next
+        run, with what its suppressions have used so far (before a handbook-wide step marks
+        more)."""
         fingerprint = outcome.fingerprint
         if not outcome.cacheable or fingerprint is None:
             return
-        where = os.path.abspath(source.path)
+        where = os.path.abspath(given)
         kept = self._new.get(where) or self._old.get(where)
         if (
             not outcome.judged
@@ -344,9 +345,7 @@ class Cache:
         ):
             self._new[where] = kept  # a judged outcome of the same bytes is worth more
             return
-        entry = _Entry(
-            str(source.path), fingerprint, outcome.judged, None, 0, outcome, _used(outcome)
-        )
+        entry = _Entry(given, fingerprint, outcome.judged, None, 0, outcome, _used(outcome))
         self._new[where] = entry
         self._changed = True
 

@@ -9,6 +9,7 @@ facts of every standard, and applies the suppressions of each file to their find
 from __future__ import annotations
 
 import operator
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -19,7 +20,7 @@ from stdlint.config import Profile
 from stdlint.diagnostics import Diagnostic, in_order
 from stdlint.failures import READ, Guard
 from stdlint.parse.document import Document, parse, parse_front_matter
-from stdlint.parse.facts import Facts, facts_of, signature
+from stdlint.parse.facts import Facts, facts_of, positions_kept, signature
 from stdlint.parse.source import Fingerprint, Source, display_path, read
 from stdlint.parse.suppressions import Suppression, parse_suppressions
 from stdlint.rules import Context, DocumentRule, HandbookRule, SuppressionRule, all_rules
@@ -116,23 +117,32 @@ class Judge:
         """Read, parse and (when ``judged``) judge one file; the document is not kept."""
         guard = Guard()
         profile = self.settings.profile
-        shown, lang = display_path(source.path, profile.root), profile.default_lang
+        shown, lang = display_path(source.where, profile.root), profile.default_lang
         read_source = guard.run(shown, READ, lang, partial(read, source), None)
+        where = source.where
         if read_source is None:
-            return self.document(Document(source.path, shown, None, lang), judged, guard)
+            doc = Document(source.path, shown, None, lang)
+            return self.document(doc, judged, guard, where=where)
         # Read whole, and named so that it is found again from any folder (facts can come from
         # the cache to a check run elsewhere): its front matter can be read again for positions.
-        on_disk = read_source.fingerprint is not None and read_source.path.is_absolute()
+        on_disk = read_source.fingerprint is not None and os.path.isabs(read_source.where)
         doc = read_document(read_source, profile, guard)
-        outcome = self.document(doc, judged, guard, on_disk=on_disk)
+        outcome = self.document(doc, judged, guard, on_disk=on_disk, where=where)
         if not self.signatures:
             return outcome
         return replace(outcome, fingerprint=read_source.fingerprint)
 
     def document(
-        self, doc: Document, judged: bool, guard: Guard, *, on_disk: bool = False
+        self,
+        doc: Document,
+        judged: bool,
+        guard: Guard,
+        *,
+        on_disk: bool = False,
+        where: str | None = None,
     ) -> Outcome:
-        """The outcome of ``doc``: its facts, and its findings when ``judged``.
+        """The outcome of ``doc``: its facts, and its findings when ``judged``. ``on_disk`` and
+        ``where``: see :func:`facts_of`.
 
         A file that is not judged (a standard outside the files asked for) only gives its facts
         to the handbook-wide rules. Each rule runs under ``guard``: a rule that raises on one
@@ -144,7 +154,7 @@ class Judge:
             value = guard.run(path, gatherer.code, lang, partial(gatherer.gather, doc, ctx), None)
             if value is not None:
                 gathered[gatherer.code] = value
-        facts = facts_of(doc, gathered, on_disk=on_disk)
+        facts = facts_of(doc, gathered, on_disk=on_disk, where=where)
         seen = signature(facts) if self.signatures else None
         if not judged:
             failed = guard if guard.failures else None
@@ -179,7 +189,8 @@ class Judge:
         except (OSError, UnicodeDecodeError):
             return None
         lines = text.split("\n")
-        facts = Facts(profile.path, profile.display_path, profile.default_lang, readable=True)
+        shown, lang = profile.display_path, profile.default_lang
+        facts = Facts(os.fspath(profile.path), shown, lang, readable=True)
         # Every line of handbook.yml is YAML, where "# stdlint-disable…" comments are allowed.
         step = partial(parse_suppressions, lines, frozenset(), len(lines) + 2)
         none: list[Suppression] = []
@@ -213,33 +224,38 @@ class Judge:
         ``by_file=False`` only the whole (its mappings left empty), in less memory."""
         standards = [outcome.facts for outcome in (*judged, *others)]
         files = [*judged, *([profile] if profile else [])]
-        wanted = {outcome.facts.display_path for outcome in files}
         # A handbook-wide rule's failure is reported where handbook-wide findings go.
         owner = profile or (judged[0] if judged else None)
         found: dict[str, list[Diagnostic]] = defaultdict(list)
-        for rule in self.handbook_rules:
-            if owner is not None:
+        # The positions the rules ask are kept with the facts for a cache only (``signatures``).
+        with positions_kept(self.signatures):
+            for rule in self.handbook_rules:
+                if owner is None:
+                    break
                 step = _handbook_findings(rule, standards, self.ctx)
                 where = owner.facts
                 for diagnostic in guard.run(where.display_path, rule.code, where.lang, step, _NONE):
-                    if diagnostic.path in wanted:
-                        found[diagnostic.path].append(diagnostic)
-        groups: list[tuple[str, tuple[Diagnostic, ...]]] = []
+                    found[diagnostic.path].append(diagnostic)
+        paths: list[str] = []
+        groups: list[tuple[Diagnostic, ...]] = []
         suppressed = 0
         finals: dict[str, tuple[tuple[Diagnostic, ...], int]] = {}
+        handbook: dict[str, tuple[Diagnostic, ...]] = {}
         for outcome in files:
             path = outcome.facts.display_path
-            # get, not found[path]: a defaultdict would keep an empty list for every file.
-            final = self.finish(outcome, found.get(path, ()), guard)
+            # Popped: what is left at the end is about no file of this check (a standard
+            # outside the files asked for), and is not reported.
+            about = found.pop(path, ())
+            final = self.finish(outcome, about, guard)
             if by_file:
                 finals[path] = final
-            groups.append((path, final[0]))
+                if about:
+                    handbook[path] = tuple(about)
+            paths.append(path)
+            groups.append(final[0])
             suppressed += final[1]
         # The guard's own findings are never suppressed, never switched off.
-        kept = in_order(groups, guard.diagnostics())
-        handbook = (
-            {path: tuple(diagnostics) for path, diagnostics in found.items()} if by_file else {}
-        )
+        kept = in_order(paths, groups, guard.diagnostics())
         return Concluded(tuple(kept), suppressed, handbook, finals)
 
     def finish(
@@ -315,7 +331,7 @@ def read_document(
 
     With ``bodies=False`` only its front matter is parsed.
     """
-    shown = display_path(source.path, profile.root)
+    shown = display_path(source.where, profile.root)
     lang = profile.default_lang
     parser = parse if bodies else parse_front_matter
     return guard.run(

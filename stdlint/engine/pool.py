@@ -71,10 +71,13 @@ def default_jobs() -> int:
 
 
 def judge_all(
-    work: Sequence[Work], judge: Judge, jobs: int | None = 1, progress: Progress | None = None
+    work: list[Work], judge: Judge, jobs: int | None = 1, progress: Progress | None = None
 ) -> list[Outcome]:
     """The outcome of each file of ``work``, in order, judged by ``jobs`` processes (None: one
-    per core): this one and ``jobs - 1`` workers; ``progress`` hears of each file or chunk."""
+    per core): this one and ``jobs - 1`` workers; ``progress`` hears of each file or chunk.
+
+    ``work`` is emptied as its files are judged: a source is let go once read (a check of a
+    large handbook would otherwise keep one for every file to the end)."""
     if jobs is None:
         jobs = default_jobs()
     if jobs < 1:
@@ -85,6 +88,7 @@ def judge_all(
     chunks = [work[start : start + size] for start in range(0, len(work), size)]
     if len(chunks) < 2:
         return _judge_here(judge, work, progress)
+    work.clear()  # the chunks hold the sources now
     try:
         done = _share(chunks, min(jobs - 1, len(chunks) - 1), judge, progress)
     except OSError as error:  # no process could start (no /dev/shm, a process limit): all here
@@ -103,11 +107,13 @@ def judge_all(
     return outcomes
 
 
-def _judge_here(
-    judge: Judge, work: Sequence[Work], progress: Progress | None = None
-) -> list[Outcome]:
+def _judge_here(judge: Judge, work: list[Work], progress: Progress | None = None) -> list[Outcome]:
+    """The outcomes of ``work``, in order, judged in this process; ``work`` is emptied, each
+    source let go once judged."""
     outcomes = []
-    for source, judged in work:
+    work.reverse()
+    while work:
+        source, judged = work.pop()
         outcomes.append(judge.source(source, judged))
         if progress is not None:
             progress.advance(1)
@@ -115,7 +121,7 @@ def _judge_here(
 
 
 def _share(
-    chunks: list[Sequence[Work]], workers: int, judge: Judge, progress: Progress | None
+    chunks: list[list[Work]], workers: int, judge: Judge, progress: Progress | None
 ) -> list[list[Outcome] | None]:
     """Each chunk's outcomes, or None for a chunk whose worker failed.
 

@@ -84,18 +84,19 @@ _EXPLANATIONS = frozenset({SectionId.WHY, SectionId.EXAMPLES})
 
 def parse(source: Source, display_path: str, default_lang: Lang) -> Document:
     """Parse a read source into a :class:`Document` (a problem-only one if it was unreadable)."""
+    path = source.path
     if source.text is None:
         problems = (source.problem,) if source.problem else ()
-        lang = _named_language(source.path) or default_lang
-        return Document(source.path, display_path, None, lang, problems=problems)
+        lang = _named_language(path) or default_lang
+        return Document(path, display_path, None, lang, problems=problems)
     lines = source.text.split("\n")
     matter = split(lines)
     body = read_body(lines[matter.body_first_line - 1 :], matter.body_first_line)
-    lang = _language(matter, source.text, default_lang, source.path)
+    lang = _language(matter, source.text, default_lang, path)
     title = body.title.text if body.title else None
-    matter = repaired(matter, StandIns(lang, title, source.path.stem))
+    matter = repaired(matter, StandIns(lang, title, path.stem))
     return Document(
-        source.path,
+        path,
         display_path,
         source.text,
         lang,
@@ -114,14 +115,15 @@ def parse(source: Source, display_path: str, default_lang: Lang) -> Document:
 def parse_front_matter(source: Source, display_path: str, default_lang: Lang) -> Document:
     """Only the front matter of a read source: what publishing needs, at a fraction of the cost
     of :func:`parse` (no Markdown, no sentences). The body's fields stay empty."""
+    path = source.path
     if source.text is None:
         problems = (source.problem,) if source.problem else ()
-        lang = _named_language(source.path) or default_lang
-        return Document(source.path, display_path, None, lang, problems=problems)
+        lang = _named_language(path) or default_lang
+        return Document(path, display_path, None, lang, problems=problems)
     matter = split(source.text.split("\n"))
-    lang = _language(matter, source.text, default_lang, source.path)
-    matter = repaired(matter, StandIns(lang, None, source.path.stem))
-    return Document(source.path, display_path, source.text, lang, matter, problems=matter.problems)
+    lang = _language(matter, source.text, default_lang, path)
+    matter = repaired(matter, StandIns(lang, None, path.stem))
+    return Document(path, display_path, source.text, lang, matter, problems=matter.problems)
 
 
 def _language(matter: FrontMatter, text: str, default: Lang, path: Path) -> Lang:

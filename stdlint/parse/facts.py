@@ -17,8 +17,11 @@ standards that gave exactly the same.
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
@@ -35,13 +38,15 @@ from stdlint.parse.source import Source, read
 from stdlint.parse.yamlpositions import PackedPositions, Positions, unpacked
 
 _FOUND_KEPT = 8  # positions kept a standard: those of its handbook-wide findings, a few
+# Whether the positions asked are kept with the facts at all (:func:`positions_kept`).
+_KEEPING: ContextVar[bool] = ContextVar("stdlint_positions_kept", default=True)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Facts:
     """One standard of the handbook, without its text."""
 
-    path: Path
+    where: str  # the file's path, as the check was given it (see Source); ``path`` as a Path
     display_path: str
     lang: Lang  # the language to speak to its author in
     readable: bool  # False: the file could not be read as text (STR009, STR010)
@@ -58,6 +63,12 @@ class Facts:
     # about one key at most, and facts are kept for every standard.
     found: tuple[tuple[tuple[str | int, ...], bool, Span], ...] = ()
 
+    @property
+    def path(self) -> Path:
+        """The file's path (a new Path each time: facts are kept for every standard, and a
+        Path takes more than twice the memory of its string)."""
+        return Path(self.where)
+
     def position(self, path: tuple[str | int, ...], *, value: bool = False) -> Span:
         """Where a key (or its value) of the front matter is written; line 1 if unknown."""
         if self.positions is None:
@@ -65,11 +76,11 @@ class Facts:
         for known, of_value, span in self.found:
             if of_value == value and known == path:
                 return span
-        positions = positions_of(self.path, self.positions)
+        positions = positions_of(self.where, self.positions)
         if positions is None:  # the file has changed since it was judged
             return Span.point(1)
         span = positions.value(path) if value else positions.key(path)
-        if len(self.found) < _FOUND_KEPT:
+        if len(self.found) < _FOUND_KEPT and _KEEPING.get():
             object.__setattr__(self, "found", (*self.found, (path, value, span)))
         return span
 
@@ -78,32 +89,49 @@ class Facts:
         return _unpickled, tuple(getattr(self, each.name) for each in fields(self))
 
 
+@contextmanager
+def positions_kept(keep: bool) -> Iterator[None]:
+    """Within it, the positions asked of facts are kept with them (``found``) only if
+    ``keep``: a check whose facts go to no cache, and to no caller, has no later use for them,
+    and a large handbook's handbook-wide rules ask for tens of thousands."""
+    token = _KEEPING.set(keep)
+    try:
+        yield
+    finally:
+        _KEEPING.reset(token)
+
+
 @lru_cache(maxsize=32)
-def positions_of(path: Path, packed: PackedPositions) -> Positions | None:
+def positions_of(where: str, packed: PackedPositions) -> Positions | None:
     """The positions of ``packed``: of its text, or of the front matter of the file at
-    ``path``, read again, if it is still the text they were packed from (else None).
+    ``where``, read again, if it is still the text they were packed from (else None).
 
     Composed when first asked; the last few are kept, so a rule that asks about one standard
     again and again reads and composes its front matter once."""
     if packed.kept:
         return unpacked(packed)
-    again = read(Source(path, None)).text
+    again = read(Source(where, None)).text
     text = front_matter_text(again.split("\n")) if again is not None else None
     return Positions(text, packed.first_line) if text and packed.matches(text) else None
 
 
 def facts_of(
-    doc: Document, gathered: Mapping[str, object] | None = None, *, on_disk: bool = False
+    doc: Document,
+    gathered: Mapping[str, object] | None = None,
+    *,
+    on_disk: bool = False,
+    where: str | None = None,
 ) -> Facts:
     """The facts of ``doc`` (and what the handbook-wide rules gathered from it). ``on_disk``:
     the document's text is the whole of its file as read now, so the front matter's text need
-    not be kept for its positions; it is read again, when asked, from the file."""
+    not be kept for its positions; it is read again, when asked, from the file. ``where``: the
+    document's path as its source gave it (:attr:`Source.where`), one string for both."""
     matter = doc.front_matter
     data = matter.data if matter else {}
     written_id, written_lang = data.get("id"), data.get("lang")
     positions = matter.positions if matter else None
     return Facts(
-        path=doc.path,
+        where=where if where is not None else os.fspath(doc.path),
         display_path=doc.display_path,
         lang=doc.lang,
         readable=doc.text is not None,
@@ -162,4 +190,4 @@ def _unpickled(*values: Any) -> Facts:
 _unpickled.stdlint_reconstructor = True  # type: ignore[attr-defined]
 
 
-__all__ = ["Facts", "facts_of", "positions_of", "signature"]
+__all__ = ["Facts", "facts_of", "positions_kept", "positions_of", "signature"]

@@ -26,15 +26,42 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Source:
-    """A file to check: its path, and its text (no BOM, LF newlines) or why it has none."""
+    """A file to check: its path, and its text (no BOM, LF newlines) or why it has none.
 
-    path: Path
+    The path is kept as the string it was given as (``where``); :attr:`path` makes a Path of
+    it when asked. A check keeps a source for each file of the handbook until it is judged, and
+    a Path takes more than twice the memory of its string (its parts are kept apart).
+    """
+
+    where: str
     text: str | None
-    problem: Problem | None = None
-    fingerprint: Fingerprint | None = None  # of the bytes read, when read as a regular file
-    key: str | None = None  # its file_key, when discovery has found it already
+    problem: Problem | None
+    fingerprint: Fingerprint | None  # of the bytes read, when read as a regular file
+    key: str | None  # its file_key, when discovery has found it already
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        text: str | None,
+        problem: Problem | None = None,
+        fingerprint: Fingerprint | None = None,
+        key: str | None = None,
+    ) -> None:
+        _set(self, "where", path if type(path) is str else os.fspath(path))
+        _set(self, "text", text)
+        _set(self, "problem", problem)
+        _set(self, "fingerprint", fingerprint)
+        _set(self, "key", key)
+
+    @property
+    def path(self) -> Path:
+        """The file's path (a new Path each time: keep it, rather than ask again)."""
+        return Path(self.where)
+
+
+_set = object.__setattr__
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +109,7 @@ def stamp(info: os.stat_result) -> bytes:
     return b"%d,%d,%d,%d,%d" % parts
 
 
-def display_path(path: Path, base: Path | None = None) -> str:
+def display_path(path: str | os.PathLike[str], base: Path | None = None) -> str:
     """The path as a user should see it: relative to ``base`` (default: cwd) where possible.
 
     Bytes of the name that are not UTF-8, and control characters, are shown escaped (``\\xff``),
@@ -90,9 +117,15 @@ def display_path(path: Path, base: Path | None = None) -> str:
     """
     # abspath, not resolve(): a symlink keeps the name the user knows, and a looping one
     # must not raise here.
-    absolute = Path(os.path.abspath(path))
+    where = os.path.abspath(path)
+    folder = os.path.abspath(base or Path.cwd())
+    inside = folder if folder.endswith(os.sep) else folder + os.sep
+    # Most files: no Path made, none parsed. (POSIX names only: "//" starts another root.)
+    if os.sep == "/" and where.startswith(inside) and not where.startswith("//"):
+        return printable(where[len(inside) :])
+    absolute = Path(where)
     try:
-        shown = absolute.relative_to(os.path.abspath(base or Path.cwd())).as_posix()
+        shown = absolute.relative_to(folder).as_posix()
     except ValueError:
         shown = absolute.as_posix()
     return printable(shown)
@@ -108,7 +141,7 @@ def printable(name: str) -> str:
     return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
-def file_key(path: Path) -> str:
+def file_key(path: str | os.PathLike[str]) -> str:
     """One key per file however it is named (symlinks and relative paths resolved)."""
     # realpath, unlike Path.resolve(), does not raise on a symlink loop.
     return os.path.realpath(path)
@@ -116,7 +149,7 @@ def file_key(path: Path) -> str:
 
 def source_key(source: Source) -> str:
     """The :func:`file_key` of ``source``: found with it, or resolved now."""
-    return source.key or file_key(source.path)
+    return source.key or file_key(source.where)
 
 
 def discover(
@@ -181,29 +214,34 @@ def _walk(
     except OSError as error:
         yield _unreadable(folder, error)
         return
+    # A file's path is the folder's and its name joined as Path would join them ("." is no
+    # folder to Path: "./a.md" is "a.md"), without making a Path of each (see Source).
+    shown = str(folder)
+    base = "" if shown == "." else shown
     for entry in entries:
         name = entry.name
         if name.startswith(".") or name in _SKIPPED_DIRS:
             continue
-        path = folder / name  # the folder's parts joined, not a whole path parsed again
-        if patterns and _excluded(path, patterns, root):
+        if patterns and _excluded(folder / name, patterns, root):
             continue
         try:
             is_dir = entry.is_dir()
         except OSError as error:
-            yield _unreadable(path, error)
+            yield _unreadable(folder / name, error)
             continue
         if is_dir:
             real = _entry_key(entry, inside)
+            path = folder / name  # the folder's parts joined, not a whole path parsed again
             yield from _walk(path, patterns, root, seen_files, visited_dirs, ancestors, real)
         elif name.lower().endswith(MARKDOWN_SUFFIXES):
-            key = _entry_key(entry, inside) or file_key(path)
-            if key == entry.path:  # one string for both: a source is kept for every file
-                key = str(path)
+            where = os.path.join(base, name)
+            key = _entry_key(entry, inside) or file_key(where)
+            if key == where:  # one string for both: a source is kept for every file
+                key = where
             if _first_time(key, seen_files):
                 # Not is_file(): a dangling or looping link, a pipe or a device named .md is
                 # still reported, by read().
-                yield Source(path, None, key=key)
+                yield Source(where, None, key=key)
 
 
 def _entry_key(entry: os.DirEntry[str], inside: str) -> str | None:
@@ -246,34 +284,36 @@ def read(source: Source) -> Source:
     if source.problem is not None or source.text is not None:
         return source
     read_ns = time.time_ns()
-    found = _bytes(source.path)
+    where = source.where
+    found = _bytes(where)
     if isinstance(found, Source):
         return found
     data, info = found
-    decoded = decode(source.path, data)
+    decoded = decode(where, data)
     fingerprint = Fingerprint(digest(data), stamp(info), read_ns)
-    return Source(source.path, decoded.text, decoded.problem, fingerprint)
+    return Source(where, decoded.text, decoded.problem, fingerprint)
 
 
-def _bytes(path: Path) -> tuple[bytes, os.stat_result] | Source:
-    """The bytes of ``path`` (:func:`read`'s rules) and the status of the file they came from,
-    or a source with the problem."""
+def _bytes(where: str) -> tuple[bytes, os.stat_result] | Source:
+    """The bytes of the file at ``where`` (:func:`read`'s rules) and the status of the file
+    they came from, or a source with the problem. (A string, not a Path: one Path a file would
+    take longer to make than to stat.)"""
     try:
-        info = path.stat()
+        info = os.stat(where)
         if not stat.S_ISREG(info.st_mode):
-            return Source(path, None, _not_regular(path, info.st_mode))
+            return Source(where, None, _not_regular(Path(where), info.st_mode))
         # O_NONBLOCK: should the file become a pipe between stat and open, opening it does not
         # wait for a writer; fstat then sees what was really opened.
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        descriptor = os.open(where, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         try:
             opened = os.fstat(descriptor)
             if not stat.S_ISREG(opened.st_mode):
-                return Source(path, None, _not_regular(path, opened.st_mode))
+                return Source(where, None, _not_regular(Path(where), opened.st_mode))
             data = _read_whole(descriptor, opened.st_size)
         finally:
             os.close(descriptor)
     except OSError as error:
-        return _unreadable(path, error)
+        return _unreadable(Path(where), error)
     if len(data) > MAX_FILE_BYTES:
         # Rounded up, to hundredths: a file just past the limit must not read "1.0 MB".
         size = f"{math.ceil(max(opened.st_size, len(data)) * 100 / 1024 / 1024) / 100:.2f}"
@@ -281,7 +321,7 @@ def _bytes(path: Path) -> tuple[bytes, os.stat_result] | Source:
         problem = _problem(
             "STR010", _TOO_LARGE, size=size, size_ru=size.replace(".", ","), limit=limit
         )
-        return Source(path, None, problem)
+        return Source(where, None, problem)
     return data, opened
 
 
@@ -312,7 +352,7 @@ def digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=20).digest()
 
 
-def decode(path: Path, data: bytes) -> Source:
+def decode(path: str | os.PathLike[str], data: bytes) -> Source:
     """Text of ``data`` if it is UTF-8 text (BOM dropped, CRLF and CR made LF); else the problem."""
     if b"\0" in data[:8192]:
         return Source(path, None, _problem("STR009", _BINARY))

@@ -115,6 +115,9 @@ def test_copies_of_a_standard_share_their_strings_and_field_names() -> None:
     for one, other in [(first, second), tuple(shared)]:
         assert one.meta is not None and other.meta is not None
         assert one.meta is not other.meta  # a standard's own, even written alike
+        # Its title too: written once in a real handbook, it is not interned.
+        assert one.meta.title == other.meta.title and one.meta.title is not other.meta.title
+        assert one.meta.owner is other.meta.owner  # the rest of its strings are
         assert one.meta.channels[0] is other.meta.channels[0]
         assert one.meta.metrics[0].id is other.meta.metrics[0].id
         assert one.meta.model_fields_set is other.meta.model_fields_set

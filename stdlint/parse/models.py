@@ -67,6 +67,9 @@ class StandardMeta(_Written):
 
     # Each standard writes its own (an id, a title): never looked for among others written alike.
     shared_whole: ClassVar[bool] = False
+    # A title is written once in a handbook: it is not interned (stdlint.parse.sharing), which
+    # would only grow the interpreter's table of interned strings by one for every standard.
+    own_strings: ClassVar[frozenset[str]] = frozenset({"title"})
 
     id: Slug = Field(description="Stable id; the same id in another language is a translation.")
     title: str = Field(description="Title shown to staff; the H1 heading, if any, must match.")

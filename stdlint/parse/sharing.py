@@ -62,14 +62,18 @@ _PLAIN: dict[str, tuple[Any, ...]] = {}
 _VALUES_KEPT = 4096
 _VALUES: dict[tuple[type, object], object] = {}
 # The field names of each model class met (:func:`_fields`).
-_FIELDS: dict[type[BaseModel], tuple[tuple[str, ...], frozenset[str]]] = {}
+_FIELDS: dict[type[BaseModel], tuple[tuple[str, ...], frozenset[str], tuple[bool, ...]]] = {}
 
 
 def shared(model: _Model) -> _Model:
     """An equal model whose strings are interned and whose set of field names is shared; the
     model itself is shared when it cannot change."""
-    values = tuple(_shared_value(value) for value in model.__dict__.values())
-    return _built(type(model), frozenset(model.model_fields_set), values, None)
+    cls = type(model)
+    values = tuple(
+        value if own else _shared_value(value)
+        for value, own in zip(model.__dict__.values(), _fields(cls)[2], strict=True)
+    )
+    return _built(cls, frozenset(model.model_fields_set), values, None)
 
 
 def rebuilt(cls: type[_Model], names: tuple[str, ...], values: tuple[Any, ...]) -> _Model:
@@ -116,7 +120,10 @@ def _built(
             assert isinstance(found, cls)
             return found
     if interned is not None:
-        values = tuple(map(interned, values))
+        own = _fields(cls)[2]
+        values = tuple(
+            value if mine else interned(value) for value, mine in zip(values, own, strict=True)
+        )
     model = cls.__new__(cls)
     setattr_ = object.__setattr__
     model.__dict__.update(zip(_fields(cls)[0], values, strict=True))
@@ -168,13 +175,15 @@ def _key(cls: type[BaseModel], names: frozenset[str], values: tuple[Any, ...]) -
     return tuple(parts)
 
 
-def _fields(cls: type[BaseModel]) -> tuple[tuple[str, ...], frozenset[str]]:
+def _fields(cls: type[BaseModel]) -> tuple[tuple[str, ...], frozenset[str], tuple[bool, ...]]:
     """The names of a model class's fields, in order and as a set (pydantic's
-    ``model_fields`` is a property that builds its answer anew)."""
+    ``model_fields`` is a property that builds its answer anew), and whether each is one whose
+    strings are each model's own, not interned (the class's ``own_strings``)."""
     found = _FIELDS.get(cls)
     if found is None:
         names = tuple(cls.model_fields)
-        found = _FIELDS[cls] = (names, frozenset(names))
+        own = frozenset(getattr(cls, "own_strings", ()))
+        found = _FIELDS[cls] = (names, frozenset(names), tuple(name in own for name in names))
     return found
 
 

@@ -22,6 +22,7 @@ from stdlint.diagnostics import Criterion, Diagnostic, Severity
 from stdlint.engine import cache as cache_module
 from stdlint.engine import check, judge
 from stdlint.engine.cache import run_key
+from stdlint.files import handbook_sources
 from stdlint.i18n import Lang
 from stdlint.parse import source as source_module
 from stdlint.parse.document import Document
@@ -285,6 +286,9 @@ def test_an_edit_pickles_only_its_own_piece_of_the_cache_again(
     (file,) = _cache_files(folder)
     key = _run_key(handbook)
     before = cache_module._load(file, key)
+    # The pieces of outcomes are left in the file until asked for: read them before it is
+    # replaced.
+    read_before = {where: _piece(entry) for where, entry in before.items()}
     edited = handbook / "standards" / "phone" / "answer-call.en.md"
     edited.write_text(edited.read_text("utf-8") + "\nAnswer within 20 seconds.\n", "utf-8")
     pickled: list[int] = []
@@ -313,7 +317,15 @@ def test_an_edit_pickles_only_its_own_piece_of_the_cache_again(
         listed_alike = bytes(new.listed.payload) == bytes(old.listed.payload)
         assert listed_alike is (other not in mates), other
         if other not in mates:
-            assert bytes(new.payload) == bytes(old.payload)
+            assert _piece(entry) == read_before[other]
+
+
+def _piece(entry: cache_module._Entry) -> bytes:
+    """The bytes of the piece of outcomes an entry was read from."""
+    assert entry.chunk is not None
+    payload = entry.chunk.read()
+    assert payload is not None
+    return bytes(payload)
 
 
 def test_outcomes_read_back_are_stored_again_as_they_were_judged(
@@ -432,7 +444,8 @@ def test_a_damaged_piece_costs_only_its_own_files(
     assert chunk is not None and chunk.listed is not None
     mates = sorted(where for where, entry in entries.items() if entry.chunk is chunk)
     data = bytearray(file.read_bytes())
-    piece = chunk.payload if damaged == "outcomes" else chunk.listed.payload
+    piece = chunk.read() if damaged == "outcomes" else chunk.listed.payload
+    assert piece is not None
     start = bytes(data).index(bytes(piece))
     data[start + len(piece) // 2] ^= 1
     file.write_bytes(bytes(data))
@@ -498,7 +511,8 @@ def test_the_cache_list_itself_builds_no_object(tmp_path: Path) -> None:
     assert list(loaded) == ["a", "b"]
     chunk = loaded["a"].chunk
     assert chunk is not None
-    assert bytes(chunk.payload) == b"x"
+    assert chunk.payload is None  # left in the file until one of its outcomes is asked for
+    assert chunk.read() == b"x"
     # A piece that is not a list of outcomes gives none, and the entry is judged again.
     assert chunk.outcome(0, frozenset({"stdlint"})) is None
     # A list without its piece, under a valid checksum: the file is not of this shape at all.
@@ -956,3 +970,33 @@ def test_a_finding_read_back_is_the_finding_written() -> None:
     ):
         assert read_back == finding and span == finding.span
         assert type(read_back.span) is Span and read_back.span is not span
+
+
+def test_a_piece_left_in_a_cache_file_another_run_has_replaced_is_not_read_from_the_new_one(
+    tmp_path: Path,
+) -> None:
+    # A check reads the lists of a cache file and leaves its pieces of outcomes in it. Should
+    # another run replace the file before one is asked for, the piece is not read from the new
+    # file (its offsets are the old file's): its files count as not cached, and are judged.
+    handbook, folder, _, _ = _cached_example(tmp_path)
+    settings = Settings.from_profile(load_profile(handbook / "handbook.yml"))
+    early = cache_module.Cache.for_run(settings, DAY, folder)
+    sources = handbook_sources(settings.profile)
+    kept = [early.get(source, True) for source in sources[:1]]
+    assert kept[0] is not None  # read from the file as it is
+    edited = handbook / "standards" / "phone" / "answer-call.en.md"
+    edited.write_text(edited.read_text("utf-8") + "\nAnswer within 20 seconds.\n", "utf-8")
+    assert _json(_check(handbook, folder)) == _fresh(handbook)  # the file is replaced
+    stale = [
+        source
+        for source in sources
+        if (entry := early._old.get(os.path.abspath(source.where))) is not None
+        and entry.chunk is not None
+        and entry.chunk.outcomes is None
+        and entry.chunk.payload is None
+    ]
+    assert stale
+    assert all(early.get(source, True) is None for source in stale)
+    # A cache read now takes them from the new file.
+    late = cache_module.Cache.for_run(settings, DAY, folder)
+    assert all(late.get(source, True) is not None for source in stale)

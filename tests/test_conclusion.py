@@ -217,6 +217,8 @@ def test_a_new_conclusion_writes_only_the_pieces_of_files_concluded_otherwise(
     cache = cache_module.Cache.for_run(_settings(handbook), DAY, folder)
     before = cache.conclusion()
     assert before is not None
+    # Its pieces stay in the file until written again: read them before it is replaced.
+    read_before = {bucket: _bytes(piece) for bucket, piece in before.pieces.items()}
     duplicate = _make_id_unique(handbook)  # the handbook step runs again; some findings change
     _findings(handbook, folder)
     after = cache.conclusion()
@@ -226,8 +228,17 @@ def test_a_new_conclusion_writes_only_the_pieces_of_files_concluded_otherwise(
     again = {cache_module._bucket(where) for where in otherwise}
     assert again != set(after.pieces)  # some pieces were kept
     for bucket, piece in after.pieces.items():
-        same = bytes(piece.payload) == bytes(before.pieces[bucket].payload)
+        same = _bytes(piece) == read_before[bucket]
         assert same is (bucket not in again), bucket
+    # A piece whose file has been replaced since is not read from the new one.
+    stale = next(iter(before.pieces.values()))
+    assert stale.read() is None and stale.failed
+
+
+def _bytes(piece: cache_module._Chunk) -> bytes:
+    payload = piece.read()
+    assert payload is not None
+    return bytes(payload)
 
 
 def test_a_suppression_in_an_edited_file_meets_the_findings_concluded_before(

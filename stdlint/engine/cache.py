@@ -143,10 +143,12 @@ class _Chunk:
         self.used: list[tuple[frozenset[str], ...]] = []  # as read, for each outcome
         self.failed = False
 
-    def read(self) -> bytes | memoryview | None:
+    def read(self, *, checked: bool = True) -> bytes | memoryview | None:
         """Its bytes, if they still have the digest the file gave them: kept from when the file
-        was read, or read now from the file, which another run may have replaced meanwhile (its
-        bytes then have another digest, and are not used). None, and the piece failed, else."""
+        was read, or read now from the file, if it is still the one they were found in (another
+        run may have replaced it meanwhile). None, and the piece failed, else. ``checked=False``
+        (a piece written back as it was read) skips the digest: a damaged piece is written as
+        damaged, and the next run that asks for it finds so."""
         payload = self.payload
         if payload is None and not self.failed:
             try:
@@ -156,7 +158,11 @@ class _Chunk:
                         payload = stream.read(self.length)
             except OSError:
                 payload = None
-        if payload is None or len(payload) != self.length or not _intact(payload, self.digest):
+        if (
+            payload is None
+            or len(payload) != self.length
+            or (checked and not _intact(payload, self.digest))
+        ):
             self.failed = True
             return None
         return payload
@@ -363,7 +369,7 @@ class Cache:
             for bucket, wheres in sorted(buckets.items()):
                 read = stored.pieces.get(bucket)
                 if read is not None and again is not None and bucket not in again:
-                    payload = read.read()
+                    payload = read.read(checked=False)  # checked when it was read
                     if payload is not None:  # not pickled, nor digested, again
                         yield from _digested(payload, read.digest, checksum)
                         continue
@@ -550,7 +556,7 @@ def _dump(
         members = [(where, entries[where]) for where in buckets[bucket]]  # a bucket at a time
         read = _listed_as_read(members)
         if read is not None and read.listed is not None and read.listed.payload is not None:
-            payload = read.read()  # from the file being replaced: its bytes, streamed through
+            payload = read.read(checked=False)  # from the file being replaced, streamed
             if payload is not None:
                 yield from _digested(read.listed.payload, read.listed.digest, checksum)
                 yield from _digested(payload, read.digest, checksum)
@@ -643,7 +649,7 @@ def _as_read(members: _Members) -> _Kept | None:
         return None
     if chunk.size != len(members):  # one of them has gone: the piece is made anew
         return None
-    payload = chunk.read()
+    payload = chunk.read(checked=False)
     return None if payload is None else (payload, chunk.digest, members)
 
 

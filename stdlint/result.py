@@ -42,9 +42,11 @@ class FileRecord:
     where: str  # the absolute path
     state: FileState
 
-    def __init__(self, path: str, absolute: str | os.PathLike[str], state: FileState) -> None:
+    def __init__(self, path: str, where: str | os.PathLike[str], state: FileState) -> None:
+        # The absolute path as a Path or a string, kept as a string; named as the field, so
+        # that dataclasses.replace works.
         _set(self, "path", path)
-        _set(self, "where", absolute if type(absolute) is str else os.fspath(absolute))
+        _set(self, "where", where if type(where) is str else os.fspath(where))
         _set(self, "state", state)
 
     @property

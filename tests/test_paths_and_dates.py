@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from stdlint.i18n import Lang
 from stdlint.parse import source as source_module
 from stdlint.parse.values import Interval
 from stdlint.reports import review_queue
+from stdlint.result import FileState
 from stdlint.settings import load_settings
 from tests.conftest import GOOD_STANDARD, Run
 
@@ -449,6 +451,7 @@ def test_discovered_files_are_named_and_shown_as_paths_would_name_them(
     by_path = sorted(str(folder / path.relative_to(folder)) for path in folder.rglob("*.md"))
     assert sorted(source.where for source in found) == by_path and len(by_path) >= 2
     for source in found:
+        assert replace(source, text="x") == source_module.Source(source.path, "x", key=source.key)
         for base in (None, handbook, handbook / "standards", handbook / "elsewhere"):
             absolute = Path(os.path.abspath(source.where))
             try:
@@ -535,3 +538,17 @@ def test_hundreds_of_duplicates_give_bounded_output(handbook: Path) -> None:
     assert len(duplicates) == 300
     assert max(len(d.message) for d in duplicates) < 200
     assert duplicates[0].message.endswith("and 296 other files")
+
+
+def test_a_files_record_keeps_its_absolute_path_as_a_string_and_gives_a_path(
+    handbook: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(handbook)
+    result = check(
+        [Path("standards")], load_settings(handbook / "handbook.yml"), date(2026, 11, 23)
+    )
+    (record,) = result.files
+    assert record.path == "standards/good.md" and isinstance(record.where, str)
+    assert record.absolute == handbook / "standards" / "good.md" == Path(record.where)
+    skipped = replace(record, state=FileState.SKIPPED)
+    assert skipped.absolute == record.absolute and skipped.state is FileState.SKIPPED

@@ -43,13 +43,15 @@ class Source:
 
     def __init__(
         self,
-        path: str | os.PathLike[str],
+        where: str | os.PathLike[str],
         text: str | None,
         problem: Problem | None = None,
         fingerprint: Fingerprint | None = None,
         key: str | None = None,
     ) -> None:
-        _set(self, "where", path if type(path) is str else os.fspath(path))
+        # A Path is taken too (and kept as its string); named as the field, so that
+        # dataclasses.replace works.
+        _set(self, "where", where if type(where) is str else os.fspath(where))
         _set(self, "text", text)
         _set(self, "problem", problem)
         _set(self, "fingerprint", fingerprint)

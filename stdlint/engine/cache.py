@@ -312,7 +312,7 @@ class Cache:
         """Whether ``source`` still has the bytes of ``digest``, as an entry of the cache says;
         the entry is then kept for the next run without its outcome being read. ``where``: its
         absolute path, if the caller has it."""
-        where = where or os.path.abspath(source.path)
+        where = where or os.path.abspath(source.where)
         entry = self._old.get(where)
         if entry is None or entry.given != source.where or entry.fingerprint.digest != digest:
             return False

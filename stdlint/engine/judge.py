@@ -228,14 +228,14 @@ class Judge:
         owner = profile or (judged[0] if judged else None)
         found: dict[str, list[Diagnostic]] = defaultdict(list)
         # The positions the rules ask are kept with the facts for a cache only (``signatures``).
-        with positions_kept(self.signatures):
-            for rule in self.handbook_rules:
-                if owner is None:
-                    break
-                step = _handbook_findings(rule, standards, self.ctx)
-                where = owner.facts
-                for diagnostic in guard.run(where.display_path, rule.code, where.lang, step, _NONE):
-                    found[diagnostic.path].append(diagnostic)
+        if owner is not None:
+            where = owner.facts
+            with positions_kept(self.signatures):
+                for rule in self.handbook_rules:
+                    step = _handbook_findings(rule, standards, self.ctx)
+                    run = guard.run(where.display_path, rule.code, where.lang, step, _NONE)
+                    for diagnostic in run:
+                        found[diagnostic.path].append(diagnostic)
         paths: list[str] = []
         groups: list[tuple[Diagnostic, ...]] = []
         suppressed = 0

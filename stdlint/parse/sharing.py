@@ -6,7 +6,9 @@ facts a check keeps (:mod:`stdlint.parse.facts`) share them:
 
 - strings are interned;
 - the set of field names pydantic keeps with every instance (700 bytes for a standard's 17
-  fields) is one set for all the models that have the same;
+  fields) is one set for all the models that have the same, and the instance dictionary
+  shares its keys with the other instances of its class;
+- a title, written once in a handbook, is not interned (``own_strings``);
 - a model made only of values that cannot change (a metric, its zones) is one instance for
   all the standards that write it alike.
 
@@ -66,8 +68,9 @@ _FIELDS: dict[type[BaseModel], tuple[tuple[str, ...], frozenset[str], tuple[bool
 
 
 def shared(model: _Model) -> _Model:
-    """An equal model whose strings are interned and whose set of field names is shared; the
-    model itself is shared when it cannot change."""
+    """An equal model whose strings are interned (but those of fields its class names as its
+    own, ``own_strings``) and whose set of field names is shared; the model itself is shared
+    when it cannot change."""
     cls = type(model)
     values = tuple(
         value if own else _shared_value(value)
@@ -126,6 +129,9 @@ def _built(
         )
     model = cls.__new__(cls)
     setattr_ = object.__setattr__
+    # Filled in place, not assigned: the instance dictionary CPython makes for the model shares
+    # its keys with the class's other instances (224 bytes for a standard's 19 fields, where a
+    # dictionary of its own takes 464), as long as the keys come in the same order.
     model.__dict__.update(zip(_fields(cls)[0], values, strict=True))
     fields_set = _FIELDS_SETS.get(names)
     if fields_set is None:

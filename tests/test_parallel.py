@@ -10,6 +10,8 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -19,8 +21,10 @@ import pytest
 from stdlint.config import load_profile
 from stdlint.diagnostics import Criterion, Diagnostic, Severity
 from stdlint.engine import check, pool
-from stdlint.parse.document import Document
+from stdlint.i18n import Lang
+from stdlint.parse.document import Document, named_language
 from stdlint.parse.facts import Facts
+from stdlint.parse.source import Source
 from stdlint.result import Result
 from stdlint.rules import DocumentRule, all_rules
 from stdlint.rules.base import Context
@@ -147,15 +151,28 @@ class DiesInWorkers(DocumentRule):
     criterion, default_severity = Criterion.CONCRETENESS, Severity.ERROR
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
-        """Ends a worker process on the file named to die; reports nothing in the main one."""
-        if "to-die-in-worker" in doc.display_path and multiprocessing.parent_process():
-            os._exit(1)
+        """Ends a worker process on the file named to die; reports nothing in the main one.
+
+        With ``$DIED`` set, the worker first creates that file, and the main process waits
+        for it before it judges a file of its own while a worker runs: the workers take files
+        as they come, and the main one would otherwise judge every file of a small handbook
+        before a spawned worker has started."""
+        died = os.environ.get("DIED")
+        if multiprocessing.parent_process():
+            if "to-die-in-worker" in doc.display_path:
+                if died:
+                    Path(died).touch()
+                os._exit(1)
+        elif died and multiprocessing.active_children():
+            deadline = time.monotonic() + 60
+            while not os.path.exists(died) and time.monotonic() < deadline:
+                time.sleep(0.01)
         yield from ()
 
 
 @pytest.mark.usefixtures("small_pools", "buggy_rules")
 def test_rule_failures_and_dead_workers_lose_no_file(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     handbook = _troubled_handbook(tmp_path)
     (handbook / "standards" / "broken.md").write_text(
@@ -169,13 +186,16 @@ def test_rule_failures_and_dead_workers_lose_no_file(
     assert _failures(parallel) == _failures(serial)
     assert parallel.files == serial.files
     # A worker that dies takes its files with it: they are checked in this process instead.
-    # The workers take the first files (this process the last): the file comes first.
-    (handbook / "standards" / "a-to-die-in-worker.md").write_bytes(
+    # The workers take the first files (this process the last), English ones first (the pool
+    # deals files by the language in their names): the file comes first.
+    (handbook / "standards" / "a-to-die-in-worker.en.md").write_bytes(
         (GOLDEN / "standards" / "returns.ru.md").read_bytes()
     )
     serial = check(None, profile, date(2026, 11, 30), jobs=1)
+    monkeypatch.setenv("DIED", str(tmp_path / "died"))
     with caplog.at_level(logging.WARNING, logger="stdlint"):
         parallel = check(None, profile, date(2026, 11, 30), jobs=2)
+    assert (tmp_path / "died").exists()
     assert parallel.diagnostics == serial.diagnostics
     assert parallel.files == serial.files
     assert "a worker process failed" in caplog.text
@@ -237,3 +257,108 @@ def test_what_was_printed_before_forking_is_written_once(tmp_path: Path) -> None
     )
     files = len(list((REPO / "standards").rglob("*.md")))
     assert run.stdout == f"written before the check; {files} files\n"
+
+
+class RecordsJudged(DocumentRule):
+    """A plugin rule that writes down, in the file ``$JUDGED_LOG``, each file it judges.
+
+    ## What it does
+    Nothing useful.
+    """
+
+    code, name = "CON997", "records-judged"
+    criterion, default_severity = Criterion.CONCRETENESS, Severity.ERROR
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+        """Appends the file's path and this process's id to the log, one line each."""
+        line = f"{os.getpid()} {doc.display_path}\n".encode()
+        descriptor = os.open(os.environ["JUDGED_LOG"], os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+        try:
+            os.write(descriptor, line)  # one write: lines of two processes never interleave
+        finally:
+            os.close(descriptor)
+        yield from ()
+
+
+@pytest.mark.usefixtures("small_pools")
+def test_every_file_is_judged_once_and_progress_hears_of_each(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    rules = tuple(sorted([*all_rules(), RecordsJudged], key=lambda rule: rule.code))
+    monkeypatch.setattr("stdlint.settings.all_rules", lambda: rules)
+    log = tmp_path / "judged.log"
+    monkeypatch.setenv("JUDGED_LOG", str(log))
+    heard: list[int] = []
+
+    class Spy:
+        def start(self, total: int, done: int) -> None:
+            heard.append(-total)
+
+        def advance(self, files: int) -> None:
+            heard.append(files)
+
+        def stop(self) -> None:
+            pass
+
+    result = check(
+        None, load_profile(REPO / "handbook.yml"), date(2026, 11, 30), jobs=2, progress=Spy()
+    )
+    judged = [line.split(" ", 1)[1] for line in log.read_text("utf-8").splitlines()]
+    standards = sorted(record.path for record in result.files)
+    assert len(standards) > 30
+    assert sorted(judged) == standards  # each once: no chunk is taken by two processes
+    assert heard[0] == -len(standards)
+    assert all(files > 0 for files in heard[1:])
+    assert sum(heard[1:]) == len(standards)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "reply.ru.md",
+        "a/b/reply.EN.md",
+        "reply.md",
+        ".ru.md",
+        "..ru.md",
+        "reply.ru.",
+        "x.fr.md",
+        "ru.md",
+        "a.b.en.md",
+        "dir.ru/reply.md",
+        ".hidden.en.md",
+    ],
+)
+def test_the_language_of_a_name_is_read_as_its_path_would_be(name: str) -> None:
+    suffixes = Path(name).suffixes
+    tag = suffixes[-2].lstrip(".").lower() if len(suffixes) >= 2 else ""
+    expected = next((lang for lang in Lang if lang.value == tag), None)
+    assert named_language(name) == expected
+
+
+def test_the_pool_deals_files_grouped_by_the_language_in_their_names() -> None:
+    names = ["c.ru.md", "a.en.md", "b.md", "d.ru.md", "e.en.md", "f.md"]
+    work: list[pool.Work] = [(Source(name, None), True) for name in names]
+    order = pool._by_language(work)
+    assert [names[index] for index in order] == [
+        "a.en.md",
+        "e.en.md",
+        "c.ru.md",
+        "d.ru.md",
+        "b.md",
+        "f.md",
+    ]
+
+
+def test_chunks_are_taken_once_from_either_end_and_never_waited_for_forever(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    taken = multiprocessing.get_context("spawn").Array("q", [0, 5, 0])
+    order = [pool._take(taken, first=first) for first in (True, False, True, False, True, True)]
+    assert order == [0, 4, 1, 3, 2, None]
+    # A process killed while it held the count: the others stop taking, and do not hang.
+    monkeypatch.setattr(pool, "LOCK_WAIT", 0.05)
+    taken = multiprocessing.get_context("spawn").Array("q", [0, 5, 0])
+    holder = threading.Thread(target=taken.get_lock().acquire)
+    holder.start()
+    holder.join()
+    assert pool._take(taken, first=True) is None

@@ -1,9 +1,10 @@
 """Judging the files of a check in several processes: this one and worker processes.
 
 Each worker resolves the rules and the language engine once (the pool's initializer), then
-judges chunks of files from the first; this process judges chunks from the last until they
-meet. The outcomes are put back in the order the files were given, so a run with any number
-of processes gives the same result as a serial one, byte for byte. A small handbook is judged
+takes chunks of files from the first; this process takes chunks from the last until they
+meet, the files grouped by language so that each process mostly judges one. The outcomes are
+put back in the order the files were given, so a run with any number of processes gives the
+same result as a serial one, byte for byte. A small handbook is judged
 in this process alone: a spawned worker needs about a second to start and warm up (imports,
 dictionaries, lexicons), as long as this process takes for a hundred or so files. Where it is
 safe, the workers are forked from this process once it is warm, and need none of that.
@@ -15,19 +16,24 @@ import gc
 import logging
 import multiprocessing
 import os
+import pickle
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from datetime import date
-from functools import partial
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 from stdlint.engine.judge import Judge, Outcome
+from stdlint.i18n import Lang
+from stdlint.parse.document import named_language
 from stdlint.parse.source import Source
 from stdlint.settings import Settings
+
+if TYPE_CHECKING:
+    from multiprocessing.sharedctypes import SynchronizedArray
 
 log = logging.getLogger("stdlint")
 
@@ -35,18 +41,23 @@ log = logging.getLogger("stdlint")
 # cores: with copies of the example standards (warm caches make each file cheap) a worker
 # pays for itself from about 150 files; standards with more varied text cost more each.
 POOL_FROM = 100
-CHUNK = 16  # at most this many files per task: big enough to pay for itself, small enough
-# to keep every process busy to the end
-# Chunks handed to each worker ahead of time. This process refills the workers' queue only
-# between two chunks of its own, and the pool's thread that feeds them waits for the same
-# interpreter lock: with two chunks ahead, a worker on 10,000 files sat idle for about a sixth
-# of the run; with six, it is kept busy, and at the end the workers hold at most a few chunks
-# while this one has none left.
-AHEAD = 6
+# At most this many files are taken at a time: taking a chunk costs a few microseconds, and
+# small chunks keep every process busy to the end (at 10,000 files, 8 rather than 16 took
+# 0.97 of the time).
+CHUNK = 8
+# A worker's task takes at most this many chunks, then returns their outcomes (pickled, a few
+# hundred kilobytes), so that they are not all held to the end; each worker has this many
+# tasks in hand, so that it never waits for this process to give it the next one. A task
+# reserves no chunk: one that finds none left returns at once.
+BATCH, TASKS = 32, 2
 
 Work = tuple[Source, bool]  # a file, and whether it is judged or only gives its facts
 
-_judge: Judge | None = None  # the worker process's own, made by _start
+# A worker process's own (set by _start, or copied from this process when forked): its
+# judge, the chunks of the check, and the count of those taken.
+_judge: Judge | None = None
+_chunks: list[list[Work]] | None = None
+_taken: SynchronizedArray[int] | None = None
 
 
 class Progress(Protocol):
@@ -85,10 +96,13 @@ def judge_all(
     if jobs < 2 or len(work) < POOL_FROM:
         return _judge_here(judge, work, progress)
     size = max(1, min(CHUNK, len(work) // (jobs * 4)))
-    chunks = [work[start : start + size] for start in range(0, len(work), size)]
-    if len(chunks) < 2:
+    if len(work) <= size:
         return _judge_here(judge, work, progress)
+    order = _by_language(work)
+    dealt = [work[index] for index in order]
     work.clear()  # the chunks hold the sources now
+    chunks = [dealt[start : start + size] for start in range(0, len(dealt), size)]
+    del dealt
     try:
         done = _share(chunks, min(jobs - 1, len(chunks) - 1), judge, progress)
     except OSError as error:  # no process could start (no /dev/shm, a process limit): all here
@@ -98,13 +112,28 @@ def judge_all(
         left = sum(len(chunk) for chunk, got in zip(chunks, done, strict=True) if got is None)
         if left:
             log.warning("stdlint: a worker process failed; checking %d file(s) in this one", left)
-    outcomes: list[Outcome] = []
+    outcomes: list[Outcome | None] = [None] * len(order)
+    places = iter(order)
     for chunk, chunk_outcomes in zip(chunks, done, strict=True):
         # A chunk whose worker died is judged here: nothing is lost.
         if chunk_outcomes is None:
             chunk_outcomes = _judge_here(judge, chunk, progress)
-        outcomes.extend(chunk_outcomes)
-    return outcomes
+        for outcome in chunk_outcomes:
+            outcomes[next(places)] = outcome
+    return cast(list[Outcome], outcomes)  # every place is filled, once
+
+
+def _by_language(work: Sequence[Work]) -> list[int]:
+    """The places of ``work`` in the order the processes take them: grouped by the language in
+    each file's name (``x.ru.md``), otherwise as given.
+
+    The workers take files from the front and this process from the back, so in a handbook
+    of two languages each process judges mostly one: it analyses the sentences and words of
+    that language alone, where each would otherwise analyse both (its warm-up, paid once per
+    process), and loads one dictionary."""
+    rank: dict[Lang | None, int] = {lang: number for number, lang in enumerate(Lang)}
+    rank[None] = len(rank)  # no language in the name: after the others
+    return sorted(range(len(work)), key=lambda index: rank[named_language(work[index][0].where)])
 
 
 def _judge_here(judge: Judge, work: list[Work], progress: Progress | None = None) -> list[Outcome]:
@@ -125,59 +154,137 @@ def _share(
 ) -> list[list[Outcome] | None]:
     """Each chunk's outcomes, or None for a chunk whose worker failed.
 
-    The workers take the chunks from the first, a few at a time; this process, already warm,
-    takes them from the last, until the two meet. (Handing out chunks as they are needed,
-    rather than cancelling queued ones: Python 3.11's pool deadlocks when a worker dies with a
-    cancelled task in its queue.)
+    The workers take the chunks from the first and this process, already warm, from the last,
+    until the two meet; which chunk is next at each end is counted in memory they all share
+    (:func:`_take`). Nothing is handed out: a worker never waits for this process to give it
+    work, nor this one for a queue of chunks given out ahead to run dry at the end. A worker
+    pickles the outcomes of each chunk as it judges it, and returns them a batch at a time
+    (:data:`BATCH`); this process unpickles them between chunks of its own.
 
     Where a fork is safe (:func:`_forkable`), this process judges its first chunk before the
     workers start, and they are forked from it warm: they load no dictionary and build no
-    lexicon of their own. Elsewhere they are spawned, and each warms up by itself.
+    lexicon of their own, and find the chunks in their copy of this process. Elsewhere they are
+    spawned, each given the chunks, and each warms up by itself.
     """
-    global _judge
+    global _judge, _chunks, _taken
     done: list[list[Outcome] | None] = [None] * len(chunks)
-    running: dict[Future[list[Outcome]], int] = {}
-    front, back, broken = 0, len(chunks), False
+    back = len(chunks)
     forked = _forkable()
     if forked:
         back -= 1
         done[back] = _judge_here(judge, chunks[back], progress)
-        _judge = judge  # the forked workers' own copy, warm (multiprocessing flushes the
-        # standard streams before it forks: nothing written so far is written twice)
     context = multiprocessing.get_context("fork" if forked else "spawn")
-    initializer: Callable[[], None] = (
-        _tune_collector
-        if forked
-        else partial(_start, judge.settings, judge.today, judge.signatures)
-    )
+    # The next chunk of the workers, one past the last left to this process, and how many
+    # files the workers have judged (for the progress bar).
+    taken = context.Array("q", [0, back, 0])
+    if forked:  # the forked workers' own copies, warm (multiprocessing flushes the standard
+        # streams before it forks: nothing written so far is written twice)
+        _judge, _chunks, _taken = judge, chunks, taken
+        initializer: Callable[..., None] = _tune_collector
+        arguments: tuple[object, ...] = ()
+    else:
+        initializer = _start
+        arguments = (judge.settings, judge.today, judge.signatures, chunks, taken)
+    told = 0  # of the files the workers have judged, how many progress has heard of
+    running: set[Future[list[tuple[int, bytes | None]]]] = set()
+    broken = False
     try:
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=initializer) as pool:
-            while front < back or running:
-                while not broken and front < back and len(running) < AHEAD * workers:
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=initializer, initargs=arguments
+        ) as pool:
+            while True:
+                for future in [future for future in running if future.done()]:
+                    running.discard(future)
+                    broken |= not _collect(future, done)
+                while not broken and len(running) < TASKS * workers and taken[0] < taken[1]:
                     try:
-                        running[pool.submit(_judge_chunk, chunks[front])] = front
+                        running.add(pool.submit(_judge_from_front))
                     except RuntimeError:  # a worker died (BrokenProcessPool), or none started
                         broken = True
-                        break
-                    front += 1
-                for future in [future for future in running if future.done()]:
-                    index = running.pop(future)
-                    try:
-                        done[index] = future.result()
-                        if progress is not None:
-                            progress.advance(len(chunks[index]))
-                    except BrokenProcessPool:  # killed, out of memory, a crash in native code
-                        broken = True
-                    except Exception as error:  # judged again here, where a bug keeps its traceback
-                        log.debug("stdlint: a worker failed (%r)", error)
-                if front < back:
-                    back -= 1
-                    done[back] = _judge_here(judge, chunks[back], progress)
-                elif running:
-                    wait(running, return_when=FIRST_COMPLETED)
+                index = _take(taken, first=False)
+                if index is None:
+                    break
+                done[index] = _judge_here(judge, chunks[index], progress)
+                if progress is not None:
+                    told = _tell(progress, taken, told)
+            for future in running:
+                _collect(future, done)
     finally:
-        _judge = None  # this process's judge is not kept past the check
+        _judge = _chunks = _taken = None  # not kept past the check
+    if progress is not None:
+        workers_judged = sum(len(chunk) for chunk, got in zip(chunks, done, strict=True) if got)
+        if workers_judged > told:
+            progress.advance(workers_judged - told)
     return done
+
+
+def _collect(
+    future: Future[list[tuple[int, bytes | None]]], done: list[list[Outcome] | None]
+) -> bool:
+    """Put the outcomes a worker's task returned in ``done``; False if the pool is broken."""
+    try:
+        for index, pickled in future.result():
+            if pickled is not None:
+                done[index] = pickle.loads(pickled)  # our own worker's
+    except BrokenProcessPool:  # killed, out of memory, a crash in native code
+        return False
+    except Exception as error:  # judged again here, where a bug keeps its traceback
+        log.debug("stdlint: a worker failed (%r)", error)
+    return True
+
+
+def _tell(progress: Progress, taken: SynchronizedArray[int], told: int) -> int:
+    """Tell ``progress`` of the files the workers have judged since it was told ``told``."""
+    judged = taken[2]
+    if judged > told:
+        progress.advance(judged - told)
+    return max(judged, told)
+
+
+# How long a process waits for the count of chunks taken, which is held for the time of a
+# few reads: longer only if a process died holding it (killed at that very moment); the
+# others then stop taking chunks, and what is left is judged here.
+LOCK_WAIT = 5.0
+
+
+def _take(taken: SynchronizedArray[int], *, first: bool) -> int | None:
+    """The index of the next chunk to judge, the first left or (``first=False``) the last;
+    None when none is left, or the count could not be had."""
+    lock = taken.get_lock()
+    if not lock.acquire(timeout=LOCK_WAIT):
+        return None
+    try:
+        front, back = taken[0], taken[1]  # (the lock is re-entrant)
+        if front >= back:
+            return None
+        if first:
+            taken[0] = front + 1
+            return front
+        taken[1] = back - 1
+        return back - 1
+    finally:
+        lock.release()
+
+
+def _judge_from_front() -> list[tuple[int, bytes | None]]:
+    """In a worker: judge the first chunks left, :data:`BATCH` of them at most; each chunk's
+    index and its outcomes, pickled (None if judging it failed: it is judged again in the main
+    process, where a bug keeps its traceback)."""
+    assert _judge is not None and _chunks is not None and _taken is not None, "set up first"
+    judged: list[tuple[int, bytes | None]] = []
+    while len(judged) < BATCH and (index := _take(_taken, first=True)) is not None:
+        chunk = _chunks[index]
+        try:
+            outcomes = [_judge.source(source, is_judged) for source, is_judged in chunk]
+            pickled: bytes | None = pickle.dumps(outcomes, pickle.HIGHEST_PROTOCOL)
+        except Exception as error:
+            log.debug("stdlint: judging a chunk failed in a worker (%r)", error)
+            pickled = None
+        judged.append((index, pickled))
+        with _taken.get_lock():
+            _taken[2] += len(chunk)
+        _chunks[index] = []  # its sources are let go
+    return judged
 
 
 def _forkable() -> bool:
@@ -188,10 +295,18 @@ def _forkable() -> bool:
     return sys.platform == "linux" and threading.active_count() == 1
 
 
-def _start(settings: Settings, today: date, signatures: bool) -> None:
-    global _judge
+def _start(
+    settings: Settings,
+    today: date,
+    signatures: bool,
+    chunks: list[list[Work]],
+    taken: SynchronizedArray[int],
+) -> None:
+    """Set up a spawned worker: its judge, the chunks of the check, the count of those taken."""
+    global _judge, _chunks, _taken
     _tune_collector()  # for the worker's life
     _judge = Judge(settings, today, signatures=signatures)
+    _chunks, _taken = chunks, taken
 
 
 @contextmanager
@@ -216,8 +331,3 @@ def long_run() -> Iterator[None]:
 def _tune_collector() -> None:
     gc.freeze()
     gc.set_threshold(10_000, 10, 10)
-
-
-def _judge_chunk(chunk: Sequence[Work]) -> list[Outcome]:
-    assert _judge is not None, "the pool's initializer sets up the judge"
-    return [_judge.source(source, judged) for source, judged in chunk]

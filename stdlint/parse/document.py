@@ -5,6 +5,7 @@ Rules never parse: they read a :class:`Document`.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -136,7 +137,15 @@ def _language(matter: FrontMatter, text: str, default: Lang, path: Path) -> Lang
 
 
 def _named_language(path: Path) -> Lang | None:
-    """The language in a file's name: ``answer-call.ru.md`` is Russian."""
-    suffixes = path.suffixes
-    tag = suffixes[-2].lstrip(".").lower() if len(suffixes) >= 2 else ""
+    return named_language(path.name)
+
+
+def named_language(where: str) -> Lang | None:
+    """The language in a file's name: ``answer-call.ru.md`` is Russian. ``where`` is the
+    file's path or name, as a string (its suffixes are read as :attr:`Path.suffixes` would)."""
+    name = os.path.basename(where)
+    if name.endswith("."):
+        return None
+    suffixes = name.lstrip(".").split(".")[1:]
+    tag = suffixes[-2].lower() if len(suffixes) >= 2 else ""
     return next((lang for lang in Lang if lang.value == tag), None)

@@ -430,3 +430,30 @@ def test_the_command_line_takes_the_findings_from_the_conclusion(
     assert counted.concluded == 0
     assert second.output == first.output
     assert second.exit_code == first.exit_code
+
+
+def test_the_cache_keeps_each_path_once_as_the_check_found_it(tmp_path: Path) -> None:
+    """At 50,000 standards each copy of every path is 5 MB: the entries and the conclusion
+    read back keep the very strings the check found its files as, not copies from the file."""
+    handbook = example_copy(tmp_path)
+    folder = tmp_path / "cache"
+    _findings(handbook, folder)  # writes the entries and the conclusion
+    settings = _settings(handbook)
+    found = [os.path.join(str(handbook), "x")[:-1] + rest for rest in _relative(handbook)]
+    kept = cache_module.Cache.for_run(settings, DAY, folder, paths=found)
+    stored = kept.conclusion()
+    assert stored is not None
+    assert len(kept._old) == len(found) == len(stored.files) > 30
+    by_value = {path: path for path in found}
+    for where, entry in kept._old.items():
+        assert where is by_value[where]
+        assert entry.given is where
+    for where in stored.files:
+        assert where is by_value[where]
+
+
+def _relative(handbook: Path) -> list[str]:
+    """The standards' paths below ``handbook``, each as a string made anew."""
+    return sorted(
+        str(path.relative_to(handbook)) for path in (handbook / "standards").rglob("*.md")
+    )

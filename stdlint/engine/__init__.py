@@ -25,7 +25,7 @@ from stdlint.failures import READ, Guard
 from stdlint.files import handbook_sources, select
 from stdlint.parse.document import Document, parse
 from stdlint.parse.facts import Facts, facts_of
-from stdlint.parse.source import Source, decode, display_path, source_key
+from stdlint.parse.source import Source, absolute, decode, display_path, source_key
 from stdlint.result import FileRecord, FileState, Result, RuleInfo
 from stdlint.settings import Settings
 
@@ -62,7 +62,8 @@ def check(
     judge = Judge(settings, day, signatures=cache is not False)
     kept = None
     if cache is not False:
-        kept = Cache.for_run(settings, day, None if cache is True else cache)
+        folder = None if cache is True else cache
+        kept = Cache.for_run(settings, day, folder, paths=(source.where for source, _ in work))
     skipped_records = tuple(
         FileRecord(
             display_path(source.where, profile.root),
@@ -148,7 +149,7 @@ def _stored(
     for outcome in judged:
         facts = outcome.facts
         kept, suppressed = concluded.files[facts.display_path]
-        files[_absolute(facts.where)] = StoredFile(
+        files[absolute(facts.where)] = StoredFile(
             facts.display_path,
             outcome.fingerprint.digest if outcome.fingerprint else b"",  # b"": judged again
             outcome.signature or b"",  # b"": never the same as a new one
@@ -183,7 +184,7 @@ def _reuse(
     When it does not hold, the outcomes judged meanwhile (by their place in ``work``), for
     the check to go on with."""
     rows = stored.files
-    wheres = [_absolute(source.where) for source, _ in work]
+    wheres = [absolute(source.where) for source, _ in work]
     if len(set(wheres)) != len(wheres) or set(wheres) != rows.keys():
         return {}
     changed = [
@@ -372,11 +373,4 @@ def _rule_infos(settings: Settings) -> tuple[RuleInfo, ...]:
 
 def _record(facts: Facts) -> FileRecord:
     state = FileState.CHECKED if facts.readable else FileState.UNREADABLE
-    return FileRecord(facts.display_path, _absolute(facts.where), state)
-
-
-def _absolute(where: str) -> str:
-    """``where`` made absolute: the very string when it is already (a handbook's files are
-    found so), as a record is kept for every file."""
-    absolute = os.path.abspath(where)
-    return where if absolute == where else absolute
+    return FileRecord(facts.display_path, absolute(facts.where), state)

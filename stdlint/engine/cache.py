@@ -50,6 +50,7 @@ from enum import Enum
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path, PurePath
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel
@@ -58,7 +59,7 @@ from stdlint.diagnostics import Diagnostic
 from stdlint.engine.judge import Outcome
 from stdlint.files.atomic import write_atomic
 from stdlint.i18n import Lang
-from stdlint.parse.source import Fingerprint, Source
+from stdlint.parse.source import Fingerprint, Source, absolute
 from stdlint.settings import RuleSetting, Settings
 from stdlint.text import morph
 
@@ -277,14 +278,25 @@ class Cache:
         self.packages = frozenset({"stdlint"})
 
     @classmethod
-    def for_run(cls, settings: Settings, today: date, folder: Path | None = None) -> Cache:
-        """The cache of a check with these settings on this day, loaded (empty if unusable)."""
+    def for_run(
+        cls,
+        settings: Settings,
+        today: date,
+        folder: Path | None = None,
+        *,
+        paths: Iterable[str] = (),
+    ) -> Cache:
+        """The cache of a check with these settings on this day, loaded (empty if unusable).
+
+        ``paths``: the files of the check as found (:attr:`Source.where`); the cache keeps
+        those very strings for the files it knows, not copies read from its file (at 50,000
+        files, each copy of every path is 5 MB)."""
         if folder is None:
             named = os.environ.get(ENVIRONMENT)
             folder = Path(named) if named else settings.profile.root / FOLDER
         cache = cls(folder, run_key(settings, today))
         cache.packages |= {setting.rule.__module__.split(".")[0] for setting in settings.rules}
-        cache._old = _load(cache.file, cache.key)
+        cache._old = _load(cache.file, cache.key, {path: path for path in paths})
         return cache
 
     def get(self, source: Source, judged: bool) -> Outcome | None:
@@ -344,7 +356,9 @@ class Cache:
                 loaded.append(_Classes(io.BytesIO(payload), self.packages).load())
                 del payload
             (day, profile), *rest = loaded
-            return _checked_conclusion(day, profile, rest, pieces[1:])
+            # Keyed by the very strings the entries are, not copies of them.
+            known = {where: where for where in self._old}
+            return _checked_conclusion(day, profile, rest, pieces[1:], known)
         except Exception as error:  # a bad file of any kind is ignored, never trusted
             log.debug("stdlint: %s could not be read (%r); ignored", self.conclusion_file, error)
             return None
@@ -400,7 +414,7 @@ class Cache:
         fingerprint = outcome.fingerprint
         if not outcome.cacheable or fingerprint is None:
             return
-        where = os.path.abspath(given)
+        where = absolute(given)
         kept = self._new.get(where) or self._old.get(where)
         if (
             not outcome.judged
@@ -570,7 +584,8 @@ def _dump(
         for place, (where, entry) in enumerate(members):
             fingerprint = entry.fingerprint
             digest, stamp, read_ns = fingerprint.digest, fingerprint.stamp, fingerprint.read_ns
-            rows.append((where, entry.given, digest, stamp, read_ns, entry.judged, place))
+            given = where if entry.given == where else entry.given  # pickled once
+            rows.append((where, given, digest, stamp, read_ns, entry.judged, place))
         listed = pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
         yield from _digested(listed, None, checksum)
         yield from _digested(payload, payload_digest, checksum)
@@ -719,8 +734,11 @@ def _verified(file: Path, magic: bytes, key: bytes) -> tuple[memoryview, int] | 
     return view, head
 
 
-def _load(file: Path, key: bytes) -> dict[str, _Entry]:
-    """The entries of ``file``, or none if it is missing, unreadable, foreign or corrupt.
+def _load(
+    file: Path, key: bytes, known: Mapping[str, str] = MappingProxyType({})
+) -> dict[str, _Entry]:
+    """The entries of ``file``, or none if it is missing, unreadable, foreign or corrupt; a
+    path found in ``known`` is kept as the string there.
 
     The lengths and digests of its pieces are checked whole, and each list of files against
     its digest (a damaged one costs only its own files); each piece of outcomes is left in the
@@ -743,10 +761,13 @@ def _load(file: Path, key: bytes) -> dict[str, _Entry]:
             continue
         try:
             rows = _Plain(io.BytesIO(payload)).load()
-            read = [
-                (where, _Entry(given, Fingerprint(digest, stamp, read_ns), judged, chunk, place))
-                for where, given, digest, stamp, read_ns, judged, place in _checked_rows(rows)
-            ]
+            read = []
+            for written, given, digest, stamp, read_ns, judged, place in _checked_rows(rows):
+                where = known.get(written, written)
+                # The name given is mostly the path itself: one string for both.
+                name = where if given == where else given
+                entry = _Entry(name, Fingerprint(digest, stamp, read_ns), judged, chunk, place)
+                read.append((where, entry))
         except (pickle.UnpicklingError, ValueError, TypeError, EOFError) as error:
             log.debug("stdlint: a list of %s could not be read (%s); ignored", file, error)
             continue
@@ -790,9 +811,14 @@ def _checked_words(rows: object) -> list[morph.WordRow]:
 
 
 def _checked_conclusion(
-    day: object, profile: object, loaded: list[object], pieces: list[_Chunk]
+    day: object,
+    profile: object,
+    loaded: list[object],
+    pieces: list[_Chunk],
+    known: Mapping[str, str],
 ) -> Stored:
-    """The conclusion unpickled, if it has the shape :meth:`Cache.conclude` writes."""
+    """The conclusion unpickled, if it has the shape :meth:`Cache.conclude` writes; a path
+    found in ``known`` is kept as the string there."""
     if not isinstance(day, str):
         raise ValueError("not a conclusion")
     if profile is not None and not (
@@ -820,7 +846,7 @@ def _checked_conclusion(
                 and _bucket(row[0]) == bucket
             ):
                 raise ValueError("a file of the wrong shape")
-            files[row[0]] = _stored_file(StoredFile, row[1:])
+            files[known.get(row[0], row[0])] = _stored_file(StoredFile, row[1:])
         read[bucket] = payload
     return Stored(date.fromisoformat(day), files, profile, read)
 

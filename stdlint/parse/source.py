@@ -111,6 +111,13 @@ def stamp(info: os.stat_result) -> bytes:
     return b"%d,%d,%d,%d,%d" % parts
 
 
+def absolute(where: str) -> str:
+    """``where`` made absolute: the very string when it is already (a handbook's files are
+    found so), as the cache and the records keep one for every file."""
+    made = os.path.abspath(where)
+    return where if made == where else made
+
+
 def display_path(path: str | os.PathLike[str], base: Path | None = None) -> str:
     """The path as a user should see it: relative to ``base`` (default: cwd) where possible.
 

@@ -67,7 +67,7 @@ log = logging.getLogger("stdlint")
 
 FOLDER = ".stdlint_cache"
 ENVIRONMENT = "STDLINT_CACHE_DIR"
-FORMAT = 12  # of the cache file; a new format is a new key
+FORMAT = 13  # of the cache file; a new format is a new key
 KEEP = 4  # cache files kept in the folder: this run's and the three used last before it
 _MAGIC = b"stdlint outcome cache\n"
 _KEY_BYTES = 20

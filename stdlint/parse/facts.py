@@ -37,6 +37,7 @@ from stdlint.parse.sharing import shared, shared_mapping
 from stdlint.parse.source import Source, read
 from stdlint.parse.yamlpositions import PackedPositions, Positions, unpacked
 
+_ID = ("id",)  # the key most handbook-wide findings point at
 _FOUND_KEPT = 8  # positions kept a standard: those of its handbook-wide findings, a few
 # Whether the positions asked are kept with the facts at all (:func:`positions_kept`).
 _KEEPING: ContextVar[bool] = ContextVar("stdlint_positions_kept", default=True)
@@ -73,6 +74,10 @@ class Facts:
         """Where a key (or its value) of the front matter is written; line 1 if unknown."""
         if self.positions is None:
             return Span.point(1)
+        if value and path == _ID:
+            known_span = self.positions.known_id_value()
+            if known_span is not None:
+                return known_span
         for known, of_value, span in self.found:
             if of_value == value and known == path:
                 return span
@@ -138,8 +143,11 @@ def facts_of(
         meta=shared(doc.meta) if doc.meta is not None else None,
         written_id=sys.intern(str(written_id)) if isinstance(written_id, str) else None,
         written_lang=sys.intern(str(written_lang)) if isinstance(written_lang, str) else None,
-        # Without the node tree the document's rules may have composed: only the text is kept.
-        positions=positions.packed(text=not on_disk) if positions is not None else None,
+        # Without the node tree the document's rules may have composed: only the text is kept,
+        # and where the id's value is, if a look at the text tells.
+        positions=positions.packed(text=not on_disk, written_id=written_id)
+        if positions is not None
+        else None,
         links=doc.links,
         gathered=shared_mapping(gathered or {}),
     )

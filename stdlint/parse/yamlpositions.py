@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 import zlib
 from collections.abc import Iterator
@@ -61,14 +62,17 @@ class Positions:
         """The same positions without the node tree computed so far (to keep for long)."""
         return Positions(self._text, self._first_line)
 
-    def packed(self, *, text: bool = True) -> PackedPositions:
+    def packed(self, *, text: bool = True, written_id: object = None) -> PackedPositions:
         """The same positions in a few hundred bytes, to keep for long (see :func:`unpacked`);
         without ``text``, in a few dozen: a digest of the text, which is read again from its
-        file when a position is asked (see ``PackedPositions.matches``)."""
+        file when a position is asked (see ``PackedPositions.matches``). ``written_id``: the
+        value ``id`` loaded as, to tell at once where it is written (:func:`plain_id_span`)."""
         encoded = self._text.encode("utf-8")
+        id_value = plain_id_span(self._text, self._first_line, written_id)
+        known = _packed_span(id_value) if id_value is not None else 0
         if not text:
-            return PackedPositions(b"", self._first_line, _text_digest(encoded))
-        return PackedPositions(zlib.compress(encoded), self._first_line)
+            return PackedPositions(b"", self._first_line, _text_digest(encoded), known)
+        return PackedPositions(zlib.compress(encoded), self._first_line, b"", known)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Positions):
@@ -255,10 +259,22 @@ class PackedPositions:
     text: bytes  # UTF-8, zlib; empty when the text is to be read again
     first_line: int
     digest: bytes = b""  # of the UTF-8 text, when it is to be read again
+    # Where the value of ``id`` is written (line, column, end column in one number), when a
+    # look at the text told at once (:func:`plain_id_span`); 0 when only composing tells. Most
+    # handbook-wide findings point there, and would otherwise read the file again.
+    id_value: int = 0
 
-    def __reduce__(self) -> tuple[type[PackedPositions], tuple[bytes, int, bytes]]:
+    def __reduce__(self) -> tuple[type[PackedPositions], tuple[bytes, int, bytes, int]]:
         # Built again by the constructor: faster to unpickle than a dataclass's own state.
-        return PackedPositions, (self.text, self.first_line, self.digest)
+        return PackedPositions, (self.text, self.first_line, self.digest, self.id_value)
+
+    def known_id_value(self) -> Span | None:
+        """Where the value of ``id`` is written, if that was told when it was packed."""
+        known = self.id_value
+        if not known:
+            return None
+        line, column, end = known >> 42, (known >> 21) & _FIELD, known & _FIELD
+        return Span(line, column, line, end)
 
     @property
     def kept(self) -> bool:
@@ -268,6 +284,73 @@ class PackedPositions:
     def matches(self, text: str) -> bool:
         """Whether ``text``, read again, is the text these positions were packed from."""
         return _text_digest(text.encode("utf-8")) == self.digest
+
+
+_FIELD = (1 << 21) - 1  # a line, column or end column of a packed span
+
+
+def _packed_span(span: Span) -> int:
+    """A one-line span as one number (0 if a part does not fit)."""
+    line, column, end = span.line, span.column, span.end_column
+    if span.end_line != line or not (0 < line <= _FIELD and 0 < column <= end <= _FIELD):
+        return 0
+    return line << 42 | column << 21 | end
+
+
+# ``id`` written plainly as a key, after a line break; what follows a plain value on its line.
+_ID_KEY = re.compile(r"\nid[ \t]*:[ \t]+")
+_AFTER_VALUE = re.compile(r"[ \t]*(?:[ \t]#.*)?")
+# What makes a look at the text unsure of where the top-level key is, each after a line
+# break: a quoted key, a complex key; merged keys anywhere. (Substrings, not a regular
+# expression tried at every character: this is looked for in every front matter.)
+_UNSURE = ('\n"id"', "\n'id'", "\n?")
+
+
+def plain_id_span(text: str, first_line: int, value: object) -> Span | None:
+    """Where the value of the top-level key ``id`` is written in the YAML ``text`` (a front
+    matter whose first line is file line ``first_line``), when a look at the text settles it:
+    the very span :meth:`Positions.value` gives for ``("id",)``. ``value`` is the value the
+    text loaded as.
+
+    It settles it when ``id:`` starts exactly one line, with ``value`` written plainly after
+    it on the same line, followed by nothing but spaces or a comment, and the next line does
+    not continue it. Otherwise (a quoted value, an anchor, a tag, a value on several lines, a
+    flow mapping) None, and the position is found by composing the text when asked.
+    """
+    if type(value) is not str or not value or value[0] in _NOT_PLAIN_START:
+        return None
+    lined = "\n" + text  # every line, the first too, starts after a break
+    if "<<" in text or any(unsure in lined for unsure in _UNSURE):
+        return None
+    key = None
+    at = lined.find("\nid")
+    while at >= 0:
+        found = _ID_KEY.match(lined, at)
+        if found is not None:
+            if key is not None:
+                return None  # two lines start so: only composing tells
+            key = found
+        at = lined.find("\nid", at + 1)
+    if key is None:
+        return None
+    begin = key.end() - 1  # in ``text``
+    end = begin + len(value)
+    if text[begin:end] != value:
+        return None
+    line_end = text.find("\n", end)
+    if line_end < 0:
+        line_end = len(text)
+    if not _AFTER_VALUE.fullmatch(text, end, line_end):
+        return None
+    if text[line_end + 1 : line_end + 2] in (" ", "\t"):  # the next line may continue it
+        return None
+    line = first_line + text.count("\n", 0, begin)
+    column = begin - text.rfind("\n", 0, begin)  # 1-based: the break before is at column 0
+    return Span(line, column, line, column + len(value))
+
+
+# Characters a plain scalar cannot start with (or would be read as something else).
+_NOT_PLAIN_START = frozenset("'\"&*!|>%@`{}[],#?:- \t")
 
 
 def _text_digest(encoded: bytes) -> bytes:

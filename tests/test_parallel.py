@@ -355,6 +355,12 @@ def test_chunks_are_taken_once_from_either_end_and_never_waited_for_forever(
     taken = multiprocessing.get_context("spawn").Array("q", [0, 5, 0])
     order = [pool._take(taken, first=first) for first in (True, False, True, False, True, True)]
     assert order == [0, 4, 1, 3, 2, None]
+    # Interrupted: what is left is taken by no one, and the workers end their tasks.
+    taken = multiprocessing.get_context("spawn").Array("q", [0, 5, 0])
+    assert pool._take(taken, first=True) == 0
+    pool._take_all(taken)
+    assert pool._take(taken, first=True) is None
+    assert pool._take(taken, first=False) is None
     # A process killed while it held the count: the others stop taking, and do not hang.
     monkeypatch.setattr(pool, "LOCK_WAIT", 0.05)
     taken = multiprocessing.get_context("spawn").Array("q", [0, 5, 0])

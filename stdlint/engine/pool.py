@@ -209,6 +209,9 @@ def _share(
                     told = _tell(progress, taken, told)
             for future in running:
                 _collect(future, done)
+    except BaseException:  # interrupted (Ctrl-C), or a bug here: the workers take no more
+        _take_all(taken)
+        raise
     finally:
         _judge = _chunks = _taken = None  # not kept past the check
     if progress is not None:
@@ -264,6 +267,16 @@ def _take(taken: SynchronizedArray[int], *, first: bool) -> int | None:
         return back - 1
     finally:
         lock.release()
+
+
+def _take_all(taken: SynchronizedArray[int]) -> None:
+    """Leave no chunk to take: a worker ends its task at its next chunk."""
+    lock = taken.get_lock()
+    if lock.acquire(timeout=LOCK_WAIT):
+        try:
+            taken[1] = taken[0]
+        finally:
+            lock.release()
 
 
 def _judge_from_front() -> list[tuple[int, bytes | None]]:

@@ -368,3 +368,27 @@ def test_chunks_are_taken_once_from_either_end_and_never_waited_for_forever(
     holder.start()
     holder.join()
     assert pool._take(taken, first=True) is None
+
+
+@pytest.mark.usefixtures("small_pools")
+def test_an_interrupted_check_stops_its_workers_and_leaves_none(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    judge_here, emptied = pool._judge_here, []
+
+    def interrupted(*args: object, **named: object) -> list[object]:
+        if multiprocessing.active_children():  # in the pool's loop: the workers have started
+            raise KeyboardInterrupt
+        return judge_here(*args, **named)  # type: ignore[arg-type]
+
+    def take_all(taken: object) -> None:
+        emptied.append(multiprocessing.active_children())  # the workers still run
+        pool_take_all(taken)  # type: ignore[arg-type]
+
+    pool_take_all = pool._take_all
+    monkeypatch.setattr(pool, "_judge_here", interrupted)
+    monkeypatch.setattr(pool, "_take_all", take_all)
+    with pytest.raises(KeyboardInterrupt):
+        check(None, load_profile(REPO / "handbook.yml"), date(2026, 11, 30), jobs=2)
+    assert len(emptied) == 1 and emptied[0]  # emptied before the pool waited for its workers
+    assert multiprocessing.active_children() == []

@@ -185,33 +185,15 @@ def _share(
     else:
         initializer = _start
         arguments = (judge.settings, judge.today, judge.signatures, chunks, taken)
-    told = 0  # of the files the workers have judged, how many progress has heard of
-    running: set[Future[list[tuple[int, bytes | None]]]] = set()
-    broken = False
     try:
         with ProcessPoolExecutor(
             workers, mp_context=context, initializer=initializer, initargs=arguments
         ) as pool:
-            while True:
-                for future in [future for future in running if future.done()]:
-                    running.discard(future)
-                    broken |= not _collect(future, done)
-                while not broken and len(running) < TASKS * workers and taken[0] < taken[1]:
-                    try:
-                        running.add(pool.submit(_judge_from_front))
-                    except RuntimeError:  # a worker died (BrokenProcessPool), or none started
-                        broken = True
-                index = _take(taken, first=False)
-                if index is None:
-                    break
-                done[index] = _judge_here(judge, chunks[index], progress)
-                if progress is not None:
-                    told = _tell(progress, taken, told)
-            for future in running:
-                _collect(future, done)
-    except BaseException:  # interrupted (Ctrl-C), or a bug here: the workers take no more
-        _take_all(taken)
-        raise
+            try:
+                told = _alongside(pool, workers, judge, chunks, taken, done, progress)
+            except BaseException:  # interrupted (Ctrl-C), or a bug here: before the pool
+                _take_all(taken)  # waits for the tasks it holds, none is left to take
+                raise
     finally:
         _judge = _chunks = _taken = None  # not kept past the check
     if progress is not None:
@@ -219,6 +201,41 @@ def _share(
         if workers_judged > told:
             progress.advance(workers_judged - told)
     return done
+
+
+def _alongside(
+    pool: ProcessPoolExecutor,
+    workers: int,
+    judge: Judge,
+    chunks: list[list[Work]],
+    taken: SynchronizedArray[int],
+    done: list[list[Outcome] | None],
+    progress: Progress | None,
+) -> int:
+    """Judge chunks from the last here while the workers of ``pool`` take them from the first,
+    each task's outcomes put in ``done`` as it returns; how many of the workers' files progress
+    has heard of."""
+    told = 0
+    running: set[Future[list[tuple[int, bytes | None]]]] = set()
+    broken = False
+    while True:
+        for future in [future for future in running if future.done()]:
+            running.discard(future)
+            broken |= not _collect(future, done)
+        while not broken and len(running) < TASKS * workers and taken[0] < taken[1]:
+            try:
+                running.add(pool.submit(_judge_from_front))
+            except RuntimeError:  # a worker died (BrokenProcessPool), or none started
+                broken = True
+        index = _take(taken, first=False)
+        if index is None:
+            break
+        done[index] = _judge_here(judge, chunks[index], progress)
+        if progress is not None:
+            told = _tell(progress, taken, told)
+    for future in running:
+        _collect(future, done)
+    return told
 
 
 def _collect(

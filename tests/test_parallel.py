@@ -186,9 +186,9 @@ def test_rule_failures_and_dead_workers_lose_no_file(
     assert _failures(parallel) == _failures(serial)
     assert parallel.files == serial.files
     # A worker that dies takes its files with it: they are checked in this process instead.
-    # The workers take the first files (this process the last), English ones first (the pool
+    # The workers take the first files (this process the last), Russian ones first (the pool
     # deals files by the language in their names): the file comes first.
-    (handbook / "standards" / "a-to-die-in-worker.en.md").write_bytes(
+    (handbook / "standards" / "a-to-die-in-worker.ru.md").write_bytes(
         (GOLDEN / "standards" / "returns.ru.md").read_bytes()
     )
     serial = check(None, profile, date(2026, 11, 30), jobs=1)
@@ -339,13 +339,14 @@ def test_the_pool_deals_files_grouped_by_the_language_in_their_names() -> None:
     names = ["c.ru.md", "a.en.md", "b.md", "d.ru.md", "e.en.md", "f.md"]
     work: list[pool.Work] = [(Source(name, None), True) for name in names]
     order = pool._by_language(work)
+    # Russian first, for the workers: this process then loads no Russian dictionary.
     assert [names[index] for index in order] == [
-        "a.en.md",
-        "e.en.md",
         "c.ru.md",
         "d.ru.md",
         "b.md",
         "f.md",
+        "a.en.md",
+        "e.en.md",
     ]
 
 

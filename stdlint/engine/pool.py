@@ -125,15 +125,23 @@ def judge_all(
 
 def _by_language(work: Sequence[Work]) -> list[int]:
     """The places of ``work`` in the order the processes take them: grouped by the language in
-    each file's name (``x.ru.md``), otherwise as given.
+    each file's name (``x.ru.md``), Russian first, English last, otherwise as given.
 
     The workers take files from the front and this process from the back, so in a handbook
     of two languages each process judges mostly one: it analyses the sentences and words of
     that language alone, where each would otherwise analyse both (its warm-up, paid once per
-    process), and loads one dictionary."""
-    rank: dict[Lang | None, int] = {lang: number for number, lang in enumerate(Lang)}
-    rank[None] = len(rank)  # no language in the name: after the others
-    return sorted(range(len(work)), key=lambda index: rank[named_language(work[index][0].where)])
+    process), and loads one dictionary. The workers take the Russian files: this process then
+    need not load the Russian dictionary (20 MB), nor free it with a full collection once the
+    files are judged (:meth:`Judge.rest`), while every other process waits for it."""
+    return sorted(
+        range(len(work)),
+        key=lambda index: _DEALT.get(named_language(work[index][0].where), _UNNAMED),
+    )
+
+
+# The order of :func:`_by_language`: a name of no known language goes between the two.
+_DEALT: dict[Lang | None, int] = {Lang.RU: 0, Lang.EN: 2}
+_UNNAMED = 1
 
 
 def _judge_here(judge: Judge, work: list[Work], progress: Progress | None = None) -> list[Outcome]:

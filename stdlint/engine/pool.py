@@ -4,10 +4,10 @@ Each worker resolves the rules and the language engine once (the pool's initiali
 takes chunks of files from the first; this process takes chunks from the last until they
 meet, the files grouped by language so that each process mostly judges one. The outcomes are
 put back in the order the files were given, so a run with any number of processes gives the
-same result as a serial one, byte for byte. A small handbook is judged
-in this process alone: a spawned worker needs about a second to start and warm up (imports,
-dictionaries, lexicons), as long as this process takes for a hundred or so files. Where it is
-safe, the workers are forked from this process once it is warm, and need none of that.
+same result as a serial one, byte for byte. A small handbook is judged in this process alone:
+a spawned worker needs about a second to start and warm up (imports, dictionaries, lexicons),
+as long as this process takes for a hundred or so files. Where it is safe, the workers are
+forked from this process once it is warm, and need none of that.
 """
 
 from __future__ import annotations

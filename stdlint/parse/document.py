@@ -88,7 +88,7 @@ def parse(source: Source, display_path: str, default_lang: Lang) -> Document:
     path = source.path
     if source.text is None:
         problems = (source.problem,) if source.problem else ()
-        lang = _named_language(path) or default_lang
+        lang = named_language(path.name) or default_lang
         return Document(path, display_path, None, lang, problems=problems)
     lines = source.text.split("\n")
     matter = split(lines)
@@ -119,7 +119,7 @@ def parse_front_matter(source: Source, display_path: str, default_lang: Lang) ->
     path = source.path
     if source.text is None:
         problems = (source.problem,) if source.problem else ()
-        lang = _named_language(path) or default_lang
+        lang = named_language(path.name) or default_lang
         return Document(path, display_path, None, lang, problems=problems)
     matter = split(source.text.split("\n"))
     lang = _language(matter, source.text, default_lang, path)
@@ -133,11 +133,7 @@ def _language(matter: FrontMatter, text: str, default: Lang, path: Path) -> Lang
     declared = matter.data.get("lang")
     if declared in (Lang.EN.value, Lang.RU.value):
         return Lang(declared)
-    return _named_language(path) or detect_lang(text, default)
-
-
-def _named_language(path: Path) -> Lang | None:
-    return named_language(path.name)
+    return named_language(path.name) or detect_lang(text, default)
 
 
 def named_language(where: str) -> Lang | None:

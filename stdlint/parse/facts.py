@@ -135,6 +135,11 @@ def facts_of(
     data = matter.data if matter else {}
     written_id, written_lang = data.get("id"), data.get("lang")
     positions = matter.positions if matter else None
+    # Without the node tree the document's rules may have composed: only the text is kept,
+    # and where the id's value is, if a look at the text tells.
+    packed = None
+    if positions is not None:
+        packed = positions.packed(text=not on_disk, written_id=written_id)
     return Facts(
         where=where if where is not None else os.fspath(doc.path),
         display_path=doc.display_path,
@@ -143,11 +148,7 @@ def facts_of(
         meta=shared(doc.meta) if doc.meta is not None else None,
         written_id=sys.intern(str(written_id)) if isinstance(written_id, str) else None,
         written_lang=sys.intern(str(written_lang)) if isinstance(written_lang, str) else None,
-        # Without the node tree the document's rules may have composed: only the text is kept,
-        # and where the id's value is, if a look at the text tells.
-        positions=positions.packed(text=not on_disk, written_id=written_id)
-        if positions is not None
-        else None,
+        positions=packed,
         links=doc.links,
         gathered=shared_mapping(gathered or {}),
     )

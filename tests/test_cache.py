@@ -3,12 +3,14 @@ run says; a damaged, foreign or planted cache is never trusted; faults are never
 
 from __future__ import annotations
 
+import hashlib
 import inspect
 import io
 import os
 import pickle
 import subprocess
 import sys
+import time
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -27,7 +29,7 @@ from stdlint.i18n import Lang
 from stdlint.parse import source as source_module
 from stdlint.parse.document import Document
 from stdlint.parse.facts import Facts, positions_of
-from stdlint.parse.source import Fingerprint, Source, read
+from stdlint.parse.source import Fingerprint, Source, read, stamp
 from stdlint.progress import Bar, wanted
 from stdlint.result import Result
 from stdlint.rules import HandbookRule, all_rules
@@ -486,9 +488,7 @@ def test_a_planted_cache_runs_no_code(tmp_path: Path, judged: list[str]) -> None
     planted = pickle.dumps([_Attack(marker)] * len(entries))
     rows = []
     for index, (where, entry) in enumerate(sorted(entries.items())):
-        fingerprint = entry.fingerprint
-        digest, stamp, read_ns = fingerprint.digest, fingerprint.stamp, fingerprint.read_ns
-        rows.append((where, entry.given, digest, stamp, read_ns, entry.judged, index))
+        rows.append((where, entry.given, entry.fingerprint.packed, entry.judged, index))
     file.write_bytes(_cache_file(key, [(rows, planted)]))
     assert len(cache_module._load(file, key)) == 32  # the list itself is read
     judged.clear()
@@ -502,7 +502,7 @@ def test_the_cache_list_itself_builds_no_object(tmp_path: Path) -> None:
     # files of that list are left out, those of the other lists read.
     key = bytes(20)
     file = tmp_path / "outcomes.bin"
-    row, other = ("a", "a", b"d", b"1,1,1,1,1", 1, True, 0), ("b", "b", b"d", b"2", 1, True, 0)
+    row, other = ("a", "a", bytes(68), True, 0), ("b", "b", bytes(range(68)), True, 0)
     file.write_bytes(_cache_file(key, [([row, io.BytesIO(b"")], b"x"), ([other], b"y")]))
     assert list(cache_module._load(file, key)) == ["b"]
     # Written the same way without the object, the list is read: the refusal was the object's.
@@ -518,8 +518,14 @@ def test_the_cache_list_itself_builds_no_object(tmp_path: Path) -> None:
     # A list without its piece, under a valid checksum: the file is not of this shape at all.
     file.write_bytes(_pieces_file(key, [pickle.dumps([row]), b"x", pickle.dumps([other])]))
     assert cache_module._load(file, key) == {}
-    # Each part of a row is of exactly its type: True is no place in a piece, a tuple no stamp.
-    for wrong in [(*row[:6], True), (*row[:3], (1, 1, 1, 1, 1), *row[4:])]:
+    # Each part of a row is of exactly its type and size: True is no place in a piece, a tuple
+    # or 67 bytes no fingerprint.
+    wrongs = [
+        (*row[:4], True),
+        (*row[:2], (1, 1, 1, 1, 1), *row[3:]),
+        (*row[:2], bytes(67), *row[3:]),
+    ]
+    for wrong in wrongs:
         file.write_bytes(_cache_file(key, [([row, wrong], b"x"), ([other], b"y")]))
         assert list(cache_module._load(file, key)) == ["b"]
 
@@ -880,7 +886,7 @@ def test_a_file_long_unchanged_is_not_read_again(
     assert fingerprint.again(file) is not None
     assert fingerprint.again(file) is not fingerprint
     # Read long after its last change, its status is enough.
-    settled = replace(fingerprint, read_ns=fingerprint.read_ns + 10 * 10**9)
+    settled = _later(fingerprint, 10 * 10**9)
 
     def no_reading(source: Source) -> Source:
         raise AssertionError("read although its status is the one stored")
@@ -889,13 +895,35 @@ def test_a_file_long_unchanged_is_not_read_again(
     assert settled.again(file) is settled
 
 
+def _later(fingerprint: Fingerprint, ns: int) -> Fingerprint:
+    """``fingerprint`` as if its file had been read ``ns`` later."""
+    return Fingerprint.of(fingerprint.digest, fingerprint.stamp, fingerprint.read_ns + ns)
+
+
+def test_a_fingerprint_keeps_its_parts_packed(tmp_path: Path) -> None:
+    file = tmp_path / "a.md"
+    file.write_text("---\nid: a\n---\n", "utf-8")
+    before = time.time_ns()
+    fingerprint = read(Source(file, None)).fingerprint
+    assert fingerprint is not None
+    assert fingerprint.digest == hashlib.blake2b(file.read_bytes(), digest_size=20).digest()
+    assert before <= fingerprint.read_ns <= time.time_ns()
+    again = Fingerprint.of(fingerprint.digest, fingerprint.stamp, fingerprint.read_ns)
+    assert again == fingerprint and pickle.loads(pickle.dumps(fingerprint)) == fingerprint
+    assert fingerprint.stamp == stamp(file.stat())
+    assert _later(fingerprint, 5).read_ns == fingerprint.read_ns + 5
+    for wrong in (fingerprint.packed[:-1], fingerprint.packed + b"x", bytearray(68)):
+        with pytest.raises(ValueError):
+            Fingerprint(wrong)  # type: ignore[arg-type]
+
+
 def test_new_bytes_behind_an_old_modification_time_are_seen(tmp_path: Path) -> None:
     file = tmp_path / "a.md"
     file.write_text("---\nid: a\n---\n", "utf-8")
     before = file.stat()
     fingerprint = read(Source(file, None)).fingerprint
     assert fingerprint is not None
-    settled = replace(fingerprint, read_ns=fingerprint.read_ns + 10 * 10**9)
+    settled = _later(fingerprint, 10 * 10**9)
     file.write_text("---\nid: b\n---\n", "utf-8")  # same size
     os.utime(file, ns=(before.st_atime_ns, before.st_mtime_ns))  # the old time put back
     assert file.stat().st_mtime_ns == before.st_mtime_ns

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import pickle
+import sys
 import weakref
 from collections.abc import Iterator
 from dataclasses import replace
@@ -262,6 +263,38 @@ def test_the_signature_tells_what_the_handbook_rules_see() -> None:
     assert signature(facts_of(_copy(linked, "a.md"))) != same
     # A gathered value whose repr is an address cannot be told apart: no signature at all.
     assert signature(facts_of(_copy(text, "a.md"), {"X": object()})) is None
+
+
+@pytest.mark.parametrize("on_disk", [False, True])
+def test_the_signature_sees_every_value_of_the_front_matter_through_its_text(
+    tmp_path: Path, on_disk: bool
+) -> None:
+    from stdlint.parse.facts import signature
+
+    def facts(text: str) -> Facts:
+        if on_disk:
+            return _on_disk(tmp_path / "a.ru.md", text.encode("utf-8"))
+        return facts_of(_copy(text, "a.ru.md"))
+
+    text = STANDARD.read_text("utf-8")
+    same = signature(facts(text))
+    assert same is not None
+    for old, new in [
+        ("owner: Руководитель", "owner: Заместитель"),
+        ("approved_on: 2026-09-15", "approved_on: 2026-09-16"),
+        ("review_every: 1 год", "review_every: 2 года"),
+        ("channels: [phone]", "channels: [phone, chat]"),
+    ]:
+        assert old in text
+        assert signature(facts(text.replace(old, new, 1))) not in {same, None}
+    # Told without reading the model out: its strings keep no UTF-8 copy of themselves to the
+    # end of the check (3 MB at 50,000 standards).
+    told = facts(text)
+    assert told.meta is not None
+    strings = [value for value in vars(told.meta).values() if isinstance(value, str)]
+    sizes = [sys.getsizeof(value) for value in strings]
+    assert signature(told) == same
+    assert [sys.getsizeof(value) for value in strings] == sizes
 
 
 def _on_disk(path: Path, data: bytes) -> Facts:

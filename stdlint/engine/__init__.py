@@ -11,7 +11,7 @@ the handbook.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -91,8 +91,10 @@ def check(
     profile_file = judge.profile(profile, guard) if paths is None else None
     concluding = kept is not None and paths is None and _foreseeable(judge)  # see _stored
     concluded = judge.concluded(judged, context, profile_file, guard, by_file=concluding)
+    records = tuple(_record(outcome.facts) for outcome in judged)
+    standards = (outcome.facts for outcome in outcomes) if facts else ()
+    handbook = tuple(sorted(standards, key=lambda facts: facts.display_path))
     if kept is not None:  # after the handbook-wide rules, whose findings' places it keeps
-        kept.save(whole=paths is None)
         if concluding and not guard.failures:
             now = _stored(day, judged, profile_file, concluded)
             if stored is None or stored.files.keys() != now.files.keys():
@@ -101,11 +103,17 @@ def check(
                 alike = stored.files
                 changed = [where for where, file in now.files.items() if alike[where] != file]
                 kept.conclude(replace(now, pieces=stored.pieces), changed)
-    standards = (outcome.facts for outcome in outcomes) if facts else ()
+            del now
+        # Nothing more is needed of the outcomes: the cache lets each piece of them go once
+        # it is written (at 50,000 standards, the peak of a first check was while saving).
+        for held in (outcomes, judged, context):
+            held.clear()
+        ready.clear()
+        kept.save(whole=paths is None)
     return Result(
         diagnostics=concluded.diagnostics,
-        files=(*(_record(outcome.facts) for outcome in judged), *skipped_records),
-        handbook=tuple(sorted(standards, key=lambda facts: facts.display_path)),
+        files=(*records, *skipped_records),
+        handbook=handbook,
         rules=_rule_infos(settings),
         profile=profile,
         today=day,
@@ -145,24 +153,40 @@ def _stored(
     day: date, judged: Sequence[Outcome], profile_file: Outcome | None, concluded: Concluded
 ) -> Stored:
     """What a whole check concluded, kept for the next (see :func:`_reuse`)."""
-    files: dict[str, StoredFile] = {}
-    for outcome in judged:
-        facts = outcome.facts
-        kept, suppressed = concluded.files[facts.display_path]
-        files[absolute(facts.where)] = StoredFile(
-            facts.display_path,
-            outcome.fingerprint.digest if outcome.fingerprint else b"",  # b"": judged again
-            outcome.signature or b"",  # b"": never the same as a new one
-            facts.readable,
-            concluded.handbook.get(facts.display_path, ()),
-            kept,
-            suppressed,
-        )
     profile = None
     if profile_file is not None:
         shown = profile_file.facts.display_path
         profile = (shown, concluded.handbook.get(shown, ()))
-    return Stored(day, files, profile)
+    return Stored(day, _Rows(judged, concluded), profile)
+
+
+class _Rows(Mapping[str, StoredFile]):
+    """The rows of a conclusion (:class:`StoredFile`), by absolute path, each made when asked:
+    at 50,000 standards, all of them made at once took 5 MiB more, at the end of the check."""
+
+    def __init__(self, judged: Sequence[Outcome], concluded: Concluded) -> None:
+        self._outcomes = {absolute(outcome.facts.where): outcome for outcome in judged}
+        self._concluded = concluded
+
+    def __getitem__(self, where: str) -> StoredFile:
+        outcome = self._outcomes[where]
+        facts = outcome.facts
+        kept, suppressed = self._concluded.file_final(outcome)
+        return StoredFile(
+            facts.display_path,
+            outcome.fingerprint.digest if outcome.fingerprint else b"",  # b"": judged again
+            outcome.signature or b"",  # b"": never the same as a new one
+            facts.readable,
+            self._concluded.handbook.get(facts.display_path, ()),
+            kept,
+            suppressed,
+        )
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._outcomes)
+
+    def __len__(self) -> int:
+        return len(self._outcomes)
 
 
 def _reuse(

@@ -68,8 +68,14 @@ class Concluded:
     suppressed: int  # how many findings suppressions silenced
     # The handbook-wide rules' findings about each file, before its suppressions.
     handbook: Mapping[str, tuple[Diagnostic, ...]]
-    # Each file's kept diagnostics and how many of its findings were silenced (Judge.finish).
+    # Each file's kept diagnostics and how many of its findings were silenced (Judge.finish),
+    # for the files whose are not those judged (see file_final).
     files: Mapping[str, tuple[tuple[Diagnostic, ...], int]]
+
+    def file_final(self, outcome: Outcome) -> tuple[tuple[Diagnostic, ...], int]:
+        """The kept diagnostics of the file of ``outcome`` and how many of its findings were
+        silenced: those judged, unless the handbook step changed them."""
+        return self.files.get(outcome.facts.display_path, (outcome.findings, outcome.silenced))
 
 
 # Files judged in one check after which the Russian dictionary is let go (Judge.rest): loading
@@ -248,7 +254,9 @@ class Judge:
             about = found.pop(path, ())
             final = self.finish(outcome, about, guard)
             if by_file:
-                finals[path] = final
+                # Most files keep the findings judged: only the others are named (file_final).
+                if final[0] is not outcome.findings or final[1] != outcome.silenced:
+                    finals[path] = final
                 if about:
                     handbook[path] = tuple(about)
             paths.append(path)

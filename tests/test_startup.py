@@ -179,6 +179,33 @@ def test_the_data_loader_reads_every_data_file_as_the_safe_loader_does() -> None
         assert load_data(text) == YAML(typ="safe").load(text), path
 
 
+def test_once_the_documents_are_judged_the_rules_let_go_of_what_they_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The paragraphs the abbreviation rule read last (up to 4,096 of them) are kept only while
+    # documents are judged; a plugin rule that fails to let go costs only memory.
+    from stdlint.rules import transparency
+    from stdlint.rules.base import DocumentRule
+    from tests.harness import FIXTURES, actual_findings, expected_findings
+
+    def refuse(self: DocumentRule) -> None:
+        raise RuntimeError("a plugin's bug")
+
+    handbook = FIXTURES / "language"
+    read: list[int] = []
+    real = transparency.UndefinedAbbreviation.rest
+
+    def counted(self: transparency.UndefinedAbbreviation) -> None:
+        read.append(transparency._candidates.cache_info().currsize)
+        real(self)
+
+    monkeypatch.setattr(transparency.UndefinedAbbreviation, "rest", counted)
+    monkeypatch.setattr(transparency.LongSentence, "rest", refuse)
+    assert actual_findings(handbook) == expected_findings(handbook)
+    assert read and read[-1] > 0
+    assert transparency._candidates.cache_info().currsize == 0
+
+
 @pytest.mark.parametrize("name", ["language", "handbook-consistency"])
 def test_after_a_large_check_the_russian_dictionary_is_let_go_and_the_findings_hold(
     name: str, monkeypatch: pytest.MonkeyPatch

@@ -8,6 +8,7 @@ facts of every standard, and applies the suppressions of each file to their find
 
 from __future__ import annotations
 
+import logging
 import operator
 import os
 from collections import defaultdict
@@ -27,6 +28,8 @@ from stdlint.rules import Context, DocumentRule, HandbookRule, SuppressionRule, 
 from stdlint.settings import Settings
 from stdlint.text import morph
 from stdlint.text.tokens import tokenize
+
+log = logging.getLogger("stdlint")
 
 _NONE: tuple[Diagnostic, ...] = ()  # what a rule that failed contributes
 SUPPRESSIONS = "suppressions"  # the stage named when applying suppressions fails
@@ -114,6 +117,11 @@ class Judge:
         :data:`RELEASE_FROM` files."""
         self.ctx.language.forget()
         tokenize.cache_clear()
+        for rule in self.document_rules:
+            try:
+                rule.rest()
+            except Exception as error:  # a plugin's: only memory is at stake, never fatal
+                log.debug("stdlint: %s could not rest (%r)", rule.code, error)
         if judged >= RELEASE_FROM:
             morph.release()
 

@@ -164,6 +164,10 @@ class DocumentRule(Rule):
         """Findings in ``doc``."""
         raise NotImplementedError
 
+    def rest(self) -> None:
+        """Once the documents of a check are judged: let go of what was kept to judge the next
+        one faster, so that the handbook-wide step and the output have its memory."""
+
 
 class HandbookRule(Rule):
     """A rule that looks at all the standards of the handbook together.

@@ -8,6 +8,7 @@ may only ever save time, never change a finding.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Sequence
 from datetime import date
@@ -457,3 +458,37 @@ def _relative(handbook: Path) -> list[str]:
     return sorted(
         str(path.relative_to(handbook)) for path in (handbook / "standards").rglob("*.md")
     )
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_reading_the_cache_leaves_the_garbage_collector_as_it_was(
+    tmp_path: Path, enabled: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The collector is paused while the cache's objects are built (none is in a cycle), and
+    left as the caller had it afterwards: on, or off, whether the file was whole or damaged."""
+    handbook = example_copy(tmp_path)
+    folder = tmp_path / "cache"
+    expected = _json(_findings(handbook, folder))
+    paused: list[bool] = []
+    real = cache_module._Classes.load
+
+    def watched(self: cache_module._Classes) -> object:
+        paused.append(not gc.isenabled())
+        return real(self)
+
+    monkeypatch.setattr(cache_module._Classes, "load", watched)
+    (conclusion,) = folder.glob("conclusion-*.bin")
+    whole = conclusion.read_bytes()
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        for data in (whole, whole[:-3] + b"\0\0\0"):  # the second fails its checksum
+            conclusion.write_bytes(data)
+            kept = cache_module.Cache.for_run(_settings(handbook), DAY, folder)
+            assert (kept.conclusion() is not None) == (data == whole)
+            assert gc.isenabled() is enabled
+            assert _json(_findings(handbook, folder)) == expected
+            assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert paused and all(paused)

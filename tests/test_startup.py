@@ -223,8 +223,12 @@ def test_after_a_large_check_the_russian_dictionary_is_let_go_and_the_findings_h
     monkeypatch.setattr(judge, "RELEASE_FROM", 1)
     released = actual_findings(handbook)
     assert morph._russian.cache_info().currsize == 0
+    assert morph._english.cache_info().currsize == 0
     assert released == kept == expected_findings(handbook)
     assert sum(kept.values()) > 5
     morph.agree_with_number.cache_clear()
     assert morph.agree_with_number("рабочие часы", 37, Lang.RU) == "рабочих часов"  # loaded
     assert morph._russian.cache_info().currsize == 1
+    morph._KNOWN[Lang.EN].pop("harpsichords", None)  # a word not analysed yet
+    assert morph.analyse_word("harpsichords", Lang.EN).best == "harpsichord"  # loaded too
+    assert morph._english.cache_info().currsize == 1

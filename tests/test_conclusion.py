@@ -492,3 +492,37 @@ def test_reading_the_cache_leaves_the_garbage_collector_as_it_was(
     finally:
         (gc.enable if was else gc.disable)()
     assert paused and all(paused)
+
+
+def test_the_rows_of_a_conclusion_are_those_of_each_outcome_by_its_path(tmp_path: Path) -> None:
+    """The conclusion's rows are made when asked, found by their paths in sorted order: the
+    same rows a dict of them would hold, a path given twice keeping its later outcome."""
+    from stdlint.engine import _Rows, _work
+    from stdlint.failures import Guard
+
+    handbook = example_copy(tmp_path)
+    settings = _settings(handbook)
+    work, _, _ = _work(None, settings.profile)
+    judging = judge.Judge(settings, DAY)
+    outcomes = [judging.source(source, True) for source, _ in reversed(work)]  # not in order
+    outcomes.append(judging.source(work[3][0], True))  # a path given twice
+    guard = Guard()
+    concluded = judging.concluded(outcomes, [], judging.profile(settings.profile, guard), guard)
+    rows = _Rows(outcomes, concluded)
+    by_path = {os.path.abspath(outcome.facts.where): outcome for outcome in outcomes}
+    assert list(rows) == sorted(by_path) and len(rows) == len(by_path) == len(work)
+    assert rows.keys() == by_path.keys() and by_path.keys() == rows.keys()
+    assert sum(1 for where in by_path if rows[where].handbook) > 0  # some have CNS findings
+    for where, outcome in by_path.items():
+        kept, silenced = concluded.file_final(outcome)
+        row = rows[where]
+        assert where in rows
+        assert row.display_path == outcome.facts.display_path
+        assert (row.kept, row.suppressed) == (kept, silenced)
+        assert row.signature == outcome.signature and outcome.signature
+        assert row.digest == outcome.fingerprint.digest if outcome.fingerprint else not row.digest
+    assert rows[os.path.abspath(work[3][0].where)].kept is concluded.file_final(outcomes[-1])[0]
+    for missing in (str(tmp_path / "nowhere.md"), "", 3):
+        assert missing not in rows
+    with pytest.raises(KeyError):
+        rows[str(tmp_path / "nowhere.md")]

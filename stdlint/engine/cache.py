@@ -445,7 +445,7 @@ class Cache:
         nothing): the check goes on to its conclusion and its output without them, 8 MB at
         50,000 files.
         """
-        self._save_words()
+        self.save_words()
         # Not a copy when the whole handbook was checked: at 50,000 files a copy is 5 MB.
         entries = self._new if whole else {**self._old, **self._new}
         changed = self._changed or entries.keys() != self._old.keys()
@@ -459,8 +459,8 @@ class Cache:
         except OSError as error:
             log.debug("stdlint: the cache was not written (%s)", error)
 
-    def _save_words(self) -> None:
-        """Keep the words this process knows, if the file lacks some."""
+    def save_words(self) -> None:
+        """Keep the words this process knows, if the file lacks some; never raises."""
         if self._words_known is None:
             return  # nothing was judged here
         if all(morph.known_count(lang) <= self._words_known[lang] for lang in Lang):

@@ -109,12 +109,14 @@ class Judge:
             for key in names
         }
 
-    def rest(self, judged: int) -> None:
+    def rest(self, judged: int, keep_words: Callable[[], object] | None = None) -> None:
         """Once the documents are judged (``judged`` of them now): let go of what judging them
         kept for the next one, the analyses of recent sentences and, after a large handbook,
-        the Russian dictionary, so that the handbook-wide step and the output take their memory
-        rather than more. A later check loads the dictionary again, a small cost beside judging
-        :data:`RELEASE_FROM` files."""
+        the dictionaries and the words analysed with them, so that the handbook-wide step and
+        the output take their memory rather than more. A later check loads the dictionaries
+        again, a small cost beside judging :data:`RELEASE_FROM` files. ``keep_words`` (a
+        cache's :meth:`~stdlint.engine.cache.Cache.save_words`) is called before the words go,
+        once the dictionaries have: it then takes the memory they leave."""
         self.ctx.language.forget()
         tokenize.cache_clear()
         for rule in self.document_rules:
@@ -122,8 +124,13 @@ class Judge:
                 rule.rest()
             except Exception as error:  # a plugin's: only memory is at stake, never fatal
                 log.debug("stdlint: %s could not rest (%r)", rule.code, error)
-        if judged >= RELEASE_FROM:
+        large = judged >= RELEASE_FROM
+        if large:
             morph.release()
+        if keep_words is not None:
+            keep_words()
+        if large:
+            morph.forget()
 
     # --- one document --------------------------------------------------------------------
 

@@ -214,16 +214,22 @@ def test_after_a_large_check_the_russian_dictionary_is_let_go_and_the_findings_h
     # handbook-wide step and the output; whatever they ask of it is found again.
     from stdlint.engine import judge
     from stdlint.i18n import Lang
-    from stdlint.text import morph
+    from stdlint.text import channels, lexicon, morph
     from tests.harness import FIXTURES, actual_findings, expected_findings
 
     handbook = FIXTURES / name
     kept = actual_findings(handbook)
+    assert lexicon._build.cache_info().currsize > 0  # kept after a small check
     assert morph._russian.cache_info().currsize == 1  # fewer files than judge.RELEASE_FROM
     monkeypatch.setattr(judge, "RELEASE_FROM", 1)
     released = actual_findings(handbook)
     assert morph._russian.cache_info().currsize == 0
     assert morph._english.cache_info().currsize == 0
+    assert morph.known_count(Lang.RU) == morph.known_count(Lang.EN) == 0  # the words too
+    # The lexicons and channel finders too: no handbook-wide rule asked for them again.
+    assert (
+        lexicon._build.cache_info().currsize == channels.channel_finder.cache_info().currsize == 0
+    )
     assert released == kept == expected_findings(handbook)
     assert sum(kept.values()) > 5
     morph.agree_with_number.cache_clear()

@@ -298,7 +298,7 @@ def _reuse(
         changed_files = [wheres[index] for index in ready]
         cache.conclude(replace(stored, files=files), changed_files)
     return Result(
-        diagnostics=tuple(diagnostics),
+        diagnostics=diagnostics,
         files=tuple(records),
         handbook=(),
         rules=_rule_infos(judge.settings),

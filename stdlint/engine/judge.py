@@ -112,11 +112,11 @@ class Judge:
     def rest(self, judged: int, keep_words: Callable[[], object] | None = None) -> None:
         """Once the documents are judged (``judged`` of them now): let go of what judging them
         kept for the next one, the analyses of recent sentences and, after a large handbook,
-        the dictionaries and the words analysed with them, so that the handbook-wide step and
-        the output take their memory rather than more. A later check loads the dictionaries
-        again, a small cost beside judging :data:`RELEASE_FROM` files. ``keep_words`` (a
-        cache's :meth:`~stdlint.engine.cache.Cache.save_words`) is called before the words go,
-        once the dictionaries have: it then takes the memory they leave."""
+        the lexicons, the dictionaries and the words analysed with them, so that the
+        handbook-wide step and the output take their memory rather than more. A later check
+        loads the dictionaries again, a small cost beside judging :data:`RELEASE_FROM` files.
+        ``keep_words`` (a cache's :meth:`~stdlint.engine.cache.Cache.save_words`) is called
+        before the words go, once the dictionaries have: it then takes the memory they leave."""
         self.ctx.language.forget()
         tokenize.cache_clear()
         for rule in self.document_rules:
@@ -126,6 +126,7 @@ class Judge:
                 log.debug("stdlint: %s could not rest (%r)", rule.code, error)
         large = judged >= RELEASE_FROM
         if large:
+            self.ctx.language.release()
             morph.release()
         if keep_words is not None:
             keep_words()
@@ -279,7 +280,7 @@ class Judge:
             suppressed += final[1]
         # The guard's own findings are never suppressed, never switched off.
         kept = in_order(paths, groups, guard.diagnostics())
-        return Concluded(tuple(kept), suppressed, handbook, finals)
+        return Concluded(kept, suppressed, handbook, finals)
 
     def finish(
         self, outcome: Outcome, handbook_findings: Sequence[Diagnostic], guard: Guard

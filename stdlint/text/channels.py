@@ -220,3 +220,9 @@ __all__ = [
     "CompanyChannels",
     "channel_finder",
 ]
+
+
+def release() -> None:
+    """Let go of the channel finders built so far (each is built again when next asked for)."""
+    channel_finder.cache_clear()
+    _builtin.cache_clear()

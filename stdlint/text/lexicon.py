@@ -370,3 +370,10 @@ __all__ = [
     "tokenize",
     "word_infos",
 ]
+
+
+def release() -> None:
+    """Let go of the lexicons built so far and the data they were built from (each is built
+    again when next asked for)."""
+    _build.cache_clear()
+    _raw.cache_clear()

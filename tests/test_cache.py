@@ -875,13 +875,19 @@ def test_the_collector_is_tuned_for_a_check_and_restored_after() -> None:
 # --- the status of a file ---------------------------------------------------------------------
 
 
-def test_a_file_long_unchanged_is_not_read_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _read_anew(tmp_path: Path) -> tuple[Path, Fingerprint]:
+    """A small standard written just now, and the fingerprint of reading it."""
     file = tmp_path / "a.md"
     file.write_text("---\nid: a\n---\n", "utf-8")
     fingerprint = read(Source(file, None)).fingerprint
     assert fingerprint is not None
+    return file, fingerprint
+
+
+def test_a_file_long_unchanged_is_not_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    file, fingerprint = _read_anew(tmp_path)
     # Read just now, it must be read again: a change in the same tick would not show.
     assert fingerprint.again(file) is not None
     assert fingerprint.again(file) is not fingerprint
@@ -901,11 +907,8 @@ def _later(fingerprint: Fingerprint, ns: int) -> Fingerprint:
 
 
 def test_a_fingerprint_keeps_its_parts_packed(tmp_path: Path) -> None:
-    file = tmp_path / "a.md"
-    file.write_text("---\nid: a\n---\n", "utf-8")
     before = time.time_ns()
-    fingerprint = read(Source(file, None)).fingerprint
-    assert fingerprint is not None
+    file, fingerprint = _read_anew(tmp_path)
     assert fingerprint.digest == hashlib.blake2b(file.read_bytes(), digest_size=20).digest()
     assert before <= fingerprint.read_ns <= time.time_ns()
     again = Fingerprint.of(fingerprint.digest, fingerprint.stamp, fingerprint.read_ns)
@@ -918,11 +921,8 @@ def test_a_fingerprint_keeps_its_parts_packed(tmp_path: Path) -> None:
 
 
 def test_new_bytes_behind_an_old_modification_time_are_seen(tmp_path: Path) -> None:
-    file = tmp_path / "a.md"
-    file.write_text("---\nid: a\n---\n", "utf-8")
+    file, fingerprint = _read_anew(tmp_path)
     before = file.stat()
-    fingerprint = read(Source(file, None)).fingerprint
-    assert fingerprint is not None
     settled = _later(fingerprint, 10 * 10**9)
     file.write_text("---\nid: b\n---\n", "utf-8")  # same size
     os.utime(file, ns=(before.st_atime_ns, before.st_mtime_ns))  # the old time put back
@@ -933,10 +933,7 @@ def test_new_bytes_behind_an_old_modification_time_are_seen(tmp_path: Path) -> N
 
 
 def test_the_same_bytes_with_a_new_status_are_kept_anew(tmp_path: Path) -> None:
-    file = tmp_path / "a.md"
-    file.write_text("---\nid: a\n---\n", "utf-8")
-    fingerprint = read(Source(file, None)).fingerprint
-    assert fingerprint is not None
+    file, fingerprint = _read_anew(tmp_path)
     os.utime(file, ns=(0, 0))  # touched (checked out again, copied)
     again = fingerprint.again(file)
     assert again is not None and again is not fingerprint

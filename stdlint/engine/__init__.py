@@ -92,7 +92,6 @@ def check(
     profile_file = judge.profile(profile, guard) if paths is None else None
     concluding = kept is not None and paths is None and _foreseeable(judge)  # see _stored
     concluded = judge.concluded(judged, context, profile_file, guard, by_file=concluding)
-    # after the handbook-wide rules, whose findings' places the cache keeps
     if kept is not None and concluding and not guard.failures:
         now = _stored(day, judged, profile_file, concluded)
         if stored is None or stored.files.keys() != now.files.keys():
@@ -110,8 +109,8 @@ def check(
     standards = (outcome.facts for outcome in outcomes) if facts else ()
     handbook = tuple(sorted(standards, key=lambda facts: facts.display_path))
     if kept is not None:
-        # Nothing more is needed of the outcomes: the cache lets each piece of them go once
-        # it is written.
+        # Saved after the handbook-wide rules, whose findings' places the facts keep. Nothing
+        # more is needed of the outcomes: the cache lets each piece of them go once written.
         for held in (outcomes, judged, context):
             held.clear()
         ready.clear()

@@ -442,9 +442,7 @@ class Cache:
         After a check of the ``whole`` handbook the file holds exactly the files it saw, so a
         deleted standard leaves the cache; after a partial one, the entries of the files it
         did not see stay. Once saved, the cache holds no entry (a later :meth:`get` finds
-        nothing): the check goes on to its conclusion and its output without them, 8 MB at
-        50,000 files.
-        """
+        nothing), and the outcomes it held are let go as they are written."""
         self.save_words()
         # Not a copy when the whole handbook was checked: at 50,000 files a copy is 5 MB.
         entries = self._new if whole else {**self._old, **self._new}

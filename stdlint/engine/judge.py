@@ -81,8 +81,8 @@ class Concluded:
         return self.files.get(outcome.facts.display_path, (outcome.findings, outcome.silenced))
 
 
-# Files judged in one check after which the Russian dictionary is let go (Judge.rest): loading
-# it again takes about 0.15 s, about 1 % of judging so many.
+# Files judged in one check after which the dictionaries, the words analysed and the lexicons
+# are let go (Judge.rest): loading them again takes about 0.15 s, about 1 % of judging so many.
 RELEASE_FROM = 1000
 
 

@@ -213,16 +213,17 @@ def channel_finder(lang: Lang, company: CompanyChannels = ()) -> ChannelFinder:
     return ChannelFinder(lang, company)
 
 
+def release() -> None:
+    """Let go of the channel finders built so far (each is built again when next asked for)."""
+    channel_finder.cache_clear()
+    _builtin.cache_clear()
+
+
 __all__ = [
     "BuiltinChannel",
     "ChannelFinder",
     "ChannelMention",
     "CompanyChannels",
     "channel_finder",
+    "release",
 ]
-
-
-def release() -> None:
-    """Let go of the channel finders built so far (each is built again when next asked for)."""
-    channel_finder.cache_clear()
-    _builtin.cache_clear()

@@ -345,6 +345,13 @@ def word_infos(tokens: Sequence[Any], lang: Lang) -> list[WordInfo]:
     return [analyse_word(token.lower, lang) for token in tokens if token.kind == WORD]
 
 
+def release() -> None:
+    """Let go of the lexicons built so far and the data they were built from (each is built
+    again when next asked for)."""
+    _build.cache_clear()
+    _raw.cache_clear()
+
+
 __all__ = [
     "ACTION",
     "ALLOWED",
@@ -367,13 +374,7 @@ __all__ = [
     "Match",
     "Matcher",
     "build_lexicon",
+    "release",
     "tokenize",
     "word_infos",
 ]
-
-
-def release() -> None:
-    """Let go of the lexicons built so far and the data they were built from (each is built
-    again when next asked for)."""
-    _build.cache_clear()
-    _raw.cache_clear()

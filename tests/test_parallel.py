@@ -7,26 +7,28 @@ import json
 import logging
 import multiprocessing
 import os
+import pickle
 import shutil
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from stdlint.config import load_profile
-from stdlint.diagnostics import Criterion, Diagnostic, Severity
+from stdlint.diagnostics import Criterion, Diagnostic, Severity, Span
 from stdlint.engine import check, pool
 from stdlint.i18n import Lang
 from stdlint.parse.document import Document, named_language
 from stdlint.parse.facts import Facts
 from stdlint.parse.source import Source
 from stdlint.result import Result
-from stdlint.rules import DocumentRule, all_rules
+from stdlint.rules import DocumentRule, HandbookRule, all_rules
 from stdlint.rules.base import Context
 from tests.conftest import REPO, Run
 from tests.test_containment import CrashEverywhere, CrashOnBroken
@@ -38,7 +40,7 @@ DAY = "2026-11-30"
 @pytest.fixture(params=["fork", "spawn"])
 def small_pools(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
     """Start workers even for a small handbook, and give each a few files at a time; forked
-    from this process once it is warm (the command line), or spawned (a process with threads,
+    from this process (the command line), or spawned (a process with threads,
     such as ``mkdocs serve``, or another system than Linux)."""
     monkeypatch.setattr(pool, "POOL_FROM", 0)
     monkeypatch.setattr(pool, "CHUNK", 3)
@@ -201,6 +203,70 @@ def test_rule_failures_and_dead_workers_lose_no_file(
     assert "a worker process failed" in caplog.text
 
 
+class GathersALambdaOnce(HandbookRule):
+    """A handbook-wide plugin rule that gathers, from one standard, what pickle refuses.
+
+    ## What it does
+    Reports the standard it gathered a function from.
+    """
+
+    code, name = "CNS995", "gathers-a-lambda-once"
+    criterion, default_severity = Criterion.CONSISTENCY, Severity.WARNING
+
+    def gather(self, doc: Document, ctx: Context) -> object:
+        """A function from the dispute standards, nothing from the others."""
+        return (lambda: None) if "dispute" in doc.display_path else None
+
+    def check_handbook(self, standards: Sequence[Facts], ctx: Context) -> Iterator[Diagnostic]:
+        """A finding where a function was gathered."""
+        for facts in standards:
+            if callable(facts.gathered.get(self.code)):
+                yield self.diagnostic(facts, Span.point(1), "a function", "none")
+
+
+@pytest.mark.usefixtures("small_pools")
+def test_a_chunk_whose_outcomes_cannot_be_pickled_is_judged_again_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rules = tuple(sorted([*all_rules(), GathersALambdaOnce], key=lambda rule: rule.code))
+    monkeypatch.setattr("stdlint.settings.all_rules", lambda: rules)
+    profile = load_profile(REPO / "handbook.yml")
+    serial = check(None, profile, date(2026, 11, 30), jobs=1)
+    parallel = check(None, profile, date(2026, 11, 30), jobs=2)
+    assert parallel.diagnostics == serial.diagnostics
+    assert parallel.files == serial.files
+    assert {d.path for d in parallel.diagnostics if d.code == "CNS995"} == {
+        "standards/billing/dispute.en.md",
+        "standards/billing/dispute.ru.md",
+    }
+
+
+@pytest.mark.usefixtures("small_pools")
+def test_the_pool_threads_get_the_gil_sooner_while_workers_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[float] = []
+    alongside = pool._alongside
+
+    def recorded(*args: Any) -> int:
+        seen.append(sys.getswitchinterval())
+        return alongside(*args)
+
+    monkeypatch.setattr(pool, "_alongside", recorded)
+    before = sys.getswitchinterval()
+    check(None, load_profile(REPO / "handbook.yml"), date(2026, 11, 30), jobs=2)
+    assert seen == [pool.SWITCH_INTERVAL] and before > pool.SWITCH_INTERVAL
+    assert sys.getswitchinterval() == before
+
+
+def test_a_task_pickles_its_chunks_together_and_leaves_out_those_it_cannot() -> None:
+    judged: list[tuple[int, list[object] | None]] = [(4, ["a", "b"]), (5, [len]), (6, None)]
+    assert pickle.loads(pool._pickled(judged)) == judged  # type: ignore[arg-type]
+    judged.append((7, ["c", lambda: None]))
+    pickled = pool._pickled(judged)  # type: ignore[arg-type]
+    assert pickle.loads(pickled) == [(4, ["a", "b"]), (5, [len]), (6, None), (7, None)]
+
+
 def _failures(result: Result) -> list[tuple[str, str, str]]:
     return [(failure.path, failure.stage, failure.error) for failure in result.failures]
 
@@ -209,7 +275,7 @@ def test_default_jobs_is_the_cores_this_process_may_use() -> None:
     assert pool.default_jobs() >= 1
 
 
-def test_forked_workers_start_warm_and_build_no_judge_of_their_own(
+def test_forked_workers_build_no_judge_of_their_own(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(pool, "POOL_FROM", 0)

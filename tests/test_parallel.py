@@ -22,7 +22,7 @@ import pytest
 
 from stdlint.config import load_profile
 from stdlint.diagnostics import Criterion, Diagnostic, Severity, Span
-from stdlint.engine import check, pool
+from stdlint.engine import apart, check, pool
 from stdlint.i18n import Lang
 from stdlint.parse.document import Document, named_language
 from stdlint.parse.facts import Facts
@@ -44,7 +44,7 @@ def small_pools(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest)
     such as ``mkdocs serve``, or another system than Linux)."""
     monkeypatch.setattr(pool, "POOL_FROM", 0)
     monkeypatch.setattr(pool, "CHUNK", 3)
-    monkeypatch.setattr(pool, "_forkable", lambda: request.param == "fork")
+    monkeypatch.setattr(pool, "forkable", lambda: request.param == "fork")
     started = multiprocessing.get_context
 
     def context(method: str | None = None) -> object:
@@ -272,7 +272,7 @@ def _failures(result: Result) -> list[tuple[str, str, str]]:
 
 
 def test_default_jobs_is_the_cores_this_process_may_use() -> None:
-    assert pool.default_jobs() >= 1
+    assert apart.default_jobs() >= 1
 
 
 def test_forked_workers_build_no_judge_of_their_own(
@@ -280,7 +280,7 @@ def test_forked_workers_build_no_judge_of_their_own(
 ) -> None:
     monkeypatch.setattr(pool, "POOL_FROM", 0)
     monkeypatch.setattr(pool, "CHUNK", 3)
-    monkeypatch.setattr(pool, "_forkable", lambda: True)
+    monkeypatch.setattr(pool, "forkable", lambda: True)
 
     def cold_start(*args: object) -> None:
         raise AssertionError("a forked worker has its judge already")
@@ -299,11 +299,11 @@ import sys
 from datetime import date
 from pathlib import Path
 from stdlint.config import load_profile
-from stdlint.engine import check, pool
+from stdlint.engine import apart, check, pool
 
 if __name__ == "__main__":
     pool.POOL_FROM, pool.CHUNK = 0, 3
-    assert pool._forkable()
+    assert apart.forkable()
     print("written before the check", end="")  # not flushed: stdout is a pipe
     result = check(None, load_profile(Path(sys.argv[1])), date(2026, 11, 30), jobs=2)
     print(f"; {len(result.files)} files")
@@ -420,21 +420,21 @@ def test_chunks_are_taken_once_from_either_end_and_never_waited_for_forever(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     taken = multiprocessing.get_context("spawn").Array("q", [0, 5, 0])
-    order = [pool._take(taken, first=first) for first in (True, False, True, False, True, True)]
+    order = [apart.take(taken, first=first) for first in (True, False, True, False, True, True)]
     assert order == [0, 4, 1, 3, 2, None]
     # Interrupted: what is left is taken by no one, and the workers end their tasks.
     taken = multiprocessing.get_context("spawn").Array("q", [0, 5, 0])
-    assert pool._take(taken, first=True) == 0
-    pool._take_all(taken)
-    assert pool._take(taken, first=True) is None
-    assert pool._take(taken, first=False) is None
+    assert apart.take(taken, first=True) == 0
+    apart.take_all(taken)
+    assert apart.take(taken, first=True) is None
+    assert apart.take(taken, first=False) is None
     # A process killed while it held the count: the others stop taking, and do not hang.
-    monkeypatch.setattr(pool, "LOCK_WAIT", 0.05)
+    monkeypatch.setattr(apart, "LOCK_WAIT", 0.05)
     taken = multiprocessing.get_context("spawn").Array("q", [0, 5, 0])
     holder = threading.Thread(target=taken.get_lock().acquire)
     holder.start()
     holder.join()
-    assert pool._take(taken, first=True) is None
+    assert apart.take(taken, first=True) is None
 
 
 @pytest.mark.usefixtures("small_pools")
@@ -452,9 +452,9 @@ def test_an_interrupted_check_stops_its_workers_and_leaves_none(
         emptied.append(multiprocessing.active_children())  # the workers still run
         pool_take_all(taken)  # type: ignore[arg-type]
 
-    pool_take_all = pool._take_all
+    pool_take_all = pool.take_all
     monkeypatch.setattr(pool, "_judge_here", interrupted)
-    monkeypatch.setattr(pool, "_take_all", take_all)
+    monkeypatch.setattr(pool, "take_all", take_all)
     with pytest.raises(KeyboardInterrupt):
         check(None, load_profile(REPO / "handbook.yml"), date(2026, 11, 30), jobs=2)
     assert len(emptied) == 1 and emptied[0]  # emptied before the pool waited for its workers

@@ -91,7 +91,7 @@ def check(
     # handbook.yml and are reported when the whole handbook is checked.
     profile_file = judge.profile(profile, guard) if paths is None else None
     concluding = kept is not None and paths is None and _foreseeable(judge)  # see _stored
-    concluded = judge.concluded(judged, context, profile_file, guard, by_file=concluding)
+    concluded = judge.concluded(judged, context, profile_file, guard, by_file=concluding, jobs=jobs)
     if kept is not None and concluding and not guard.failures:
         now = _stored(day, judged, profile_file, concluded)
         if stored is None or stored.files.keys() != now.files.keys():

@@ -15,10 +15,8 @@ from __future__ import annotations
 import gc
 import logging
 import multiprocessing
-import os
 import pickle
 import sys
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -26,6 +24,7 @@ from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING, Protocol, cast
 
+from stdlint.engine.apart import default_jobs, forkable, take, take_all
 from stdlint.engine.judge import Judge, Outcome
 from stdlint.i18n import Lang
 from stdlint.parse.document import named_language
@@ -71,14 +70,6 @@ class Progress(Protocol):
 
     def stop(self) -> None:
         """Every file was judged."""
-
-
-def default_jobs() -> int:
-    """One process per core this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0)) or 1
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def judge_all(
@@ -164,22 +155,23 @@ def _share(
 
     The workers take the chunks from the first and this process from the last, until the
     two meet; which chunk is next at each end is counted in memory they all share
-    (:func:`_take`). Nothing is handed out: a worker never waits for this process to give it
-    work, nor this one for a queue of chunks given out ahead to run dry at the end. A worker
-    returns its outcomes a batch of chunks at a time (:data:`BATCH`); this process unpickles
-    them between chunks of its own.
+    (:func:`~stdlint.engine.apart.take`). Nothing is handed out: a worker never waits for this
+    process to give it work, nor this one for a queue of chunks given out ahead to run dry at
+    the end. A worker returns its outcomes a batch of chunks at a time (:data:`BATCH`); this
+    process unpickles them between chunks of its own.
 
-    Where a fork is safe (:func:`_forkable`), the workers are forked from this process before
-    it judges a file: they import nothing and resolve no rule of their own, and find the chunks
-    in their copy of this process. Each then loads the dictionary and builds the lexicons of
-    the language it judges while this process does so for its own. (Forked once this process
-    had judged a chunk, they inherited its lexicons, but of the language they did not judge:
-    the files are dealt by language. The other core was idle for those 0.2 s.) Elsewhere the
-    workers are spawned, each given the chunks, and each warms up by itself.
+    Where a fork is safe (:func:`~stdlint.engine.apart.forkable`), the workers are forked from
+    this process before it judges a file: they import nothing and resolve no rule of their
+    own, and find the chunks in their copy of this process. Each then loads the dictionary and
+    builds the lexicons of the language it judges while this process does so for its own.
+    (Forked once this process had judged a chunk, they inherited its lexicons, but of the
+    language they did not judge: the files are dealt by language. The other core was idle for
+    those 0.2 s.) Elsewhere the workers are spawned, each given the chunks, and each warms up
+    by itself.
     """
     global _judge, _chunks, _taken
     done: list[list[Outcome] | None] = [None] * len(chunks)
-    forked = _forkable()
+    forked = forkable()
     context = multiprocessing.get_context("fork" if forked else "spawn")
     # The next chunk of the workers, one past the last left to this process, and how many
     # files the workers have judged (for the progress bar).
@@ -202,7 +194,7 @@ def _share(
             try:
                 told = _alongside(pool, workers, judge, chunks, taken, done, progress)
             except BaseException:  # interrupted (Ctrl-C), or a bug here: before the pool
-                _take_all(taken)  # waits for the tasks it holds, none is left to take
+                take_all(taken)  # waits for the tasks it holds, none is left to take
                 raise
     finally:
         _judge = _chunks = _taken = None  # not kept past the check
@@ -237,7 +229,7 @@ def _alongside(
                 running.add(pool.submit(_judge_from_front))
             except RuntimeError:  # a worker died (BrokenProcessPool), or none started
                 broken = True
-        index = _take(taken, first=False)
+        index = take(taken, first=False)
         if index is None:
             break
         done[index] = _judge_here(judge, chunks[index], progress)
@@ -288,48 +280,13 @@ def _tell(progress: Progress, taken: SynchronizedArray[int], told: int) -> int:
     return max(judged, told)
 
 
-# How long a process waits for the count of chunks taken, which is held for the time of a
-# few reads: longer only if a process died holding it (killed at that very moment); the
-# others then stop taking chunks, and what is left is judged here.
-LOCK_WAIT = 5.0
-
-
-def _take(taken: SynchronizedArray[int], *, first: bool) -> int | None:
-    """The index of the next chunk to judge, the first left or (``first=False``) the last;
-    None when none is left, or the count could not be had."""
-    lock = taken.get_lock()
-    if not lock.acquire(timeout=LOCK_WAIT):
-        return None
-    try:
-        front, back = taken[0], taken[1]  # (the lock is re-entrant)
-        if front >= back:
-            return None
-        if first:
-            taken[0] = front + 1
-            return front
-        taken[1] = back - 1
-        return back - 1
-    finally:
-        lock.release()
-
-
-def _take_all(taken: SynchronizedArray[int]) -> None:
-    """Leave no chunk to take: a worker ends its task at its next chunk."""
-    lock = taken.get_lock()
-    if lock.acquire(timeout=LOCK_WAIT):
-        try:
-            taken[1] = taken[0]
-        finally:
-            lock.release()
-
-
 def _judge_from_front() -> bytes:
     """In a worker: judge the first chunks left, :data:`BATCH` of them at most; each chunk's
     index and its outcomes (None if judging it failed: it is judged again in the main process,
     where a bug keeps its traceback), pickled together (:func:`_pickled`)."""
     assert _judge is not None and _chunks is not None and _taken is not None, "set up first"
     judged: list[tuple[int, list[Outcome] | None]] = []
-    while len(judged) < BATCH and (index := _take(_taken, first=True)) is not None:
+    while len(judged) < BATCH and (index := take(_taken, first=True)) is not None:
         chunk = _chunks[index]
         outcomes: list[Outcome] | None
         try:
@@ -361,14 +318,6 @@ def _pickled(judged: list[tuple[int, list[Outcome] | None]]) -> bytes:
                 outcomes = None
             kept.append((index, outcomes))
         return pickle.dumps(kept, pickle.HIGHEST_PROTOCOL)
-
-
-def _forkable() -> bool:
-    """Whether workers may be forked from this process: on Linux, and with no other thread
-    running (the command line, ``mkdocs build``). A forked copy of another thread's state can
-    hang (``mkdocs serve`` runs a server thread), and macOS's system libraries are not safe to
-    fork; there the workers are spawned."""
-    return sys.platform == "linux" and threading.active_count() == 1
 
 
 def _start(

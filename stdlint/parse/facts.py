@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field, fields
@@ -104,6 +104,33 @@ def positions_kept(keep: bool) -> Iterator[None]:
         yield
     finally:
         _KEEPING.reset(token)
+
+
+_Asked = tuple[tuple[tuple[str | int, ...], bool, Span], ...]  # as Facts.found holds them
+
+
+def asked_since(standards: Sequence[Facts], before: Sequence[_Asked]) -> list[tuple[int, _Asked]]:
+    """The positions asked of each standard since ``before`` (their ``found`` then), by its
+    place: what a process that judged the handbook apart tells the one it was forked from."""
+    return [
+        (place, facts.found[len(then) :])
+        for place, (facts, then) in enumerate(zip(standards, before, strict=True))
+        if facts.found is not then
+    ]
+
+
+def keep_asked(standards: Sequence[Facts], asked: Sequence[tuple[int, _Asked]]) -> None:
+    """Keep with the facts the positions asked of them in another process (:func:`asked_since`),
+    beside those asked here, as many as a standard keeps."""
+    for place, positions in asked:
+        facts = standards[place]
+        kept = facts.found
+        for position in positions:
+            if len(kept) >= _FOUND_KEPT:
+                break
+            if position not in kept:
+                kept = (*kept, position)
+        object.__setattr__(facts, "found", kept)
 
 
 @lru_cache(maxsize=32)
@@ -204,4 +231,12 @@ def _unpickled(*values: Any) -> Facts:
 _unpickled.stdlint_reconstructor = True  # type: ignore[attr-defined]
 
 
-__all__ = ["Facts", "facts_of", "positions_kept", "positions_of", "signature"]
+__all__ = [
+    "Facts",
+    "asked_since",
+    "facts_of",
+    "keep_asked",
+    "positions_kept",
+    "positions_of",
+    "signature",
+]

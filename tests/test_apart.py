@@ -132,3 +132,19 @@ def test_the_handbook_rules_shared_with_a_helper_give_the_serial_result(
     asked = {standard.display_path: set(standard.found) for standard in serial.handbook}
     assert any(asked.values())
     assert {standard.display_path: set(standard.found) for standard in shared.handbook} == asked
+
+
+@pytest.mark.parametrize(
+    "failing", ["tempfile.TemporaryFile", "multiprocessing.process.BaseProcess.start"]
+)
+def test_with_no_file_or_no_process_for_a_helper_every_step_runs_here(
+    monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
+    def refused(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(failing, refused)
+    merged: list[object] = []
+    results = apart.run_steps(_steps(4), 2, lambda: "settled", merged.append)
+    assert results == [(index * index, PARENT) for index in range(4)]
+    assert merged == []

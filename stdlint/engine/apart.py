@@ -19,6 +19,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
@@ -109,14 +110,15 @@ def run_steps(
     context = multiprocessing.get_context("fork")
     results: dict[int, T] = {}
     settled: list[S] = []
-    with tempfile.TemporaryFile() as written:
+    with ExitStack() as held:
         try:
+            written = held.enter_context(tempfile.TemporaryFile())
             taken = context.Array("q", [0, len(steps)])
             helper = context.Process(
                 target=_help, args=(steps, taken, written.fileno(), settle), daemon=True
             )
             helper.start()
-        except OSError as error:  # no process could start (no /dev/shm, a process limit)
+        except OSError as error:  # nowhere to write, no process could start (a process limit)
             log.debug("stdlint: no helper process (%s)", error)
             return [step() for step in steps]
         try:

@@ -20,7 +20,15 @@ from stdlint.diagnostics import Span
 from stdlint.engine import check
 from stdlint.i18n import Lang
 from stdlint.parse.document import Document, parse
-from stdlint.parse.facts import _FOUND_KEPT, Facts, facts_of, positions_kept, positions_of
+from stdlint.parse.facts import (
+    _FOUND_KEPT,
+    Facts,
+    asked_since,
+    facts_of,
+    keep_asked,
+    positions_kept,
+    positions_of,
+)
 from stdlint.parse.source import Source, decode, read
 from stdlint.text.tokens import WORD, count_words, tokenize
 
@@ -423,3 +431,21 @@ def test_a_files_findings_are_judged_in_order_and_kept_as_judged_when_nothing_is
     kept, _ = judge.finish(outcome, (joined,), Guard())
     assert kept is not outcome.findings and joined in kept
     assert list(kept) == sorted([*outcome.findings, joined], key=Diagnostic.sort_key)
+
+
+def test_positions_asked_in_another_process_join_those_asked_here_as_many_as_are_kept() -> None:
+    def asked(line: int) -> tuple[tuple[str | int, ...], bool, Span]:
+        return (("metrics", line), True, Span.point(line))
+
+    standards = [Facts(f"s{n}.md", f"s{n}.md", Lang.EN, True) for n in range(3)]
+    before = [facts.found for facts in standards]
+    object.__setattr__(standards[1], "found", (asked(1), asked(2)))
+    there = asked_since(standards, before)
+    assert there == [(1, (asked(1), asked(2)))]
+    # Here, meanwhile (the other process's copy was forked before): one alike, many others.
+    here = tuple(asked(line) for line in range(2, 2 + _FOUND_KEPT - 1))
+    object.__setattr__(standards[1], "found", here)
+    keep_asked(standards, there)
+    assert standards[1].found == (*here, asked(1))
+    assert len(standards[1].found) == _FOUND_KEPT
+    assert standards[0].found == standards[2].found == ()

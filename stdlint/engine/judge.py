@@ -19,10 +19,11 @@ from functools import partial
 
 from stdlint.config import Profile
 from stdlint.diagnostics import Diagnostic, in_order
-from stdlint.engine.apart import run_steps
+from stdlint.engine.apart import default_jobs, run_steps
 from stdlint.failures import READ, Guard
 from stdlint.parse.document import Document, parse, parse_front_matter
 from stdlint.parse.facts import (
+    Asked,
     Facts,
     asked_since,
     facts_of,
@@ -307,15 +308,12 @@ class Judge:
         ]
         # The positions the rules ask are kept with the facts for a cache only (``signatures``).
         with positions_kept(self.signatures):
-            if len(standards) < APART_FROM:
+            if len(standards) < APART_FROM or (jobs or default_jobs()) < 2:
                 return [step() for step in steps]
-            asked = [facts.found for facts in standards]  # before the helper is forked
-            return run_steps(
-                steps,
-                jobs,
-                partial(asked_since, standards, asked),
-                partial(keep_asked, standards),
-            )
+            settle: Callable[[], list[tuple[int, Asked]]] = list  # no position kept: none
+            if self.signatures:  # those asked so far, before the helper is forked
+                settle = partial(asked_since, standards, [facts.found for facts in standards])
+            return run_steps(steps, jobs, settle, partial(keep_asked, standards))
 
     def finish(
         self, outcome: Outcome, handbook_findings: Sequence[Diagnostic], guard: Guard

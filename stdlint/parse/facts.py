@@ -43,6 +43,10 @@ _FOUND_KEPT = 8  # positions kept a standard: those of its handbook-wide finding
 _KEEPING: ContextVar[bool] = ContextVar("stdlint_positions_kept", default=True)
 
 
+# Positions asked of a standard (Facts.found): each key's path, whether of its value, where.
+Asked = tuple[tuple[tuple[str | int, ...], bool, Span], ...]
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Facts:
     """One standard of the handbook, without its text."""
@@ -62,7 +66,7 @@ class Facts:
     # facts (and in the cache): a warm check asks the same of unchanged standards and finds
     # them without composing the front matter. A tuple, not a dict: most standards are asked
     # about one key at most, and facts are kept for every standard.
-    found: tuple[tuple[tuple[str | int, ...], bool, Span], ...] = ()
+    found: Asked = ()
 
     @property
     def path(self) -> Path:
@@ -106,10 +110,7 @@ def positions_kept(keep: bool) -> Iterator[None]:
         _KEEPING.reset(token)
 
 
-_Asked = tuple[tuple[tuple[str | int, ...], bool, Span], ...]  # as Facts.found holds them
-
-
-def asked_since(standards: Sequence[Facts], before: Sequence[_Asked]) -> list[tuple[int, _Asked]]:
+def asked_since(standards: Sequence[Facts], before: Sequence[Asked]) -> list[tuple[int, Asked]]:
     """The positions asked of each standard since ``before`` (their ``found`` then), by its
     place: what a process that judged the handbook apart tells the one it was forked from."""
     return [
@@ -119,7 +120,7 @@ def asked_since(standards: Sequence[Facts], before: Sequence[_Asked]) -> list[tu
     ]
 
 
-def keep_asked(standards: Sequence[Facts], asked: Sequence[tuple[int, _Asked]]) -> None:
+def keep_asked(standards: Sequence[Facts], asked: Sequence[tuple[int, Asked]]) -> None:
     """Keep with the facts the positions asked of them in another process (:func:`asked_since`),
     beside those asked here, as many as a standard keeps."""
     for place, positions in asked:
@@ -232,6 +233,7 @@ _unpickled.stdlint_reconstructor = True  # type: ignore[attr-defined]
 
 
 __all__ = [
+    "Asked",
     "Facts",
     "asked_since",
     "facts_of",

@@ -164,10 +164,11 @@ def _share(
     this process before it judges a file: they import nothing and resolve no rule of their
     own, and find the chunks in their copy of this process. Each then loads the dictionary and
     builds the lexicons of the language it judges while this process does so for its own.
-    (Forked once this process had judged a chunk, they inherited its lexicons, but of the
-    language they did not judge: the files are dealt by language. The other core was idle for
-    those 0.2 s.) Elsewhere the workers are spawned, each given the chunks, and each warms up
-    by itself.
+    (Forked once this process had judged a chunk, they inherited its lexicons, of the language
+    they did not judge, as the files are dealt by language; the other core idled those 0.2 s,
+    and in 3 runs of 36 at 10,000 standards the largest process peaked at 111-114 MiB rather
+    than 86.) Elsewhere the workers are spawned, each given the chunks, and each warms up by
+    itself.
     """
     global _judge, _chunks, _taken
     done: list[list[Outcome] | None] = [None] * len(chunks)

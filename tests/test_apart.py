@@ -32,17 +32,20 @@ def _slow(index: int) -> tuple[int, int]:
     return index * index, os.getpid()
 
 
-def _steps(count: int, step: Callable[[int], object] = _slow) -> list[Callable[[], object]]:
+Step = Callable[[], tuple[int, int]]  # a square, and the process that worked it out
+
+
+def _steps(count: int, step: Callable[[int], tuple[int, int]] = _slow) -> list[Step]:
     return [partial(step, index) for index in range(count)]
 
 
 def test_a_helper_takes_steps_from_the_first_and_the_results_keep_their_order() -> None:
     merged: list[object] = []
     results = apart.run_steps(_steps(8), 2, lambda: ("settled in", os.getpid()), merged.append)
-    assert [square for square, _ in results] == [index * index for index in range(8)]  # type: ignore[misc]
-    helpers = {pid for _, pid in results if pid != PARENT}  # type: ignore[misc]
+    assert [square for square, _ in results] == [index * index for index in range(8)]
+    helpers = {pid for _, pid in results if pid != PARENT}
     assert len(helpers) == 1
-    assert results[0][1] in helpers and results[-1][1] == PARENT  # type: ignore[index]
+    assert results[0][1] in helpers and results[-1][1] == PARENT
     assert merged == [("settled in", *helpers)]
     assert multiprocessing.active_children() == []
 
@@ -52,7 +55,7 @@ def test_one_job_or_one_step_runs_here_and_settles_nothing(jobs: int) -> None:
     merged: list[object] = []
     steps = _steps(1 if jobs == 2 else 4)
     results = apart.run_steps(steps, jobs, lambda: "settled", merged.append)
-    assert {pid for _, pid in results} == {PARENT}  # type: ignore[misc]
+    assert {pid for _, pid in results} == {PARENT}
     assert merged == []
 
 
@@ -65,8 +68,8 @@ def _dies_in_helper(index: int) -> tuple[int, int]:
 def test_steps_a_dead_helper_took_are_run_here() -> None:
     merged: list[object] = []
     results = apart.run_steps(_steps(6, _dies_in_helper), 2, lambda: "settled", merged.append)
-    assert [square for square, _ in results] == [index * index for index in range(6)]  # type: ignore[misc]
-    assert results[1][1] == PARENT  # type: ignore[index]
+    assert [square for square, _ in results] == [index * index for index in range(6)]
+    assert results[1][1] == PARENT
     assert merged == []  # the helper never settled
     assert multiprocessing.active_children() == []
 
